@@ -1,0 +1,19 @@
+/** Which tabs currently have a content script that introduced itself, by frame origin. */
+const connectedFrames = new Map<number, Map<number, string>>();
+
+export function rememberFrame(tabId: number, frameId: number, origin: string): void {
+  let frames = connectedFrames.get(tabId);
+  if (!frames) {
+    frames = new Map();
+    connectedFrames.set(tabId, frames);
+  }
+  frames.set(frameId, origin);
+}
+
+export function hasConnectedTopFrame(tabId: number): boolean {
+  return connectedFrames.get(tabId)?.has(0) ?? false;
+}
+
+export function forgetTab(tabId: number): void {
+  connectedFrames.delete(tabId);
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { AllowSiteButton } from '@/components/AllowSite';
+import { ErrorText } from '@/components/ErrorText';
+import { send } from '@/components/runtime';
+import type { TabStatus } from '@/lib/messages';
+import { parsePageParams, TabIdParam } from '@/lib/page-params';
+
+// `?tabId=` lets the popup be opened in a window of its own (tests, keyboard users); the toolbar
+// popup itself uses the active tab.
+const PopupParams = z.strictObject({ tabId: TabIdParam.optional() });
+
+async function findTabId(): Promise<number | null> {
+  const params = parsePageParams(location.search, PopupParams);
+  if (params?.tabId !== undefined) return params.tabId;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function Popup() {
+  const [status, setStatus] = useState<TabStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const tabId = await findTabId();
+    if (tabId === null) return setError('Understudy could not tell which tab is open. Close this popup and try again.');
+    const reply = await send({ type: 'tab:status', tabId });
+    if (reply.ok) setStatus(reply.value);
+    else setError(reply.error.message);
+  };
+
+  useEffect(() => void refresh(), []);
+
+  return (
+    <main style={{ width: '340px' }} class="stack">
+      <h1>Understudy</h1>
+      <ErrorText message={error} />
+      {status && <SiteStatus status={status} onChange={refresh} />}
+      <p class="muted">
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Settings and allowed sites
+        </a>
+      </p>
+    </main>
+  );
+}
+
+function SiteStatus({ status, onChange }: { status: TabStatus; onChange: () => void }) {
+  if (status.origin === null) {
+    return <p class="muted">Understudy works on web pages (http and https). Open a site to record on it.</p>;
+  }
+  return (
+    <section class="card stack" aria-labelledby="site-heading">
+      <h2 id="site-heading">This site</h2>
+      <p data-testid="current-origin">{status.origin}</p>
+      {status.allowed ? (
+        <p class="ok" data-testid="site-allowed">
+          Allowed. {status.contentScriptConnected ? 'Understudy is ready on this page.' : 'Reload the page to start.'}
+        </p>
+      ) : (
+        <>
+          <p data-testid="site-not-allowed">Understudy can’t see or act on this site until you allow it.</p>
+          <AllowSiteButton origin={status.origin} onAllowed={onChange} />
+        </>
+      )}
+    </section>
+  );
+}

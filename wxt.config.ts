@@ -1,0 +1,36 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// A test build (UNDERSTUDY_TEST_BUILD=1) pre-grants loopback hosts, because headless Chromium shows
+// a permission prompt nobody can answer. Production builds hold no host access until the user
+// allow-lists an origin.
+const isTestBuild = process.env.UNDERSTUDY_TEST_BUILD === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: isTestBuild ? '.output-test' : '.output',
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Understudy',
+    description: 'Show a task once; Understudy replays it on sites you allow, and asks before anything risky.',
+    permissions: [
+      'storage', // encrypted vault header, session key mirror (storage.session)
+      'scripting', // register content scripts for allow-listed origins only
+      'alarms', // auto-lock timer
+      'idle', // lock when the OS locks
+      'activeTab', // read the current tab's origin when the user opens the popup
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Origins are requested one at a time, when the user allow-lists them.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: isTestBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Understudy' } }
+      : {}),
+  }),
+});
