@@ -30,7 +30,11 @@ export default defineConfig({
         "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Understudy' } }
+      ? {
+          // Firefox has no side panel API; its sidebar shows the same page.
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Understudy' },
+          browser_specific_settings: { gecko: { id: 'understudy@understudy.invalid', strict_min_version: '128.0' } },
+        }
       : {}),
   }),
 });

@@ -30,8 +30,8 @@ export type VerifiedSender =
 
 export function classifySender(sender: RawSender, self: ExtensionIdentity): VerifiedSender | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
-  const urlOrigin = safeOrigin(sender.url);
-  if (urlOrigin === self.origin) {
+  // A prefix test, not `new URL().origin`: that is opaque ('null') for chrome-extension: outside Chrome.
+  if (sender.url.startsWith(`${self.origin}/`)) {
     if (sender.origin !== undefined && sender.origin !== self.origin) return null;
     return { kind: 'extension-page', url: sender.url, tabId: sender.tab?.id ?? null };
   }
@@ -46,12 +46,4 @@ export function classifySender(sender: RawSender, self: ExtensionIdentity): Veri
 
 export function isSenderKind(sender: VerifiedSender, kinds: readonly SenderKind[]): boolean {
   return kinds.includes(sender.kind);
-}
-
-function safeOrigin(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }

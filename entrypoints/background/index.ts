@@ -9,7 +9,7 @@ import { forgetTab, hasConnectedTopFrame, rememberFrame } from './connections';
 export default defineBackground({
   type: 'module',
   main() {
-    const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
 
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
