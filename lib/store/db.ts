@@ -1,0 +1,83 @@
+/**
+ * The only Dexie schema. Every record table holds `{id, createdAt, ciphertext}`: a random id, an
+ * hour-rounded timestamp and an XChaCha20-Poly1305 envelope (lib/crypto/envelope.ts). Nothing but
+ * the primary key is indexed (audit also indexes its `seq` ordering number), and no plaintext is
+ * stored. The `vault` table holds one row, the header (see vault.ts), which contains no secret.
+ *
+ * Schema changes: never edit version 1. Add `db.version(2).stores({...}).upgrade(tx => ...)` below
+ * it; Dexie runs the upgrades in order on older databases.
+ */
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+
+/** A row in any encrypted table. */
+export interface EncryptedRow {
+  id: string;
+  /** Milliseconds since epoch, rounded down to the hour so rows don't leak precise activity times. */
+  createdAt: number;
+  ciphertext: Uint8Array;
+}
+
+/** Audit rows also carry their position in the log (ascending, assigned on write). */
+export interface AuditRow extends EncryptedRow {
+  seq: number;
+}
+
+/** A row that failed authentication or validation, kept (still encrypted) for inspection. */
+export interface QuarantineRow {
+  id: string;
+  createdAt: number;
+  /** The table and id the row was found under. */
+  table: RecordTable;
+  recordId: string;
+  ciphertext: Uint8Array;
+  reason: QuarantineReason;
+}
+
+export type QuarantineReason = 'failed-authentication' | 'invalid-contents';
+
+/** The vault header row: JSON text validated on every read (vault.ts `vaultHeaderSchema`). */
+export interface VaultHeaderRow {
+  id: typeof VAULT_HEADER_ID;
+  json: string;
+}
+
+export const VAULT_HEADER_ID = 'header';
+export const DEFAULT_DB_NAME = 'understudy';
+export const HOUR_MS = 3_600_000;
+
+export const RECORD_TABLES = ['tasks', 'runs', 'approvals', 'audit', 'settings'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+export type UnderstudyDb = Dexie & {
+  tasks: Table<EncryptedRow, string>;
+  runs: Table<EncryptedRow, string>;
+  approvals: Table<EncryptedRow, string>;
+  audit: Table<AuditRow, string>;
+  settings: Table<EncryptedRow, string>;
+  quarantine: Table<QuarantineRow, string>;
+  vault: Table<VaultHeaderRow, string>;
+};
+
+/** Opens (creating if needed) the database. Tests pass a fresh `name` per test file. */
+export function openUnderstudyDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions): UnderstudyDb {
+  const db = new Dexie(name, options) as UnderstudyDb;
+  db.version(1).stores({
+    tasks: 'id',
+    runs: 'id',
+    approvals: 'id',
+    audit: 'id, seq',
+    settings: 'id',
+    quarantine: 'id',
+    vault: 'id',
+  });
+  return db;
+}
+
+/** Coarse creation time: rounded down to the hour. */
+export function coarseNow(now: number = Date.now()): number {
+  return Math.floor(now / HOUR_MS) * HOUR_MS;
+}
+
+export function isRecordTable(value: unknown): value is RecordTable {
+  return typeof value === 'string' && (RECORD_TABLES as readonly string[]).includes(value);
+}

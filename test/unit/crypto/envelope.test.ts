@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeFields, fromBase64, randomBytes, toBase64 } from '@/lib/crypto/bytes';
+import { ENVELOPE_OVERHEAD, openEnvelope, openRecord, sealEnvelope, sealRecord } from '@/lib/crypto/envelope';
+import { deriveSubkey, SUBKEY_INFO } from '@/lib/crypto/subkeys';
+
+const key = randomBytes(32);
+const name = fc.string({ minLength: 1, maxLength: 24 });
+
+describe('record envelope', () => {
+  it('round-trips arbitrary bytes for any table and id', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), name, name, (plaintext, table, id) => {
+        const envelope = sealRecord(key, table, id, plaintext);
+        expect(envelope.length).toBe(plaintext.length + ENVELOPE_OVERHEAD);
+        const opened = openRecord(key, table, id, envelope);
+        expect(opened.ok && opened.value).toEqual(plaintext);
+      }),
+    );
+  });
+
+  it('detects every sampled single-bit flip anywhere in the envelope', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(), (plaintext, bitSeed) => {
+        const envelope = sealRecord(key, 'tasks', 'a', plaintext);
+        const bit = bitSeed % (envelope.length * 8);
+        envelope[bit >> 3] = (envelope[bit >> 3] as number) ^ (1 << (bit & 7));
+        const opened = openRecord(key, 'tasks', 'a', envelope);
+        expect(opened.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a ciphertext opened under another table or id', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), name, name, name, name, (plaintext, t1, i1, t2, i2) => {
+        fc.pre(t1 !== t2 || i1 !== i2);
+        const opened = openRecord(key, t2, i2, sealRecord(key, t1, i1, plaintext));
+        expect(opened.ok).toBe(false);
+      }),
+    );
+  });
+
+  it('keeps table/id boundaries unambiguous ("ab"+"c" is not "a"+"bc")', () => {
+    const envelope = sealRecord(key, 'ab', 'c', new Uint8Array([1]));
+    expect(openRecord(key, 'a', 'bc', envelope).ok).toBe(false);
+  });
+
+  it('refuses a wrong key, a truncated envelope and an unknown version with distinct codes', () => {
+    const envelope = sealEnvelope(key, new Uint8Array(0), new Uint8Array([1, 2, 3]));
+    const wrongKey = openEnvelope(randomBytes(32), new Uint8Array(0), envelope);
+    expect(!wrongKey.ok && wrongKey.error.code).toBe('envelope-auth');
+    const short = openEnvelope(key, new Uint8Array(0), envelope.subarray(0, ENVELOPE_OVERHEAD - 1));
+    expect(!short.ok && short.error.code).toBe('envelope-malformed');
+    const versioned = envelope.slice();
+    versioned[0] = 2;
+    const version = openEnvelope(key, new Uint8Array(0), versioned);
+    expect(!version.ok && version.error.code).toBe('envelope-version');
+  });
+
+  it('uses a fresh nonce for each seal', () => {
+    const a = sealRecord(key, 'tasks', 'x', new Uint8Array(8));
+    const b = sealRecord(key, 'tasks', 'x', new Uint8Array(8));
+    expect(a.subarray(1, 25)).not.toEqual(b.subarray(1, 25));
+  });
+
+  it('names the argument when given a key of the wrong length', () => {
+    expect(() => sealRecord(new Uint8Array(16), 'tasks', 'x', new Uint8Array(1))).toThrow(/key/);
+    expect(() => sealRecord(key, '', 'x', new Uint8Array(1))).toThrow(/table/);
+  });
+});
+
+describe('sub-keys', () => {
+  it('derives a distinct 32-byte key for every purpose', () => {
+    const dataKey = randomBytes(32);
+    const keys = (Object.keys(SUBKEY_INFO) as (keyof typeof SUBKEY_INFO)[]).map((purpose) =>
+      toBase64(deriveSubkey(dataKey, purpose)),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(Object.values(SUBKEY_INFO)).size).toBe(keys.length);
+  });
+
+  it('refuses a data key of the wrong length', () => {
+    expect(() => deriveSubkey(new Uint8Array(31), 'records')).toThrow(/dataKey/);
+  });
+});
+
+describe('byte helpers', () => {
+  it('round-trips base64 and rejects malformed input', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+      }),
+    );
+    expect(fromBase64('abc')).toBeUndefined();
+    expect(fromBase64('ab$=')).toBeUndefined();
+  });
+
+  it('encodes different field lists to different bytes', () => {
+    const fields = fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(fields, fields, (a, b) => {
+        fc.pre(JSON.stringify(a) !== JSON.stringify(b));
+        expect(encodeFields(a)).not.toEqual(encodeFields(b));
+      }),
+    );
+  });
+});
