@@ -5,6 +5,7 @@
  * Strict objects: unknown keys (including `__proto__`) make a message invalid rather than ignored.
  */
 import { z } from 'zod';
+import { TaskSchema } from './task/schema';
 
 /** Upper bounds keep a hostile page from making the background parse or store huge values. */
 export const MAX_URL_LENGTH = 8192;
@@ -17,6 +18,12 @@ const TabId = z
   .max(2 ** 31);
 const UrlText = z.string().min(1).max(MAX_URL_LENGTH);
 const OriginInput = z.string().min(1).max(MAX_ORIGIN_LENGTH);
+export const MAX_PASSPHRASE_LENGTH = 1024;
+/** Export files travel as text; the importer caps them again before parsing. */
+export const MAX_IMPORT_TEXT = 25 * 1024 * 1024;
+const Passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+const RecordId = z.string().regex(/^[0-9a-f]{32}$/, 'Record ids are 32 hex characters.');
+export const WIPE_CONFIRMATION = 'delete everything';
 
 export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('app:ping') }),
@@ -25,6 +32,24 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('allowlist:list') }),
   z.strictObject({ type: z.literal('allowlist:add'), origin: OriginInput }),
   z.strictObject({ type: z.literal('allowlist:remove'), origin: OriginInput }),
+  z.strictObject({ type: z.literal('vault:status') }),
+  z.strictObject({ type: z.literal('vault:create'), passphrase: Passphrase }),
+  z.strictObject({ type: z.literal('vault:unlock'), passphrase: Passphrase }),
+  z.strictObject({ type: z.literal('vault:lock') }),
+  z.strictObject({ type: z.literal('vault:change-passphrase'), current: Passphrase, next: Passphrase }),
+  z.strictObject({ type: z.literal('vault:wipe'), confirmation: z.string().max(100) }),
+  z.strictObject({ type: z.literal('settings:auto-lock'), minutes: z.number().int().min(1).max(1440) }),
+  z.strictObject({ type: z.literal('task:list') }),
+  z.strictObject({ type: z.literal('task:get'), id: RecordId }),
+  z.strictObject({ type: z.literal('task:save'), id: RecordId.optional(), task: TaskSchema }),
+  z.strictObject({ type: z.literal('task:delete'), id: RecordId }),
+  z.strictObject({
+    type: z.literal('export:create'),
+    taskIds: z.array(RecordId).min(1).max(10_000),
+    includeRuns: z.boolean(),
+    passphrase: Passphrase,
+  }),
+  z.strictObject({ type: z.literal('import:file'), text: z.string().max(MAX_IMPORT_TEXT), passphrase: Passphrase }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -39,6 +64,19 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'allowlist:list': ['extension-page'],
   'allowlist:add': ['extension-page'],
   'allowlist:remove': ['extension-page'],
+  'vault:status': ['extension-page'],
+  'vault:create': ['extension-page'],
+  'vault:unlock': ['extension-page'],
+  'vault:lock': ['extension-page'],
+  'vault:change-passphrase': ['extension-page'],
+  'vault:wipe': ['extension-page'],
+  'settings:auto-lock': ['extension-page'],
+  'task:list': ['extension-page'],
+  'task:get': ['extension-page'],
+  'task:save': ['extension-page'],
+  'task:delete': ['extension-page'],
+  'export:create': ['extension-page'],
+  'import:file': ['extension-page'],
 };
 
 /** What each message answers with on success. */
@@ -50,6 +88,24 @@ export const TabStatus = z.strictObject({
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
+export const VaultStatus = z.strictObject({
+  state: z.enum(['none', 'locked', 'unlocked']),
+  autoLockMinutes: z.number().int(),
+  /** After repeated wrong passphrases: how long until the next try is accepted. */
+  retryAfterMs: z.number().int().nonnegative(),
+  /** Records that failed authentication and were set aside. */
+  quarantined: z.number().int().nonnegative(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const TaskSummarySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  origins: z.array(z.string()),
+  stepCount: z.number().int(),
+  createdAt: z.number(),
+});
+
 export const ResponseValues = {
   'app:ping': z.strictObject({ version: z.string() }),
   'content:hello': z.strictObject({ allowed: z.literal(true) }),
@@ -57,6 +113,19 @@ export const ResponseValues = {
   'allowlist:list': z.strictObject({ origins: z.array(z.string()) }),
   'allowlist:add': z.strictObject({ origins: z.array(z.string()) }),
   'allowlist:remove': z.strictObject({ origins: z.array(z.string()) }),
+  'vault:status': VaultStatus,
+  'vault:create': VaultStatus,
+  'vault:unlock': VaultStatus,
+  'vault:lock': VaultStatus,
+  'vault:change-passphrase': VaultStatus,
+  'vault:wipe': VaultStatus,
+  'settings:auto-lock': VaultStatus,
+  'task:list': z.strictObject({ tasks: z.array(TaskSummarySchema), quarantined: z.number().int() }),
+  'task:get': z.strictObject({ id: z.string(), task: TaskSchema }),
+  'task:save': z.strictObject({ id: z.string() }),
+  'task:delete': z.strictObject({ id: z.string() }),
+  'export:create': z.strictObject({ fileName: z.string(), text: z.string() }),
+  'import:file': z.strictObject({ imported: z.number().int() }),
 } satisfies { [T in MessageType]: z.ZodType };
 export type ResponseOf<T extends MessageType> = z.infer<(typeof ResponseValues)[T]>;
 

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { WIPE_CONFIRMATION } from '@/lib/messages';
 import { originOf } from '@/lib/origins';
-import { ok } from '@/lib/result';
+import { ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
 import { forgetTab, hasConnectedTopFrame, rememberFrame } from './connections';
+import { deleteTask, exportTasks, getTask, importTasks, listTasks, refuseWipe, saveTask } from './tasks';
+import * as vault from './vault';
 
 export default defineBackground({
   type: 'module',
@@ -36,12 +39,32 @@ export default defineBackground({
         const result = await removeOrigin(origin);
         return result.ok ? ok({ origins: result.value }) : result;
       },
+      'vault:status': async () => ok(await vault.status()),
+      'vault:create': ({ passphrase }) => vault.create(passphrase),
+      'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
+      'vault:lock': async () => ok(await vault.lock()),
+      'vault:change-passphrase': ({ current, next }) => vault.rekey(current, next),
+      'vault:wipe': async ({ confirmation }) =>
+        confirmation === WIPE_CONFIRMATION ? vault.wipe() : (refuseWipe() as Result<never, string>),
+      'settings:auto-lock': async ({ minutes }) => ok(await vault.setAutoLockMinutes(minutes)),
+      'task:list': () => listTasks(),
+      'task:get': ({ id }) => getTask(id),
+      'task:save': ({ task, id }) => saveTask(task, id),
+      'task:delete': ({ id }) => deleteTask(id),
+      'export:create': ({ taskIds, passphrase }) => exportTasks(taskIds, passphrase),
+      'import:file': ({ text, passphrase }) => importTasks(text, passphrase),
     };
 
     const route = createRouter({ self, handlers, isOriginAllowed: isAllowed });
 
-    // Returning the promise is how webextension-polyfill sends an async reply.
-    browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    // Returning the promise is how webextension-polyfill sends an async reply. Any message from
+    // one of our pages is a user action and pushes the auto-lock deadline back.
+    browser.runtime.onMessage.addListener((message, sender) => {
+      const reply = route(message, sender);
+      if (sender.url?.startsWith(`${self.origin}/`)) void reply.then(() => vault.touch());
+      return reply;
+    });
+    vault.watchForAutoLock();
 
     browser.tabs.onRemoved.addListener(forgetTab);
     browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -1,10 +1,23 @@
+import { VaultGate } from '@/components/VaultGate';
 import { AllowList } from './AllowList';
+import { Backup } from './Backup';
+import { Security } from './Security';
+import { Wipe } from './Wipe';
 
 export function Options() {
   return (
     <main class="stack" style={{ maxWidth: '720px' }}>
       <h1>Understudy settings</h1>
       <AllowList />
+      <VaultGate>
+        {(status, refresh) => (
+          <>
+            <Security status={status} onChange={refresh} />
+            <Backup />
+            <Wipe onChange={refresh} />
+          </>
+        )}
+      </VaultGate>
     </main>
   );
 }

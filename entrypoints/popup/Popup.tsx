@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AllowSiteButton } from '@/components/AllowSite';
 import { ErrorText } from '@/components/ErrorText';
 import { send } from '@/components/runtime';
+import { VaultGate } from '@/components/VaultGate';
 import type { TabStatus } from '@/lib/messages';
 import { parsePageParams, TabIdParam } from '@/lib/page-params';
 
@@ -35,8 +36,24 @@ export function Popup() {
   return (
     <main style={{ width: '340px' }} class="stack">
       <h1>Understudy</h1>
-      <ErrorText message={error} />
-      {status && <SiteStatus status={status} onChange={refresh} />}
+      <VaultGate>
+        {(_vault, refreshVault) => (
+          <>
+            <ErrorText message={error} />
+            {status && <SiteStatus status={status} onChange={refresh} />}
+            <TaskList />
+            <button
+              type="button"
+              onClick={async () => {
+                await send({ type: 'vault:lock' });
+                refreshVault();
+              }}
+            >
+              Lock now
+            </button>
+          </>
+        )}
+      </VaultGate>
       <p class="muted">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Settings and allowed sites
@@ -64,6 +81,32 @@ function SiteStatus({ status, onChange }: { status: TabStatus; onChange: () => v
           <AllowSiteButton origin={status.origin} onAllowed={onChange} />
         </>
       )}
+    </section>
+  );
+}
+
+function TaskList() {
+  const [tasks, setTasks] = useState<{ id: string; title: string; stepCount: number }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void send({ type: 'task:list' }).then((reply) => {
+      if (reply.ok) setTasks(reply.value.tasks);
+      else setError(reply.error.message);
+    });
+  }, []);
+  return (
+    <section aria-labelledby="tasks-heading" class="stack">
+      <h2 id="tasks-heading">Tasks</h2>
+      <ErrorText message={error} />
+      <ul class="plain" data-testid="task-list" aria-busy={tasks === null}>
+        {tasks?.length === 0 && <li class="muted">No tasks yet. Allow a site, then record a task on it.</li>}
+        {tasks?.map((task) => (
+          <li key={task.id}>
+            <span>{task.title}</span>
+            <span class="muted">{task.stepCount} steps</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

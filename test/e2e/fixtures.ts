@@ -6,6 +6,7 @@
  * The test build (`npm run build:test`) pre-grants loopback host access, because Chromium's
  * permission prompt cannot be answered in headless runs; everything after the grant is real.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,8 @@ export interface ExtensionNetworkLog {
 
 export interface ExtensionHandle {
   context: BrowserContext;
+  /** Closes the browser and deletes its profile. */
+  close: () => Promise<void>;
   id: string;
   origin: string;
   serviceWorker: () => Promise<Worker>;
@@ -40,8 +43,30 @@ export interface ExtensionHandle {
   restartServiceWorker: () => Promise<Worker>;
 }
 
-type WorkerFixtures = { demo: DemoSite; extension: ExtensionHandle };
-type TestFixtures = { noExtensionNetwork: undefined; resetState: undefined };
+type WorkerFixtures = { demo: DemoSite };
+type TestFixtures = { extension: ExtensionHandle; noExtensionNetwork: undefined; resetState: undefined };
+
+/** Extension renderer processes (they run the service worker) of the browser using `userDataDir`. */
+function extensionProcessIds(userDataDir: string): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((match): match is RegExpMatchArray => match !== null)
+    .map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args: args as string }));
+  const root = rows.find((row) => row.args.includes(`--user-data-dir=${userDataDir}`) && !row.args.includes('--type='));
+  if (!root) throw new Error('Could not find the browser process for this test.');
+  const ours = new Set([root.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (!ours.has(row.pid) && ours.has(row.ppid)) {
+        ours.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((row) => ours.has(row.pid) && row.args.includes('--extension-process')).map((row) => row.pid);
+}
 
 function isOwnResource(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
@@ -58,7 +83,6 @@ export async function launchWithExtension(extensionPath = EXTENSION_PATH): Promi
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
     viewport: { width: 1200, height: 800 },
   });
-  context.on('close', () => fs.rmSync(userDataDir, { recursive: true, force: true }));
   const findWorker = async (): Promise<Worker> =>
     context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker'));
@@ -80,6 +104,10 @@ export async function launchWithExtension(extensionPath = EXTENSION_PATH): Promi
   });
   return {
     context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
     id,
     origin,
     network,
@@ -90,22 +118,28 @@ export async function launchWithExtension(extensionPath = EXTENSION_PATH): Promi
       return page;
     },
     restartServiceWorker: async () => {
-      const cdp = await context.newCDPSession(await context.newPage());
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith(origin));
-      if (!target) throw new Error('The extension service worker is not running.');
-      const old = await findWorker();
-      const closed = new Promise<void>((resolve) => old.once('close', () => resolve()));
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      await closed;
-      await cdp.detach();
-      // Any extension event restarts the worker; opening an extension page sends one.
-      const page = await context.newPage();
-      const restarted = context.waitForEvent('serviceworker');
-      await page.goto(`${origin}/options.html`);
-      const worker = await restarted;
-      await page.close();
-      return worker;
+      // Chromium ignores CDP stop requests for an extension worker Playwright is attached to, so end
+      // it the hard way: kill this browser's extension renderer process. Chrome restarts the worker
+      // on the next extension event, with storage.session intact (it lives in the browser process).
+      const before = await findWorker();
+      await before.evaluate(() => {
+        (globalThis as { __beforeRestart?: boolean }).__beforeRestart = true;
+      });
+      for (const pid of extensionProcessIds(userDataDir)) process.kill(pid, 'SIGKILL');
+      const probe = await context.newPage();
+      await expect(async () => {
+        await probe.goto(`${origin}/options.html`);
+        await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'app:ping' }));
+        const workers = context.serviceWorkers().filter((worker) => worker.url().startsWith(origin));
+        const fresh = await Promise.all(
+          workers.map((worker) =>
+            worker.evaluate(() => (globalThis as { __beforeRestart?: boolean }).__beforeRestart !== true),
+          ),
+        );
+        expect(fresh).toContain(true);
+      }).toPass({ timeout: 15_000 });
+      await probe.close();
+      return findWorker();
     },
   };
 }
@@ -120,15 +154,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  extension: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixture signature
-    async ({}, use) => {
-      const handle = await launchWithExtension();
-      await use(handle);
-      await handle.context.close();
-    },
-    { scope: 'worker' },
-  ],
+  // A fresh profile per test: no test sees another's vault, allow-list or tasks.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixture signature
+  extension: async ({}, use) => {
+    const handle = await launchWithExtension();
+    await use(handle);
+    await handle.close();
+  },
   resetState: [
     async ({ demo }, use) => {
       demo.reset();
@@ -164,4 +196,21 @@ export async function tabIdOf(extension: ExtensionHandle, page: Page): Promise<n
   }, url);
   if (id === null) throw new Error(`No tab found for ${url}`);
   return id;
+}
+
+/** Creates the vault through the background (for tests whose subject is not the create flow). */
+export async function setUpVault(extension: ExtensionHandle, passphrase = 'lantern orbit mossy kettle'): Promise<void> {
+  const page = await extension.openPage('options.html');
+  const reply = await sendFromExtensionPage(page, { type: 'vault:create', passphrase });
+  expect(reply).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  await page.close();
+}
+
+/** Allow-lists an origin through the options page, as a user would. */
+export async function allowOrigin(extension: ExtensionHandle, origin: string): Promise<void> {
+  const options = await extension.openPage('options.html');
+  await options.getByLabel('Site address').fill(origin);
+  await options.getByRole('button', { name: 'Allow site' }).click();
+  await expect(options.getByTestId('allowlist')).toContainText(origin);
+  await options.close();
 }

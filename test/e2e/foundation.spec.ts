@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, sendFromExtensionPage, tabIdOf, test } from './fixtures';
+import { allowOrigin, expect, sendFromExtensionPage, setUpVault, tabIdOf, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -42,6 +42,7 @@ test('after the demo origin is allowed, its content script exchanges a validated
   extension,
   demo,
 }) => {
+  await setUpVault(extension);
   const options = await extension.openPage('options.html');
   await options.getByLabel('Site address').fill(demo.url);
   await options.getByRole('button', { name: 'Allow site' }).click();
@@ -74,10 +75,8 @@ test('malformed messages are refused with a typed error', async ({ extension }) 
 });
 
 test('messages from a content script on an origin that is not allowed are refused', async ({ extension, demo }) => {
+  await allowOrigin(extension, demo.url);
   const options = await extension.openPage('options.html');
-  await options.getByLabel('Site address').fill(demo.url);
-  await options.getByRole('button', { name: 'Allow site' }).click();
-  await expect(options.getByTestId('allowlist')).toContainText(demo.url);
 
   // Same server, other origin: localhost instead of 127.0.0.1. The test build holds host permission
   // for it, but it is not on the allow-list, so the background must refuse what its frames send.
@@ -123,7 +122,6 @@ test('messages from a content script on an origin that is not allowed are refuse
   const list = await sendFromExtensionPage(options, { type: 'allowlist:list' });
   expect(list).toEqual({ ok: true, value: { origins: [demo.url] } });
 
-  await options.getByRole('button', { name: `Remove ${demo.url}` }).click();
   for (const page of [options, site, allowedSite]) await page.close();
 });
 

@@ -1,0 +1,77 @@
+/** Task storage handlers: every task is an encrypted record in the vault's `tasks` table. */
+import type { ResponseOf } from '@/lib/messages';
+import { err, ok, type Result } from '@/lib/result';
+import { createExport, importExport } from '@/lib/store/export';
+import { redactSecrets } from '@/lib/task/redact';
+import { type Task, TaskSchema } from '@/lib/task/schema';
+import { requireSession } from './vault';
+
+export async function listTasks(): Promise<Result<ResponseOf<'task:list'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const listed = await session.value.list('tasks', TaskSchema);
+  if (!listed.ok) return listed;
+  return ok({
+    tasks: listed.value.items.map(({ id, createdAt, value }) => ({
+      id,
+      createdAt,
+      title: value.title,
+      origins: value.origins,
+      stepCount: value.steps.length,
+    })),
+    quarantined: listed.value.quarantined.length,
+  });
+}
+
+export async function getTask(id: string): Promise<Result<ResponseOf<'task:get'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const task = await session.value.get('tasks', id, TaskSchema);
+  return task.ok ? ok({ id, task: task.value }) : task;
+}
+
+export async function saveTask(task: Task, id?: string): Promise<Result<ResponseOf<'task:save'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const saved = await session.value.put('tasks', id, task, TaskSchema);
+  return saved.ok ? ok({ id: saved.value.id }) : saved;
+}
+
+export async function deleteTask(id: string): Promise<Result<ResponseOf<'task:delete'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const deleted = await session.value.delete('tasks', id);
+  return deleted.ok ? ok({ id }) : deleted;
+}
+
+export async function exportTasks(
+  taskIds: string[],
+  passphrase: string,
+): Promise<Result<ResponseOf<'export:create'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const created = await createExport(session.value, {
+    passphrase,
+    taskIds,
+    taskSchema: TaskSchema,
+    redact: (table, value) => (table === 'tasks' ? redactSecrets(value as Task) : value),
+  });
+  if (!created.ok) return created;
+  const date = new Date().toISOString().slice(0, 10);
+  return ok({ fileName: `understudy-export-${date}.json`, text: created.value.text });
+}
+
+export async function importTasks(
+  text: string,
+  passphrase: string,
+): Promise<Result<ResponseOf<'import:file'>, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const imported = await importExport(session.value, text, passphrase, { schemas: { tasks: TaskSchema } });
+  if (!imported.ok) return imported;
+  return ok({ imported: imported.value.ids.filter((entry) => entry.table === 'tasks').length });
+}
+
+export function refuseWipe(): Result<never, 'confirmation-mismatch'> {
+  return err('confirmation-mismatch', 'Type the confirmation words exactly to delete everything.');
+}
