@@ -1,0 +1,205 @@
+/**
+ * Recording: turn the element a person acted on into a TargetDescriptor.
+ *
+ * 1. Retarget (an icon inside a button → the button, a label → its control).
+ * 2. For the target and for each open shadow host around it (outermost first), generate every locator kind that
+ *    applies, most specific first, and a fingerprint. Locators and fingerprints of a shadow-internal element are
+ *    relative to its own shadow root.
+ * 3. Generated-looking values (hashes, GUIDs, React ids, long digit runs) never become locators.
+ *
+ * This runs on every recorded event, so it reads only the element's neighbourhood; the few uniqueness checks
+ * query a scoped subtree and are bounded in number.
+ */
+import {
+  cssIdent,
+  gatherText,
+  isFormControl,
+  isShadowRoot,
+  labelText,
+  retarget,
+  type Scope,
+  scopeOf,
+  tagOf,
+} from './dom';
+import { computeFingerprint, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import {
+  type ElementDescriptor,
+  type Fingerprint,
+  type Locator,
+  MAX_SELECTOR,
+  MAX_SHADOW_DEPTH,
+  MAX_SHORT,
+  MAX_TEXT,
+  type TargetDescriptor,
+} from './schema';
+import { isGeneratedValue, normalizeText, truncate } from './text';
+
+/** Visible text longer than this is a paragraph, not a caption worth matching exactly. */
+const MAX_TEXT_LOCATOR_LENGTH = 80;
+/** Stable classes used per CSS path segment; more makes selectors brittle without making them more unique. */
+const MAX_CLASSES_PER_SEGMENT = 2;
+/** Levels between an element and its id anchor for which a short "#anchor segment" selector is tried. */
+const MAX_SHORTCUT_ANCHOR_DEPTH = 4;
+/** Path depth for CSS and XPath; deeper trees are cut at an anchor or at this many levels. */
+const MAX_PATH_DEPTH = 24;
+
+const TEXT_LOCATOR_ROLES = new Set(['button', 'link', 'tab', 'menuitem', 'option', 'checkbox', 'radio', 'switch']);
+
+export function describeElement(element: Element): TargetDescriptor {
+  const target = retarget(element);
+  const hosts: Element[] = [];
+  let root = target.getRootNode();
+  while (isShadowRoot(root) && hosts.length < MAX_SHADOW_DEPTH) {
+    hosts.unshift(root.host);
+    root = root.host.getRootNode();
+  }
+  const own = describeInScope(target);
+  return {
+    version: 1,
+    locators: own.locators,
+    fingerprint: own.fingerprint,
+    shadowHosts: hosts.map((host) => describeInScope(host)),
+  };
+}
+
+function describeInScope(element: Element): ElementDescriptor {
+  const fingerprint = computeFingerprint(element, { geometry: true });
+  return { locators: generateLocators(element, fingerprint), fingerprint };
+}
+
+export function generateLocators(element: Element, fingerprint: Fingerprint): Locator[] {
+  const locators: Locator[] = [];
+  const tag = tagOf(element);
+  const testId = testIdOf(element);
+  if (testId) locators.push({ kind: 'testId', attr: testId.attr, value: testId.value });
+  const id = stableIdOf(element);
+  if (id) locators.push({ kind: 'id', value: id });
+  if (fingerprint.role && fingerprint.name) {
+    locators.push({ kind: 'role', role: fingerprint.role, name: truncate(fingerprint.name, MAX_TEXT) });
+  }
+  if (isFormControl(element)) {
+    const label = labelText(element);
+    if (label) locators.push({ kind: 'label', text: truncate(label, MAX_TEXT) });
+    const placeholder = normalizeText(element.getAttribute('placeholder'));
+    if (placeholder) locators.push({ kind: 'placeholder', text: truncate(placeholder, MAX_TEXT) });
+    const name = element.getAttribute('name');
+    if (name && !isGeneratedValue(name)) locators.push({ kind: 'name', tag, value: truncate(name, MAX_SHORT) });
+  }
+  if (TEXT_LOCATOR_ROLES.has(fingerprint.role) || tag === 'a' || tag === 'button') {
+    const text = gatherText(element, MAX_TEXT_LOCATOR_LENGTH + 1);
+    if (text && text.length <= MAX_TEXT_LOCATOR_LENGTH) locators.push({ kind: 'text', tag, text });
+  }
+  const scope = scopeOf(element);
+  const css = generateCss(element, scope);
+  if (css) locators.push({ kind: 'css', selector: css });
+  const xpath = generateXPath(element, scope);
+  if (xpath) locators.push({ kind: 'xpath', path: xpath });
+  return locators;
+}
+
+function countMatches(scope: Scope | Element, selector: string): number {
+  try {
+    return scope.querySelectorAll(selector).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function nthOfType(element: Element): number {
+  let index = 1;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName === element.localName) index++;
+  }
+  return index;
+}
+
+function hasSameTypeSibling(element: Element): boolean {
+  const tag = element.localName;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName === tag) return true;
+  }
+  for (let sibling = element.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.localName === tag) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor with a stable id that really is unique in its scope, to anchor paths on. */
+function idAnchor(element: Element, scope: Scope): { element: Element; id: string } | null {
+  for (let current = element.parentElement; current; current = current.parentElement) {
+    const id = stableIdOf(current);
+    if (id && scope.getElementById(id) === current) return { element: current, id };
+  }
+  return null;
+}
+
+function segment(element: Element, withNth: boolean): string {
+  let result = cssIdent(element.localName);
+  for (const className of stableClassesOf(element).slice(0, MAX_CLASSES_PER_SEGMENT)) {
+    // Stems of CSS-module classes are not real class names; only exact stable classes go into selectors.
+    if (element.classList.contains(className)) result += `.${cssIdent(className)}`;
+  }
+  if (withNth && hasSameTypeSibling(element)) result += `:nth-of-type(${nthOfType(element)})`;
+  return result;
+}
+
+/**
+ * A CSS selector unique in the element's scope: a child-combinator path from the nearest stable-id ancestor (or the
+ * scope's top), with :nth-of-type only where same-tag siblings exist, which makes it unique by construction. Scanning
+ * the document to find a shorter one costs milliseconds per event on big pages, so the only shortcut tried is the
+ * element's own segment inside a nearby id anchor, whose subtree is small.
+ */
+export function generateCss(element: Element, scope: Scope): string | null {
+  const id = stableIdOf(element);
+  if (id && scope.getElementById(id) === element) return truncate(`#${cssIdent(id)}`, MAX_SELECTOR);
+  const anchor = idAnchor(element, scope);
+  const chain: Element[] = [];
+  for (
+    let current: Element | null = element;
+    current && current !== anchor?.element && chain.length < MAX_PATH_DEPTH;
+    current = current.parentElement
+  ) {
+    chain.push(current);
+  }
+  const top = chain[chain.length - 1];
+  if (anchor && chain.length <= MAX_SHORTCUT_ANCHOR_DEPTH) {
+    const own = `#${cssIdent(anchor.id)} ${segment(element, false)}`;
+    if (countMatches(anchor.element, own) === 1) return truncate(own, MAX_SELECTOR);
+  }
+  // Without an anchor the path must start at the top of the scope, else it could also match deeper copies.
+  if (!anchor && top?.parentElement) return null;
+  const path = chain
+    .map((node) => segment(node, true))
+    .reverse()
+    .join(' > ');
+  const full = anchor ? `#${cssIdent(anchor.id)} > ${path}` : path;
+  return full.length <= MAX_SELECTOR ? full : null;
+}
+
+function xpathStep(element: Element): string {
+  const tag = element.localName;
+  const name = /^[a-z][a-z0-9-]*$/i.test(tag) && element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? tag : null;
+  const test = name ?? `*[local-name()="${tag.replace(/"/g, '')}"]`;
+  let index = 1;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName === tag) index++;
+  }
+  return `${test}[${index}]`;
+}
+
+/** An XPath anchored on the nearest stable id, else rooted at the document (or relative to the shadow root). */
+export function generateXPath(element: Element, scope: Scope): string | null {
+  const anchor = idAnchor(element, scope);
+  const steps: string[] = [];
+  let current: Element | null = element;
+  while (current && current !== anchor?.element && steps.length < MAX_PATH_DEPTH) {
+    steps.unshift(xpathStep(current));
+    current = current.parentElement;
+  }
+  if (current && current !== anchor?.element) return null;
+  let path: string;
+  if (anchor) path = `//*[@id="${anchor.id.replace(/"/g, '')}"]/${steps.join('/')}`;
+  else if (isShadowRoot(scope)) path = `./${steps.join('/')}`;
+  else path = `/${steps.join('/')}`;
+  return path.length <= MAX_SELECTOR ? path : null;
+}

@@ -1,0 +1,444 @@
+/**
+ * DOM reading shared by recording and replay: implicit roles, a pragmatic accessible-name subset, retargeting and
+ * bounded text gathering. Everything takes its nodes as arguments so it runs in happy-dom and in real pages, and
+ * nothing scans the whole document: recording runs on every user event.
+ */
+import { hasWords, isGeneratedValue, normalizeText, truncate } from './text';
+
+export type Scope = Document | ShadowRoot;
+
+/** Longest text read from a subtree; the walker stops there, so big containers cost the same as small ones. */
+export const MAX_GATHERED_TEXT = 400;
+/** Ancestors examined when looking for context, headings and landmarks. */
+const MAX_CONTEXT_DEPTH = 6;
+const MAX_HEADING_DEPTH = 8;
+const MAX_HEADING_SIBLINGS = 12;
+/** A container is the element's "row" once it adds at least this much text beyond the element's own. */
+const CONTEXT_MIN_EXTRA_CHARS = 12;
+
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+
+const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+
+/** What a click on a nested node (icon, span) really targets, like Playwright's retargeting. */
+const INTERACTIVE_SELECTOR = [
+  'button',
+  'a[href]',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'label',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="switch"]',
+  '[role="tab"]',
+  '[role="menuitem"]',
+  '[role="menuitemcheckbox"]',
+  '[role="menuitemradio"]',
+  '[role="option"]',
+  '[role="treeitem"]',
+  '[role="combobox"]',
+  '[role="textbox"]',
+  '[role="slider"]',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+].join(',');
+
+export function tagOf(element: Element): string {
+  return element.localName.toLowerCase();
+}
+
+export function scopeOf(element: Element): Scope {
+  const root = element.getRootNode();
+  return isShadowRoot(root) ? root : (element.ownerDocument as Document);
+}
+
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && 'host' in node && !!(node as ShadowRoot).host;
+}
+
+/** The element a recorded event should describe: the enclosing control, or a label's control. */
+export function retarget(element: Element): Element {
+  const interactive = element.closest(INTERACTIVE_SELECTOR) ?? element;
+  if (tagOf(interactive) === 'label') {
+    const control = (interactive as HTMLLabelElement).control;
+    if (control) return control;
+  }
+  return interactive;
+}
+
+export function inputType(element: Element): string | undefined {
+  const tag = tagOf(element);
+  if (tag === 'input') return (element.getAttribute('type') ?? 'text').toLowerCase();
+  if (tag === 'button') return (element.getAttribute('type') ?? 'submit').toLowerCase();
+  return undefined;
+}
+
+const INPUT_ROLES: Record<string, string> = {
+  button: 'button',
+  submit: 'button',
+  reset: 'button',
+  image: 'button',
+  checkbox: 'checkbox',
+  radio: 'radio',
+  range: 'slider',
+  number: 'spinbutton',
+  search: 'searchbox',
+  email: 'textbox',
+  tel: 'textbox',
+  text: 'textbox',
+  url: 'textbox',
+  password: 'textbox',
+};
+
+const TAG_ROLES: Record<string, string> = {
+  button: 'button',
+  summary: 'button',
+  textarea: 'textbox',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  nav: 'navigation',
+  main: 'main',
+  header: 'banner',
+  footer: 'contentinfo',
+  aside: 'complementary',
+  form: 'form',
+  table: 'table',
+  tr: 'row',
+  td: 'cell',
+  th: 'columnheader',
+  ul: 'list',
+  ol: 'list',
+  li: 'listitem',
+  option: 'option',
+  dialog: 'dialog',
+  article: 'article',
+  fieldset: 'group',
+  details: 'group',
+  progress: 'progressbar',
+  img: 'img',
+};
+
+/** Explicit role if present, else the implicit role of the tag/type; '' when the element is generic. */
+export function roleOf(element: Element): string {
+  const explicit = element.getAttribute('role')?.trim().split(/\s+/)[0];
+  if (explicit) return explicit.toLowerCase();
+  const tag = tagOf(element);
+  if (tag === 'a' || tag === 'area') return element.hasAttribute('href') ? 'link' : '';
+  if (tag === 'input') {
+    const type = inputType(element) ?? 'text';
+    if (type === 'hidden') return '';
+    if (element.hasAttribute('list') && INPUT_ROLES[type] === 'textbox') return 'combobox';
+    return INPUT_ROLES[type] ?? 'textbox';
+  }
+  if (tag === 'select') {
+    const select = element as HTMLSelectElement;
+    return select.multiple || Number(element.getAttribute('size') ?? '0') > 1 ? 'listbox' : 'combobox';
+  }
+  if (tag === 'section')
+    return element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') ? 'region' : '';
+  if (tag === 'img') return element.getAttribute('alt') === '' ? 'presentation' : 'img';
+  return TAG_ROLES[tag] ?? '';
+}
+
+/** Roles whose accessible name comes from their content (WAI-ARIA "name from content"). */
+const NAME_FROM_CONTENT = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'option',
+  'heading',
+  'cell',
+  'columnheader',
+  'rowheader',
+  'checkbox',
+  'radio',
+  'switch',
+  'treeitem',
+  'tooltip',
+]);
+
+function isHiddenForName(element: Element): boolean {
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const tag = tagOf(element);
+  return tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript';
+}
+
+/**
+ * Visible-ish text of a subtree, stopping after `max` characters. Skips aria-hidden subtrees and `skip`
+ * (the recorded element, when gathering its surroundings). Uses alt text of images and labels of controls
+ * so icon buttons and checkboxes in a row still contribute words.
+ */
+export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (node: Node): boolean => {
+    if (length >= max) return false;
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      if (value.trim()) {
+        parts.push(value);
+        length += value.length;
+      }
+      return length < max;
+    }
+    if (node.nodeType !== 1) return true;
+    const element = node as Element;
+    if (element === skip || isHiddenForName(element)) return true;
+    const tag = tagOf(element);
+    if (tag === 'img' || tag === 'input' || tag === 'area') {
+      const alt = element.getAttribute('alt') ?? element.getAttribute('aria-label');
+      if (alt) {
+        parts.push(` ${alt} `);
+        length += alt.length;
+      }
+      return length < max;
+    }
+    if (tag === 'select' || tag === 'textarea') return true;
+    let child = element.firstChild;
+    while (child) {
+      if (!visit(child)) return false;
+      child = child.nextSibling;
+    }
+    if (tag === 'td' || tag === 'th' || tag === 'li' || tag === 'p' || tag === 'div' || tag === 'br') parts.push(' ');
+    return true;
+  };
+  visit(root);
+  return truncate(normalizeText(parts.join(' ')), max);
+}
+
+function textOfIds(element: Element, ids: string): string {
+  const scope = scopeOf(element);
+  const texts: string[] = [];
+  for (const id of ids.split(/\s+/).slice(0, 8)) {
+    if (!id) continue;
+    const target = scope.getElementById(id);
+    if (target) texts.push(target.getAttribute('aria-label') || gatherText(target));
+  }
+  return normalizeText(texts.join(' '));
+}
+
+/** Text of the labels attached to a form control (`label[for]`, wrapping label), without the control itself. */
+export function labelText(element: Element): string {
+  const labels = (element as HTMLInputElement).labels;
+  if (labels && labels.length > 0) {
+    return normalizeText(
+      Array.from(labels)
+        .slice(0, 3)
+        .map((label) => gatherText(label, MAX_GATHERED_TEXT, element))
+        .join(' '),
+    );
+  }
+  // Fallback for environments without `labels`: a wrapping label or a label[for] in the same scope.
+  const wrapping = element.parentElement?.closest('label');
+  if (wrapping) return gatherText(wrapping, MAX_GATHERED_TEXT, element);
+  const id = element.getAttribute('id');
+  if (id) {
+    const label = scopeOf(element).querySelector(`label[for="${cssString(id)}"]`);
+    if (label) return gatherText(label);
+  }
+  return '';
+}
+
+export function isFormControl(element: Element): boolean {
+  const tag = tagOf(element);
+  return tag === 'input' || tag === 'select' || tag === 'textarea';
+}
+
+/** Pragmatic accessible name: aria-labelledby, aria-label, labels, value/alt, content, title, placeholder. */
+export function accessibleName(element: Element, role: string = roleOf(element)): string {
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = textOfIds(element, labelledBy);
+    if (text) return text;
+  }
+  const ariaLabel = normalizeText(element.getAttribute('aria-label'));
+  if (ariaLabel) return ariaLabel;
+  const tag = tagOf(element);
+  if (tag === 'input') {
+    const type = inputType(element);
+    if (type === 'submit' || type === 'button' || type === 'reset') {
+      const value = normalizeText(element.getAttribute('value'));
+      if (value) return value;
+      if (type === 'submit') return 'Submit';
+      if (type === 'reset') return 'Reset';
+    }
+    if (type === 'image') {
+      const alt = normalizeText(element.getAttribute('alt'));
+      if (alt) return alt;
+    }
+  }
+  if (isFormControl(element)) {
+    const label = labelText(element);
+    if (label) return label;
+  }
+  if (tag === 'img' || tag === 'area') {
+    const alt = normalizeText(element.getAttribute('alt'));
+    if (alt) return alt;
+  }
+  if (NAME_FROM_CONTENT.has(role) || tag === 'button' || tag === 'label') {
+    const text = gatherText(element);
+    // An icon glyph ("✎") names nothing; a title or placeholder says what the control does.
+    if (text && (hasWords(text) || !(element.getAttribute('title') || element.getAttribute('placeholder'))))
+      return text;
+  }
+  const title = normalizeText(element.getAttribute('title'));
+  if (title) return title;
+  return normalizeText(element.getAttribute('placeholder'));
+}
+
+/** The element's own text (buttons, links, cells); empty for form fields, whose text is their value. */
+export function ownText(element: Element): string {
+  if (isFormControl(element)) return '';
+  return gatherText(element);
+}
+
+/**
+ * Text around the element that identifies which copy of a repeated component it is: the first ancestor that adds
+ * real text beyond the element (a table row, list item or card), without the element's own text. Ancestors too big
+ * to read in full are not used: their first words (a page header) would say nothing about this element.
+ */
+export function contextText(element: Element): string {
+  let current = element.parentElement;
+  let fallback = '';
+  for (let depth = 0; current && depth < MAX_CONTEXT_DEPTH; depth++) {
+    const tag = tagOf(current);
+    if (tag === 'body' || tag === 'html') break;
+    // The element's own subtree is skipped, so this is only the text it adds around the element.
+    const text = gatherText(current, MAX_GATHERED_TEXT + 1, element);
+    if (text.length > MAX_GATHERED_TEXT) break;
+    fallback = text;
+    // A cell holds sibling buttons at best ("Preview Trash"); the row is what names the record.
+    const isCell = tag === 'td' || tag === 'th' || CELL_ROLES.has(current.getAttribute('role') ?? '');
+    if (text.length >= CONTEXT_MIN_EXTRA_CHARS && !isCell) return text;
+    current = current.parentElement;
+  }
+  return fallback;
+}
+
+function isHeading(element: Element): boolean {
+  return element.matches(HEADING_SELECTOR);
+}
+
+/** The nearest heading before the element within its enclosing sections (walks previous siblings upward). */
+export function headingText(element: Element): string {
+  let current: Element | null = element;
+  for (let depth = 0; current && depth < MAX_HEADING_DEPTH; depth++) {
+    let sibling = current.previousElementSibling;
+    for (let step = 0; sibling && step < MAX_HEADING_SIBLINGS; step++) {
+      if (isHeading(sibling)) return gatherText(sibling, MAX_GATHERED_TEXT / 2);
+      const first = sibling.firstElementChild;
+      if (first && isHeading(first)) return gatherText(first, MAX_GATHERED_TEXT / 2);
+      sibling = sibling.previousElementSibling;
+    }
+    current = current.parentElement;
+    const tag = current ? tagOf(current) : '';
+    if (tag === 'body') break;
+  }
+  return '';
+}
+
+const LANDMARK_ROLES = new Set([
+  'main',
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'region',
+  'form',
+  'dialog',
+  'alertdialog',
+  'search',
+  'toolbar',
+  'menu',
+  'menubar',
+  'tablist',
+]);
+
+/** Nearest landmark-like ancestor as `role` or `role:name`. */
+export function landmarkOf(element: Element): string {
+  let current = element.parentElement;
+  while (current) {
+    const role = roleOf(current);
+    if (LANDMARK_ROLES.has(role) && role !== 'form') {
+      const label = normalizeText(current.getAttribute('aria-label'));
+      return truncate(label ? `${role}:${label}` : role, 200);
+    }
+    current = current.parentElement;
+  }
+  return '';
+}
+
+/** A stable description of the owning form: id, name, action path or label, whichever is stable. */
+export function formOf(element: Element): string {
+  const form = (element as HTMLInputElement).form ?? element.closest('form');
+  if (!form) return '';
+  const id = form.getAttribute('id');
+  if (id && !isGeneratedValue(id)) return `#${id}`;
+  const name = form.getAttribute('name');
+  if (name && !isGeneratedValue(name)) return `name:${name}`;
+  const action = form.getAttribute('action');
+  if (action && action !== '#') return `action:${hrefPath(action)}`;
+  const label = normalizeText(form.getAttribute('aria-label'));
+  if (label) return `label:${label}`;
+  return 'form';
+}
+
+/** Path of a URL without origin, query or fragment: enough to identify the link target, stable across sessions. */
+export function hrefPath(href: string): string {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('#') || trimmed.startsWith('javascript:')) return truncate(trimmed, 200);
+  try {
+    const url = new URL(trimmed, 'http://x.invalid/');
+    return truncate(url.pathname, 200);
+  } catch {
+    return truncate(trimmed, 200);
+  }
+}
+
+/** Index of the element among its parent's children with the same tag, and how many there are. */
+export function siblingPosition(element: Element): { index: number; count: number } {
+  const parent = element.parentElement;
+  if (!parent) return { index: 0, count: 1 };
+  const tag = element.localName;
+  let index = 0;
+  let count = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (child === element) index = count;
+    if (child.localName === tag) count++;
+  }
+  return { index, count: Math.max(count, 1) };
+}
+
+/** A CSS string literal body: escapes quotes, backslashes and line breaks. */
+export function cssString(value: string): string {
+  return value.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ').replace(/\r/g, '\\d ');
+}
+
+/** CSS identifier escaping (a subset of CSS.escape that also works where CSS.escape is missing). */
+export function cssIdent(value: string): string {
+  let result = '';
+  for (let index = 0; index < value.length; index++) {
+    const char = value.charAt(index);
+    const code = value.charCodeAt(index);
+    if (code === 0) result += '\uFFFD';
+    else if (
+      (code >= 0x30 && code <= 0x39 && index === 0) ||
+      (index === 1 && code >= 0x30 && code <= 0x39 && value.charAt(0) === '-')
+    ) {
+      result += `\\${code.toString(16)} `;
+    } else if (/[A-Za-z0-9_\u00a0-\uffff-]/.test(char)) result += char;
+    else result += `\\${char}`;
+  }
+  return result;
+}

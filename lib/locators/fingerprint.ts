@@ -1,0 +1,266 @@
+/**
+ * Element fingerprints and their similarity. A fingerprint is what a person would use to recognise the element
+ * again: its kind, its words, its identifying attributes and the words around it. Similarity is a weighted
+ * average over the features the recording has, so a missing feature neither helps nor hurts.
+ */
+import {
+  accessibleName,
+  contextText,
+  formOf,
+  headingText,
+  hrefPath,
+  inputType,
+  isFormControl,
+  labelText,
+  landmarkOf,
+  ownText,
+  roleOf,
+  siblingPosition,
+  tagOf,
+} from './dom';
+import { type Fingerprint, MAX_SHORT, MAX_TEXT, TEST_ID_ATTRIBUTES } from './schema';
+import {
+  contentTokens,
+  identifierSimilarity,
+  isGeneratedValue,
+  isNumberedValue,
+  normalizeText,
+  stableClassStem,
+  type TokenWeight,
+  textSimilarity,
+  tokenSimilarity,
+  truncate,
+} from './text';
+
+// Feature weights: how much each agreeing feature counts towards the similarity score.
+export const WEIGHT_TAG = 1;
+export const WEIGHT_ROLE = 2;
+export const WEIGHT_TYPE = 1;
+export const WEIGHT_NAME = 5;
+export const WEIGHT_TEXT = 1;
+export const WEIGHT_LABEL = 2;
+export const WEIGHT_NAME_ATTR = 3;
+export const WEIGHT_HREF = 3;
+export const WEIGHT_PLACEHOLDER = 2;
+export const WEIGHT_TITLE = 1;
+export const WEIGHT_VALUE = 1;
+export const WEIGHT_ALT = 1;
+export const WEIGHT_ID = 3;
+export const WEIGHT_TEST_ID = 4;
+export const WEIGHT_CLASSES = 1;
+export const WEIGHT_CONTEXT = 4;
+export const WEIGHT_HEADING = 2;
+export const WEIGHT_LANDMARK = 1;
+export const WEIGHT_FORM = 2;
+export const WEIGHT_POSITION = 1;
+
+/** Credit for the same sibling index when the number of siblings changed. */
+const POSITION_INDEX_ONLY_CREDIT = 0.5;
+const MAX_CLASSES = 12;
+
+export interface FingerprintOptions {
+  /** Read the bounding box; skipped at replay, where geometry is never used as evidence. */
+  geometry?: boolean;
+}
+
+function optional(value: string | null | undefined, max: number = MAX_SHORT): string | undefined {
+  const normalized = normalizeText(value);
+  return normalized ? truncate(normalized, max) : undefined;
+}
+
+export function testIdOf(element: Element): Fingerprint['testId'] {
+  for (const attr of TEST_ID_ATTRIBUTES) {
+    const value = element.getAttribute(attr);
+    if (value && !isGeneratedValue(value)) return { attr, value: truncate(value, MAX_SHORT) };
+  }
+  return undefined;
+}
+
+export function stableIdOf(element: Element): string | undefined {
+  const id = element.getAttribute('id');
+  return id && !isGeneratedValue(id) ? truncate(id, MAX_SHORT) : undefined;
+}
+
+export function stableClassesOf(element: Element): string[] {
+  const classes: string[] = [];
+  const list = element.classList;
+  for (let index = 0; index < list.length && classes.length < MAX_CLASSES; index++) {
+    const stem = stableClassStem(list[index] as string);
+    if (stem && stem.length <= 80) classes.push(stem);
+  }
+  return classes;
+}
+
+export function computeFingerprint(element: Element, options: FingerprintOptions = {}): Fingerprint {
+  const tag = tagOf(element);
+  const role = roleOf(element);
+  const name = accessibleName(element, role);
+  const text = ownText(element);
+  const href = element.getAttribute('href');
+  const position = siblingPosition(element);
+  const type = inputType(element);
+  const isButtonLike = type === 'submit' || type === 'button' || type === 'reset';
+  const fingerprint: Fingerprint = {
+    tag,
+    role,
+    name: truncate(name, MAX_TEXT),
+    attrs: {
+      name: optional(element.getAttribute('name')),
+      href: href ? hrefPath(href) : undefined,
+      placeholder: optional(element.getAttribute('placeholder')),
+      title: optional(element.getAttribute('title')),
+      ariaLabel: optional(element.getAttribute('aria-label')),
+      // Values of text fields are user data and change; only button captions are identifying.
+      value: isButtonLike && tag === 'input' ? optional(element.getAttribute('value')) : undefined,
+      alt: optional(element.getAttribute('alt')),
+    },
+    classes: stableClassesOf(element),
+    index: position.index,
+    count: position.count,
+  };
+  if (type) fingerprint.type = type;
+  if (text) fingerprint.text = truncate(text, MAX_TEXT);
+  const id = stableIdOf(element);
+  if (id) fingerprint.id = id;
+  const testId = testIdOf(element);
+  if (testId) fingerprint.testId = testId;
+  if (isFormControl(element)) {
+    const label = labelText(element);
+    if (label) fingerprint.label = truncate(label, MAX_TEXT);
+  }
+  const context = contextText(element);
+  if (context) fingerprint.context = truncate(context, MAX_TEXT);
+  const heading = headingText(element);
+  if (heading) fingerprint.heading = truncate(heading, MAX_TEXT);
+  const landmark = landmarkOf(element);
+  if (landmark) fingerprint.landmark = landmark;
+  const form = formOf(element);
+  if (form) fingerprint.form = truncate(form, MAX_SHORT);
+  if (options.geometry && typeof element.getBoundingClientRect === 'function') {
+    const rect = element.getBoundingClientRect();
+    if ([rect.x, rect.y, rect.width, rect.height].every(Number.isFinite)) {
+      fingerprint.rect = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }
+  }
+  for (const key of Object.keys(fingerprint.attrs) as (keyof Fingerprint['attrs'])[]) {
+    if (fingerprint.attrs[key] === undefined) delete fingerprint.attrs[key];
+  }
+  return fingerprint;
+}
+
+export interface Comparison {
+  /** Weighted similarity in [0, 1]. */
+  score: number;
+  /** Similarity of accessible names; 1 when the recording had no name. */
+  nameSimilarity: number;
+  /** Similarity of surrounding text; null when the recording had none. */
+  contextSimilarity: number | null;
+  /** Identity keys (test id, stable id, field name, link path, form submit) both share. */
+  identities: string[];
+  /** Both carry a test id, with different values: a different element, whatever else matches. */
+  identityConflict: boolean;
+}
+
+export interface CompareOptions {
+  /** Token weights for the context feature (rare words count more). */
+  contextWeight?: TokenWeight;
+}
+
+function equalish(a: string | undefined, b: string | undefined): number {
+  if (a === undefined) return 1;
+  if (b === undefined) return 0;
+  return a.toLowerCase() === b.toLowerCase() ? 1 : textSimilarity(a, b);
+}
+
+/** The identity keys a fingerprint offers, for counting how many candidates share them. */
+export function identityKeys(fingerprint: Fingerprint): string[] {
+  const keys: string[] = [];
+  if (fingerprint.testId) keys.push(`testid:${fingerprint.testId.attr}=${fingerprint.testId.value}`);
+  if (fingerprint.id && !isNumberedValue(fingerprint.id)) keys.push(`id:${fingerprint.id}`);
+  if (fingerprint.attrs.name && ['input', 'select', 'textarea'].includes(fingerprint.tag)) {
+    // Radio buttons share a name; their value tells them apart.
+    const value =
+      fingerprint.type === 'radio' || fingerprint.type === 'checkbox' ? `:${fingerprint.attrs.value ?? ''}` : '';
+    keys.push(`name:${fingerprint.tag}:${fingerprint.attrs.name}${value}`);
+  }
+  if (fingerprint.attrs.href && !fingerprint.attrs.href.startsWith('#') && fingerprint.attrs.href !== '/') {
+    keys.push(`href:${fingerprint.attrs.href}`);
+  }
+  // Deliberately not an identity: "the submit button of this form". A form's submit can change meaning
+  // (Subscribe → Unsubscribe) while keeping its place, so its caption must still match.
+  return keys;
+}
+
+export function compareFingerprints(
+  recorded: Fingerprint,
+  candidate: Fingerprint,
+  options: CompareOptions = {},
+): Comparison {
+  let total = 0;
+  let earned = 0;
+  const add = (weight: number, similarity: number) => {
+    total += weight;
+    earned += weight * similarity;
+  };
+
+  add(WEIGHT_TAG, recorded.tag === candidate.tag ? 1 : 0);
+  if (recorded.role) add(WEIGHT_ROLE, recorded.role === candidate.role ? 1 : 0);
+  if (recorded.type) add(WEIGHT_TYPE, recorded.type === candidate.type ? 1 : 0);
+
+  let nameSimilarity = 1;
+  if (recorded.name) {
+    nameSimilarity =
+      recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : textSimilarity(recorded.name, candidate.name);
+    // A tooltip says what the control does even when a counter ("12") has become its accessible name.
+    if (nameSimilarity < 1 && candidate.attrs.title) {
+      nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.attrs.title));
+    }
+    add(WEIGHT_NAME, nameSimilarity);
+  }
+  if (recorded.text && recorded.text !== recorded.name) add(WEIGHT_TEXT, equalish(recorded.text, candidate.text));
+  if (recorded.label) add(WEIGHT_LABEL, equalish(recorded.label, candidate.label));
+
+  const attrs = recorded.attrs;
+  if (attrs.name) add(WEIGHT_NAME_ATTR, identifierSimilarity(attrs.name, candidate.attrs.name));
+  if (attrs.href) add(WEIGHT_HREF, attrs.href === candidate.attrs.href ? 1 : 0);
+  if (attrs.placeholder) add(WEIGHT_PLACEHOLDER, equalish(attrs.placeholder, candidate.attrs.placeholder));
+  if (attrs.title) add(WEIGHT_TITLE, equalish(attrs.title, candidate.attrs.title));
+  if (attrs.value) add(WEIGHT_VALUE, equalish(attrs.value, candidate.attrs.value));
+  if (attrs.alt) add(WEIGHT_ALT, equalish(attrs.alt, candidate.attrs.alt));
+  if (recorded.id) add(WEIGHT_ID, identifierSimilarity(recorded.id, candidate.id));
+  if (recorded.testId) {
+    add(
+      WEIGHT_TEST_ID,
+      candidate.testId?.attr === recorded.testId.attr && candidate.testId.value === recorded.testId.value ? 1 : 0,
+    );
+  }
+  if (recorded.classes.length > 0) add(WEIGHT_CLASSES, tokenSimilarity(recorded.classes, candidate.classes));
+
+  let contextSimilarity: number | null = null;
+  if (recorded.context) {
+    contextSimilarity = tokenSimilarity(
+      contentTokens(recorded.context),
+      contentTokens(candidate.context),
+      options.contextWeight,
+    );
+    add(WEIGHT_CONTEXT, contextSimilarity);
+  }
+  if (recorded.heading) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
+  if (recorded.landmark) add(WEIGHT_LANDMARK, recorded.landmark === candidate.landmark ? 1 : 0);
+  if (recorded.form) add(WEIGHT_FORM, recorded.form === candidate.form ? 1 : 0);
+  if (recorded.count > 1) {
+    const sameIndex = recorded.index === candidate.index;
+    add(WEIGHT_POSITION, sameIndex ? (recorded.count === candidate.count ? 1 : POSITION_INDEX_ONLY_CREDIT) : 0);
+  }
+
+  const candidateKeys = new Set(identityKeys(candidate));
+  const identities = identityKeys(recorded).filter((key) => candidateKeys.has(key));
+  // Only test ids are a contract; ids and field names get renamed in refactors and merely score lower.
+  const identityConflict =
+    !!recorded.testId &&
+    !!candidate.testId &&
+    recorded.testId.attr === candidate.testId.attr &&
+    recorded.testId.value !== candidate.testId.value;
+
+  return { score: total === 0 ? 0 : earned / total, nameSimilarity, contextSimilarity, identities, identityConflict };
+}

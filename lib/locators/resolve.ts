@@ -1,0 +1,273 @@
+/**
+ * Replay: find the recorded element on a page that may have changed, or refuse.
+ *
+ * Acting on a wrong element is the worst outcome, so every path to "found" needs two kinds of evidence:
+ *
+ * 1. Shadow hosts are resolved outermost first with this same policy; the target is then resolved in the innermost
+ *    open shadow root.
+ * 2. Candidates are the elements of the recorded tag or role in the scope. Each is fingerprinted and compared with
+ *    the recording; words shared by every candidate's surroundings ("Edit Preview Trash") are down-weighted so
+ *    the words that tell rows apart decide.
+ * 3. A candidate is disqualified outright when its name or its surroundings no longer match the recording and no
+ *    identity (test id, stable id, field name, link path, form submit) unique to it vouches for it: a deleted row
+ *    leaves look-alikes whose row text does not match, a replaced button has a different name.
+ * 4. Stored locators vote: one counts only when it matches exactly one element, that element is a qualified
+ *    candidate and agrees with the fingerprint (score ≥ MIN_LOCATOR_AGREEMENT). Unanimous votes win unless another
+ *    candidate fits the fingerprint clearly better, or equally well when only structural locators (CSS, XPath)
+ *    voted: position alone never breaks a tie between look-alikes.
+ * 5. Otherwise the best qualified candidate wins only with score ≥ MIN_FINGERPRINT_SCORE and a margin
+ *    ≥ MIN_MARGIN over the runner-up; else the result is ambiguous (close look-alikes) or not-found.
+ */
+import { accessibleName, cssString, gatherText, isFormControl, labelText, roleOf, type Scope, tagOf } from './dom';
+import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
+import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
+import { contentTokens, normalizeText } from './text';
+
+/** A unique locator match must agree with the fingerprint at least this much to count. */
+export const MIN_LOCATOR_AGREEMENT = 0.5;
+/** Fingerprint alone must reach this score to act. */
+export const MIN_FINGERPRINT_SCORE = 0.7;
+/** …and beat the runner-up by this much. */
+export const MIN_MARGIN = 0.12;
+/** Below this name similarity a candidate is a different control unless a unique identity vouches for it. */
+export const MIN_NAME_SIMILARITY = 0.6;
+/**
+ * Below this context similarity a candidate sits in a different row/card unless a unique identity vouches for it.
+ * With look-alikes (several candidates carry the recorded name) the surroundings are the only thing that tells
+ * them apart, so they must match closely: a deleted row must not be replaced by a similar-looking neighbour.
+ */
+export const MIN_CONTEXT_SIMILARITY = 0.5;
+export const MIN_CONTEXT_SIMILARITY_LOOKALIKES = 0.8;
+/** Scores closer than this are a tie that structural locators may not break. */
+export const TIE_EPSILON = 0.02;
+/** Candidates fingerprinted per scope; beyond this only elements some locator matched are compared. */
+export const MAX_CANDIDATES = 4000;
+
+export type ResolveResult =
+  | { status: 'found'; element: Element; via: LocatorKind | 'fingerprint'; confidence: number }
+  | { status: 'ambiguous'; candidates: Element[]; reason: string }
+  | { status: 'not-found'; reason: string };
+
+const IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id']);
+const STRUCTURAL_LOCATORS = new Set<LocatorKind>(['css', 'xpath']);
+const MAX_AMBIGUOUS_REPORTED = 10;
+
+/** Tags whose implicit role may be the recorded role, to collect candidates beyond the recorded tag. */
+const ROLE_TAGS: Record<string, string> = {
+  button: 'button,input[type=button],input[type=submit],input[type=reset],input[type=image],summary',
+  link: 'a[href],area[href]',
+  textbox: 'input,textarea',
+  searchbox: 'input',
+  combobox: 'select,input',
+  listbox: 'select',
+  checkbox: 'input[type=checkbox]',
+  radio: 'input[type=radio]',
+  slider: 'input[type=range]',
+  spinbutton: 'input[type=number]',
+};
+
+export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDescriptor): ResolveResult {
+  let scope: Scope = root;
+  for (const [depth, host] of descriptor.shadowHosts.entries()) {
+    const result = resolveInScope(scope, host);
+    if (result.status !== 'found') {
+      const reason = `shadow host ${depth + 1} of ${descriptor.shadowHosts.length}: ${result.reason}`;
+      return result.status === 'ambiguous' ? { ...result, reason } : { status: 'not-found', reason };
+    }
+    const shadow = result.element.shadowRoot;
+    if (!shadow) return { status: 'not-found', reason: `shadow host ${depth + 1} has no open shadow root` };
+    scope = shadow;
+  }
+  return resolveInScope(scope, descriptor);
+}
+
+export interface Scored {
+  element: Element;
+  comparison: Comparison;
+  qualified: boolean;
+}
+
+function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
+  const parts = [fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*'];
+  if (fingerprint.role) {
+    parts.push(`[role="${cssString(fingerprint.role)}"]`);
+    const implicit = ROLE_TAGS[fingerprint.role];
+    if (implicit) parts.push(implicit);
+  }
+  const found = new Set<Element>();
+  for (const element of safeQueryAll(scope, parts.join(','))) {
+    if (tagOf(element) === fingerprint.tag || (fingerprint.role && roleOf(element) === fingerprint.role)) {
+      found.add(element);
+    }
+  }
+  return [...found];
+}
+
+function safeQueryAll(scope: Scope, selector: string): Element[] {
+  try {
+    return Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function documentOf(scope: Scope): Document {
+  return (scope.nodeType === 9 ? scope : scope.ownerDocument) as Document;
+}
+
+const equalText = (a: string, b: string) => normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
+
+/** Elements a stored locator matches in this scope (possibly many; the caller requires exactly one). */
+export function evaluateLocator(scope: Scope, locator: Locator, pool: readonly Element[]): Element[] {
+  switch (locator.kind) {
+    case 'testId':
+      return safeQueryAll(scope, `[${locator.attr}="${cssString(locator.value)}"]`);
+    case 'id':
+      return safeQueryAll(scope, `[id="${cssString(locator.value)}"]`);
+    case 'placeholder':
+      return safeQueryAll(scope, `[placeholder]`).filter((element) =>
+        equalText(element.getAttribute('placeholder') ?? '', locator.text),
+      );
+    case 'name':
+      return safeQueryAll(scope, `${locator.tag.replace(/[^a-z0-9-]/gi, '')}[name="${cssString(locator.value)}"]`);
+    case 'css':
+      return safeQueryAll(scope, locator.selector);
+    case 'xpath':
+      return evaluateXPath(scope, locator.path);
+    case 'role': {
+      const selector = [`[role="${cssString(locator.role)}"]`, ROLE_TAGS[locator.role] ?? ''].filter(Boolean);
+      const roleCandidates = new Set([...safeQueryAll(scope, selector.join(',')), ...pool]);
+      return [...roleCandidates].filter(
+        (element) => roleOf(element) === locator.role && equalText(accessibleName(element), locator.name),
+      );
+    }
+    case 'label':
+      return safeQueryAll(scope, 'input,select,textarea').filter(
+        (element) => isFormControl(element) && equalText(labelText(element), locator.text),
+      );
+    case 'text':
+      return safeQueryAll(scope, locator.tag.replace(/[^a-z0-9-]/gi, '') || '*').filter((element) =>
+        equalText(gatherText(element), locator.text),
+      );
+  }
+}
+
+function evaluateXPath(scope: Scope, path: string): Element[] {
+  const doc = documentOf(scope);
+  if (typeof doc.evaluate !== 'function') return [];
+  try {
+    const result = doc.evaluate(path, scope, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+    const elements: Element[] = [];
+    for (let index = 0; index < result.snapshotLength; index++) {
+      const node = result.snapshotItem(index);
+      if (node && node.nodeType === 1 && node.getRootNode() === scope) elements.push(node as Element);
+    }
+    return elements;
+  } catch {
+    return [];
+  }
+}
+
+/** Inverse document frequency over candidates' surroundings: words every row shares say little. */
+function contextWeights(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): (token: string) => number {
+  const frequency = new Map<string, number>();
+  const documents = [recorded, ...fingerprints];
+  for (const fingerprint of documents) {
+    for (const token of new Set(contentTokens(fingerprint.context))) {
+      frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    }
+  }
+  const total = documents.length;
+  return (token) => Math.log(1 + total / (frequency.get(token) ?? 1));
+}
+
+/** Every candidate in the scope with its comparison to the recording; exported for diagnostics and benchmarks. */
+export function scoreCandidates(
+  scope: Scope,
+  descriptor: ElementDescriptor,
+): { scored: Scored[]; locatorMatches: { locator: Locator; elements: Element[] }[] } {
+  const recorded = descriptor.fingerprint;
+  let pool = collectCandidates(scope, recorded);
+  const locatorMatches = descriptor.locators.map((locator) => ({
+    locator,
+    elements: evaluateLocator(scope, locator, []),
+  }));
+  if (pool.length > MAX_CANDIDATES) {
+    // Too many look-alike elements to fingerprint them all: compare only what the locators point at.
+    const matched = new Set<Element>();
+    for (const { elements } of locatorMatches) for (const element of elements.slice(0, 50)) matched.add(element);
+    pool = [...matched];
+  }
+
+  const fingerprints = pool.map((element) => computeFingerprint(element));
+  const contextWeight = contextWeights(recorded, fingerprints);
+  const identityCounts = new Map<string, number>();
+  for (const fingerprint of fingerprints) {
+    for (const key of identityKeys(fingerprint)) identityCounts.set(key, (identityCounts.get(key) ?? 0) + 1);
+  }
+  const comparisons = pool.map((_, index) =>
+    compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
+  );
+  const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
+  const minContext = lookAlikes > 1 ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
+  const scored: Scored[] = pool.map((element, index) => {
+    const comparison = comparisons[index] as Comparison;
+    const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);
+    const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
+    const contextOk = comparison.contextSimilarity === null || comparison.contextSimilarity >= minContext;
+    const qualified = !comparison.identityConflict && (vouched || (nameOk && contextOk));
+    return { element, comparison, qualified };
+  });
+  return { scored, locatorMatches };
+}
+
+function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
+  const recorded = descriptor.fingerprint;
+  const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
+  if (scored.length === 0)
+    return { status: 'not-found', reason: `no ${recorded.role || recorded.tag} elements remain` };
+  const byElement = new Map(scored.map((entry) => [entry.element, entry]));
+  const qualified = scored.filter((entry) => entry.qualified).sort((a, b) => b.comparison.score - a.comparison.score);
+
+  // Locator votes.
+  const votes: { kind: LocatorKind; entry: Scored }[] = [];
+  for (const { locator, elements } of locatorMatches) {
+    if (elements.length !== 1) continue;
+    const entry = byElement.get(elements[0] as Element);
+    if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
+    votes.push({ kind: locator.kind, entry });
+  }
+  const voted = new Set(votes.map((vote) => vote.entry));
+  if (voted.size === 1) {
+    const [first] = votes;
+    const entry = (first as { entry: Scored }).entry;
+    const score = entry.comparison.score;
+    const identityVote = votes.some((vote) => IDENTITY_LOCATORS.has(vote.kind));
+    const onlyStructural = votes.every((vote) => STRUCTURAL_LOCATORS.has(vote.kind));
+    const better = qualified.find((other) => other !== entry && other.comparison.score >= score + MIN_MARGIN);
+    const tied = qualified.find((other) => other !== entry && other.comparison.score >= score - TIE_EPSILON);
+    if (!better && !(tied && onlyStructural && !identityVote)) {
+      return { status: 'found', element: entry.element, via: (first as { kind: LocatorKind }).kind, confidence: score };
+    }
+  }
+
+  // Fingerprint ranking over qualified candidates.
+  const [best, second] = qualified;
+  if (!best) {
+    return { status: 'not-found', reason: `none of ${scored.length} similar elements matches the recorded target` };
+  }
+  const bestScore = best.comparison.score;
+  if (bestScore < MIN_FINGERPRINT_SCORE) {
+    return { status: 'not-found', reason: `best match scores ${bestScore.toFixed(2)}, below ${MIN_FINGERPRINT_SCORE}` };
+  }
+  const margin = second ? bestScore - second.comparison.score : bestScore;
+  if (margin < MIN_MARGIN) {
+    const close = qualified.filter((entry) => entry.comparison.score >= bestScore - MIN_MARGIN);
+    return {
+      status: 'ambiguous',
+      candidates: close.slice(0, MAX_AMBIGUOUS_REPORTED).map((entry) => entry.element),
+      reason: `${close.length} elements match the recorded target about equally well`,
+    };
+  }
+  return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}

@@ -1,0 +1,105 @@
+/**
+ * What a recorded step stores about its target. Descriptors are written by a content script on an untrusted page,
+ * kept in storage and read back at replay, so every string is bounded and every shape is closed.
+ */
+import { z } from 'zod';
+
+export const MAX_SHORT = 200;
+export const MAX_TEXT = 400;
+export const MAX_SELECTOR = 1000;
+export const MAX_LOCATORS = 16;
+export const MAX_SHADOW_DEPTH = 8;
+
+const short = z.string().max(MAX_SHORT);
+const text = z.string().max(MAX_TEXT);
+
+/** Attributes that test suites and design systems use as explicit, stable test hooks. */
+export const TEST_ID_ATTRIBUTES = [
+  'data-testid',
+  'data-test-id',
+  'data-test',
+  'data-qa',
+  'data-cy',
+  'data-automation-id',
+  'data-e2e',
+  'data-pw',
+] as const;
+
+export const LocatorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('testId'), attr: z.enum(TEST_ID_ATTRIBUTES), value: short }),
+  z.strictObject({ kind: z.literal('id'), value: short }),
+  z.strictObject({ kind: z.literal('role'), role: z.string().max(40), name: text }),
+  z.strictObject({ kind: z.literal('label'), text }),
+  z.strictObject({ kind: z.literal('placeholder'), text }),
+  z.strictObject({ kind: z.literal('name'), tag: z.string().max(40), value: short }),
+  z.strictObject({ kind: z.literal('text'), tag: z.string().max(40), text }),
+  z.strictObject({ kind: z.literal('css'), selector: z.string().max(MAX_SELECTOR) }),
+  z.strictObject({ kind: z.literal('xpath'), path: z.string().max(MAX_SELECTOR) }),
+]);
+export type Locator = z.infer<typeof LocatorSchema>;
+export type LocatorKind = Locator['kind'];
+
+export const FingerprintSchema = z.strictObject({
+  tag: z.string().max(40),
+  /** `type` of inputs and buttons, lower-cased. */
+  type: z.string().max(40).optional(),
+  role: z.string().max(40),
+  /** Accessible name (pragmatic accname subset). */
+  name: text,
+  /** The element's own visible text, when it has any. */
+  text: text.optional(),
+  attrs: z
+    .strictObject({
+      name: short.optional(),
+      href: short.optional(),
+      placeholder: short.optional(),
+      title: short.optional(),
+      ariaLabel: short.optional(),
+      value: short.optional(),
+      alt: short.optional(),
+    })
+    .default({}),
+  /** Non-generated id and test id, compared as identity evidence at replay. */
+  id: short.optional(),
+  testId: z.strictObject({ attr: z.enum(TEST_ID_ATTRIBUTES), value: short }).optional(),
+  /** Stable class names (generated ones dropped, CSS-module hashes stripped). */
+  classes: z.array(z.string().max(80)).max(12).default([]),
+  /** Text of the associated <label>, if any. */
+  label: text.optional(),
+  /** Position among siblings of the same tag: index (0-based) of count. */
+  index: z.number().int().min(0).max(1_000_000).default(0),
+  count: z.number().int().min(1).max(1_000_000).default(1),
+  /** Text around the element (its row, card or list item) without the element's own text. */
+  context: text.optional(),
+  /** Closest heading before the element in its section. */
+  heading: text.optional(),
+  /** Nearest landmark: `role` or `role:name`. */
+  landmark: short.optional(),
+  /** Owning form: its stable id, name, action path or accessible name. */
+  form: short.optional(),
+  rect: z
+    .strictObject({
+      x: z.number().finite(),
+      y: z.number().finite(),
+      width: z.number().finite(),
+      height: z.number().finite(),
+    })
+    .optional(),
+});
+export type Fingerprint = z.infer<typeof FingerprintSchema>;
+
+/** One element in one scope (the document or one open shadow root). */
+export const ElementDescriptorSchema = z.strictObject({
+  locators: z.array(LocatorSchema).max(MAX_LOCATORS),
+  fingerprint: FingerprintSchema,
+});
+export type ElementDescriptor = z.infer<typeof ElementDescriptorSchema>;
+
+export const TargetDescriptorSchema = z.strictObject({
+  version: z.literal(1),
+  locators: z.array(LocatorSchema).max(MAX_LOCATORS),
+  fingerprint: FingerprintSchema,
+  /** Open shadow hosts enclosing the target, outermost first; each is resolved inside the previous one's root. */
+  shadowHosts: z.array(ElementDescriptorSchema).max(MAX_SHADOW_DEPTH),
+});
+export type TargetDescriptor = z.infer<typeof TargetDescriptorSchema>;

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { describeElement } from '@/lib/locators/describe';
+import { resolveTarget } from '@/lib/locators/resolve';
+import type { TargetDescriptor } from '@/lib/locators/schema';
+
+function record(html: string, pick: (doc: Document) => Element): TargetDescriptor {
+  document.body.innerHTML = html;
+  return JSON.parse(JSON.stringify(describeElement(pick(document))));
+}
+
+function replay(html: string, descriptor: TargetDescriptor) {
+  document.body.innerHTML = html;
+  return resolveTarget(document, descriptor);
+}
+
+const rows = (titles: string[]) =>
+  `<main><h1>Posts</h1><table><tbody>${titles
+    .map(
+      (title) =>
+        `<tr><td><a href="/p/${title.toLowerCase().replace(/\s+/g, '-')}">${title}</a></td><td>Olga Ivanova</td><td><button class="btn">Edit</button><button class="btn">Trash</button></td></tr>`,
+    )
+    .join('')}</tbody></table></main>`;
+
+describe('resolveTarget', () => {
+  it('accepts a unique locator match that agrees with the fingerprint', () => {
+    const html = '<main><form id="f"><label for="email">Email</label><input id="email" name="email"></form></main>';
+    const descriptor = record(html, (doc) => doc.getElementById('email') as Element);
+    const result = replay(html, descriptor);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect(result.element).toBe(document.getElementById('email'));
+      expect(result.via).toBe('id');
+    }
+  });
+
+  it('finds a reordered row by its own text, not its position', () => {
+    const descriptor = record(
+      rows(['Spring menu', 'Sourdough 101', 'Holiday hours']),
+      (doc) => doc.querySelectorAll('tr')[1]?.querySelector('button') as Element,
+    );
+    const result = replay(rows(['Holiday hours', 'Spring menu', 'Sourdough 101']), descriptor);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('Sourdough 101');
+  });
+
+  it('falls back to the fingerprint when a structural locator points at a different row', () => {
+    const descriptor = record(
+      rows(['Alpha launch', 'Beta testing', 'Gamma rays']),
+      (doc) => doc.querySelectorAll('tr')[0]?.querySelector('button') as Element,
+    );
+    const result = replay(rows(['Beta testing', 'Gamma rays', 'Alpha launch']), descriptor);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect(result.via).toBe('fingerprint');
+      expect(result.element.closest('tr')?.textContent).toContain('Alpha launch');
+    }
+  });
+
+  it('refuses when the recorded row was deleted and identical buttons remain in other rows', () => {
+    const descriptor = record(
+      rows(['Spring menu', 'Sourdough 101', 'Holiday hours', 'We are hiring']),
+      (doc) => doc.querySelectorAll('tr')[1]?.querySelector('button') as Element,
+    );
+    const result = replay(rows(['Spring menu', 'Holiday hours', 'We are hiring']), descriptor);
+    expect(result.status).not.toBe('found');
+  });
+
+  it('refuses when the button was replaced by a different action in the same place', () => {
+    const before =
+      '<main><div class="cta"><span>60 spots left</span><button class="btn btn-primary">RSVP</button><button class="btn">Share</button></div></main>';
+    const after =
+      '<main><div class="cta"><span>This event has ended</span><button class="btn btn-secondary">Write a review</button><button class="btn">Share</button></div></main>';
+    const descriptor = record(before, (doc) => doc.querySelector('.btn-primary') as Element);
+    expect(replay(after, descriptor).status).toBe('not-found');
+  });
+
+  it('uses the surrounding card to pick the right one of two same-named buttons', () => {
+    const card = (title: string, value: string) =>
+      `<section class="card"><h2>${title}</h2><div class="row"><code>${value}</code><button class="btn">Rename</button></div></section>`;
+    const descriptor = record(
+      `<main>${card('Project name', 'atlas-web')}</main>`,
+      (doc) => doc.querySelector('button') as Element,
+    );
+    const result = replay(
+      `<main>${card('Default branch', 'main')}${card('Project name', 'atlas-web')}</main>`,
+      descriptor,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('section')?.textContent).toContain('Project name');
+  });
+
+  it('reports ambiguity when two candidates are indistinguishable', () => {
+    const descriptor = record(
+      '<main><div><p>Delivery notes for this order</p><button>Save</button></div></main>',
+      (doc) => doc.querySelector('button') as Element,
+    );
+    const result = replay(
+      '<main><div><p>Delivery notes for this order</p><button>Save</button></div><div><p>Delivery notes for this order</p><button>Save</button></div></main>',
+      descriptor,
+    );
+    expect(result.status).toBe('ambiguous');
+    if (result.status === 'ambiguous') expect(result.candidates).toHaveLength(2);
+  });
+
+  it('keeps a translated field through its stable id and name attribute', () => {
+    const form = (label: string) =>
+      `<form id="booking"><label for="room">${label}</label><select id="room" name="room"></select><label for="guests">Guests</label><select id="guests" name="guests"></select></form>`;
+    const descriptor = record(form('Room type'), (doc) => doc.getElementById('room') as Element);
+    const result = replay(form('Zimmertyp'), descriptor);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('room');
+  });
+
+  it('resolves through a chain of open shadow roots', () => {
+    const build = (caption: string) => {
+      document.body.innerHTML = '<main><reply-composer></reply-composer></main>';
+      const host = document.querySelector('reply-composer') as Element;
+      host.attachShadow({
+        mode: 'open',
+      }).innerHTML = `<form><button type="button">Preview</button><button type="submit">${caption}</button></form>`;
+      return host.shadowRoot as ShadowRoot;
+    };
+    const descriptor = JSON.parse(
+      JSON.stringify(describeElement(build('Post').querySelector('[type=submit]') as Element)),
+    );
+    const shadow = build('Post');
+    const result = resolveTarget(document, descriptor);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element).toBe(shadow.querySelector('[type=submit]'));
+  });
+
+  it('reports not-found when the shadow host has gone', () => {
+    document.body.innerHTML = '<main><reply-composer></reply-composer></main>';
+    const host = document.querySelector('reply-composer') as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button>Post</button>';
+    const descriptor = JSON.parse(JSON.stringify(describeElement(host.shadowRoot?.querySelector('button') as Element)));
+    document.body.innerHTML = '<main><p>No composer</p></main>';
+    expect(resolveTarget(document, descriptor).status).toBe('not-found');
+  });
+});
