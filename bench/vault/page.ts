@@ -1,7 +1,14 @@
 /**
  * Page side of bench/vault.ts: runs in real Chromium (real IndexedDB), bundled with the exact
  * lib/ code the extension ships. Each figure is measured beside the same operation on an
- * UNENCRYPTED Dexie table holding the same objects, in the same page and run.
+ * UNENCRYPTED Dexie database holding the same objects, in the same page and run:
+ *
+ * - write: session.putMany of every task WITH its summary (what saveTask/import do: task row +
+ *   summary row, one transaction) vs plain bulkPut of the same tasks and summaries, one transaction.
+ * - read: session.get of every task by id (decrypt + zod) vs plain get by id.
+ * - list: what the task list does (entrypoints/background/tasks.ts listTasks): session.listSummaries
+ *   (summaries + task keys read, decrypted, zod-validated) vs plain toArray of a summaries table.
+ * - listFull: session.list of every full task (decrypt + zod) vs plain toArray of the tasks.
  */
 import { Dexie, type Table } from 'dexie';
 import { z } from 'zod';
@@ -11,6 +18,7 @@ import type { KdfParams } from '../../lib/crypto/kdf';
 import { DEFAULT_KDF_PARAMS } from '../../lib/crypto/kdf';
 import { deriveSubkey } from '../../lib/crypto/subkeys';
 import { coarseNow, openUnderstudyDb } from '../../lib/store/db';
+import { summarizeTask, TASK_SUMMARY, type TaskSummaryValue } from '../../lib/store/task-summary';
 import { createVault, unlockVault, wipeVault } from '../../lib/store/vault';
 
 const BENCH_PASSPHRASE = 'benchmark passphrase, not secret';
@@ -64,17 +72,55 @@ export function makeTask(index: number): BenchTask {
   };
 }
 
-interface PlainRow {
+interface PlainRow<T = BenchTask> {
   id: string;
   createdAt: number;
-  value: BenchTask;
+  value: T;
 }
-type PlainDb = Dexie & { tasks: Table<PlainRow, string> };
+type PlainDb = Dexie & { tasks: Table<PlainRow, string>; taskSummaries: Table<PlainRow<TaskSummaryValue>, string> };
 
 function openPlainDb(name: string): PlainDb {
   const db = new Dexie(name) as PlainDb;
-  db.version(1).stores({ tasks: 'id' });
+  db.version(1).stores({ tasks: 'id', taskSummaries: 'id' });
   return db;
+}
+
+/** Plain Dexie doing what a product without encryption would: task + summary rows, one transaction. */
+async function writePlainTasks(plain: PlainDb, tasks: readonly BenchTask[]): Promise<void> {
+  const createdAt = coarseNow();
+  const rows = tasks.map((value) => ({ id: crypto.randomUUID().replaceAll('-', ''), createdAt, value }));
+  const summaries = rows.map(({ id, value }) => ({ id, createdAt, value: summarizeTask(value) }));
+  await plain.transaction('rw', plain.tasks, plain.taskSummaries, async () => {
+    await plain.tasks.bulkPut(rows);
+    await plain.taskSummaries.bulkPut(summaries);
+  });
+}
+
+export interface Breakdown {
+  idbMs: number;
+  openMs: number;
+  parseMs: number;
+  zodMs: number;
+}
+
+/** Where list time goes, phase by phase over all rows (diagnostic, not the product path). */
+async function breakdown(
+  rowsOf: () => Promise<{ id: string; ciphertext: Uint8Array }[]>,
+  key: Uint8Array,
+  table: string,
+  schema: z.ZodType,
+): Promise<Breakdown> {
+  const rows = await time(rowsOf);
+  const opened = await time(async () =>
+    rows.value.map((row) => {
+      const result = openRecord(key, table, row.id, row.ciphertext);
+      if (!result.ok) throw new Error('open failed');
+      return result.value;
+    }),
+  );
+  const parsed = await time(async () => opened.value.map((bytes) => JSON.parse(utf8Decode(bytes) ?? 'null')));
+  const validated = await time(async () => parsed.value.map((value) => schema.safeParse(value)));
+  return { idbMs: rows.ms, openMs: opened.ms, parseMs: parsed.ms, zodMs: validated.ms };
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -97,7 +143,9 @@ export interface PageFigures {
   write: { understudyMs: number[]; plainMs: number[] };
   read: { understudyMs: number[]; plainMs: number[] };
   list: { understudyMs: number[]; plainMs: number[] };
-  listBreakdown: { idbMs: number; openMs: number; parseMs: number; zodMs: number }[];
+  listFull: { understudyMs: number[]; plainMs: number[] };
+  listBreakdown: Breakdown[];
+  listFullBreakdown: Breakdown[];
 }
 
 export async function run(options: { records: number; rounds: number; unlocks: number }): Promise<PageFigures> {
@@ -130,29 +178,32 @@ export async function run(options: { records: number; rounds: number; unlocks: n
       write: { understudyMs: [], plainMs: [] },
       read: { understudyMs: [], plainMs: [] },
       list: { understudyMs: [], plainMs: [] },
+      listFull: { understudyMs: [], plainMs: [] },
       listBreakdown: [],
+      listFullBreakdown: [],
     };
 
     // Warm-up (JIT, IndexedDB files) on a small batch for both sides; not timed.
     const warm = tasks.slice(0, 500);
-    await session.putMany([{ table: 'tasks', schema: BenchTaskSchema, items: warm.map((value) => ({ value })) }]);
+    const putAll = (values: readonly BenchTask[]) =>
+      session.putMany([
+        { table: 'tasks', schema: BenchTaskSchema, summary: TASK_SUMMARY, items: values.map((value) => ({ value })) },
+      ]);
+    await putAll(warm);
+    await session.listSummaries('tasks', BenchTaskSchema, TASK_SUMMARY);
     await session.list('tasks', BenchTaskSchema);
-    await plain.tasks.bulkPut(warm.map((value, index) => ({ id: `warm${index}`, createdAt: coarseNow(), value })));
+    await writePlainTasks(plain, warm);
+    await plain.taskSummaries.toArray();
     await plain.tasks.toArray();
 
     for (let round = 0; round < options.rounds; round++) {
-      await db.tasks.clear();
-      await plain.tasks.clear();
+      await Promise.all([db.tasks.clear(), db.taskSummaries.clear(), plain.tasks.clear(), plain.taskSummaries.clear()]);
 
       // Plain first on even rounds, encrypted first on odd rounds, to cancel ordering effects.
-      const plainRows = (): PlainRow[] =>
-        tasks.map((value) => ({ id: crypto.randomUUID().replaceAll('-', ''), createdAt: coarseNow(), value }));
-      const writePlain = () => time(() => plain.tasks.bulkPut(plainRows()));
+      const writePlain = () => time(() => writePlainTasks(plain, tasks));
       const writeOurs = () =>
         time(async () => {
-          const put = await session.putMany([
-            { table: 'tasks', schema: BenchTaskSchema, items: tasks.map((value) => ({ value })) },
-          ]);
+          const put = await putAll(tasks);
           if (!put.ok) throw new Error(put.error.message);
           return put.value.ids;
         });
@@ -179,29 +230,42 @@ export async function run(options: { records: number; rounds: number; unlocks: n
       figures.read.understudyMs.push(readOurs.ms);
       figures.read.plainMs.push(readPlain.ms);
 
-      // List everything: decrypt + zod-validate every task vs toArray.
-      const listOurs = await time(() => session.list('tasks', BenchTaskSchema));
-      if (!listOurs.value.ok || listOurs.value.value.items.length !== options.records) throw new Error('list failed');
-      const listPlain = await time(() => plain.tasks.toArray());
-      if (listPlain.value.length !== options.records) throw new Error('plain list failed');
-      figures.list.understudyMs.push(listOurs.ms);
-      figures.list.plainMs.push(listPlain.ms);
+      // The task list: summaries (decrypt + zod) vs a plain summaries table. Then every full task.
+      const listOurs = () => time(() => session.listSummaries('tasks', BenchTaskSchema, TASK_SUMMARY));
+      const listPlain = () => time(() => plain.taskSummaries.toArray());
+      const listFullOurs = () => time(() => session.list('tasks', BenchTaskSchema));
+      const listFullPlain = () => time(() => plain.tasks.toArray());
+      let summariesOurs: Awaited<ReturnType<typeof listOurs>>;
+      let summariesPlain: Awaited<ReturnType<typeof listPlain>>;
+      if (round % 2 === 0) {
+        summariesOurs = await listOurs();
+        summariesPlain = await listPlain();
+      } else {
+        summariesPlain = await listPlain();
+        summariesOurs = await listOurs();
+      }
+      if (!summariesOurs.value.ok || summariesOurs.value.value.items.length !== options.records) {
+        throw new Error('summary list failed');
+      }
+      if (summariesOurs.value.value.quarantined.length > 0) throw new Error('summary list quarantined rows');
+      if (summariesPlain.value.length !== options.records) throw new Error('plain summary list failed');
+      figures.list.understudyMs.push(summariesOurs.ms);
+      figures.list.plainMs.push(summariesPlain.ms);
+      const fullOurs = await listFullOurs();
+      if (!fullOurs.value.ok || fullOurs.value.value.items.length !== options.records) throw new Error('list failed');
+      const fullPlain = await listFullPlain();
+      if (fullPlain.value.length !== options.records) throw new Error('plain list failed');
+      figures.listFull.understudyMs.push(fullOurs.ms);
+      figures.listFull.plainMs.push(fullPlain.ms);
 
       // Where list time goes (diagnostic): IndexedDB read, XChaCha20-Poly1305 open, JSON.parse, zod.
       const exported = session.exportDataKey();
       if (!exported.ok) throw new Error('locked');
       const recordsKey = deriveSubkey(exported.value, 'records');
-      const rows = await time(() => db.tasks.toArray());
-      const opened = await time(async () =>
-        rows.value.map((row) => {
-          const result = openRecord(recordsKey, 'tasks', row.id, row.ciphertext);
-          if (!result.ok) throw new Error('open failed');
-          return result.value;
-        }),
+      figures.listBreakdown.push(
+        await breakdown(() => db.taskSummaries.toArray(), recordsKey, 'taskSummaries', TASK_SUMMARY.schema),
       );
-      const parsed = await time(async () => opened.value.map((bytes) => JSON.parse(utf8Decode(bytes) ?? 'null')));
-      const validated = await time(async () => parsed.value.map((value) => BenchTaskSchema.safeParse(value)));
-      figures.listBreakdown.push({ idbMs: rows.ms, openMs: opened.ms, parseMs: parsed.ms, zodMs: validated.ms });
+      figures.listFullBreakdown.push(await breakdown(() => db.tasks.toArray(), recordsKey, 'tasks', BenchTaskSchema));
     }
     session.lock();
     return figures;

@@ -1,7 +1,12 @@
-/** Task storage handlers: every task is an encrypted record in the vault's `tasks` table. */
+/**
+ * Task storage handlers: every task is an encrypted record in the vault's `tasks` table, with a
+ * small encrypted summary beside it (lib/store/task-summary.ts) written, deleted and imported in the
+ * same transaction, so listing decrypts summaries only.
+ */
 import type { ResponseOf } from '@/lib/messages';
 import { err, ok, type Result } from '@/lib/result';
 import { createExport, importExport } from '@/lib/store/export';
+import { TASK_SUMMARY } from '@/lib/store/task-summary';
 import { redactSecrets } from '@/lib/task/redact';
 import { type Task, TaskSchema } from '@/lib/task/schema';
 import { requireSession } from './vault';
@@ -9,7 +14,7 @@ import { requireSession } from './vault';
 export async function listTasks(): Promise<Result<ResponseOf<'task:list'>, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
-  const listed = await session.value.list('tasks', TaskSchema);
+  const listed = await session.value.listSummaries('tasks', TaskSchema, TASK_SUMMARY);
   if (!listed.ok) return listed;
   return ok({
     tasks: listed.value.items.map(({ id, createdAt, value }) => ({
@@ -17,7 +22,7 @@ export async function listTasks(): Promise<Result<ResponseOf<'task:list'>, strin
       createdAt,
       title: value.title,
       origins: value.origins,
-      stepCount: value.steps.length,
+      stepCount: value.stepCount,
     })),
     quarantined: listed.value.quarantined.length,
   });
@@ -33,7 +38,7 @@ export async function getTask(id: string): Promise<Result<ResponseOf<'task:get'>
 export async function saveTask(task: Task, id?: string): Promise<Result<ResponseOf<'task:save'>, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
-  const saved = await session.value.put('tasks', id, task, TaskSchema);
+  const saved = await session.value.put('tasks', id, task, TaskSchema, TASK_SUMMARY);
   return saved.ok ? ok({ id: saved.value.id }) : saved;
 }
 
@@ -67,7 +72,10 @@ export async function importTasks(
 ): Promise<Result<ResponseOf<'import:file'>, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
-  const imported = await importExport(session.value, text, passphrase, { schemas: { tasks: TaskSchema } });
+  const imported = await importExport(session.value, text, passphrase, {
+    schemas: { tasks: TaskSchema },
+    summaries: { tasks: TASK_SUMMARY },
+  });
   if (!imported.ok) return imported;
   return ok({ imported: imported.value.ids.filter((entry) => entry.table === 'tasks').length });
 }

@@ -4,8 +4,13 @@
  * the primary key is indexed (audit also indexes its `seq` ordering number), and no plaintext is
  * stored. The `vault` table holds one row, the header (see vault.ts), which contains no secret.
  *
- * Schema changes: never edit version 1. Add `db.version(2).stores({...}).upgrade(tx => ...)` below
- * it; Dexie runs the upgrades in order on older databases.
+ * Summaries: a task list must not decrypt every full task (10,000 bodies of ~2 KB took ~2 s in
+ * Chromium, see bench/vault.ts), so each task also has a small encrypted summary row under the same
+ * id in `taskSummaries` ({@link SUMMARY_TABLES}), sealed on its own and bound to (taskSummaries, id).
+ * session.ts writes and deletes a record and its summary in one transaction.
+ *
+ * Schema changes: never edit a version. Add `db.version(n + 1).stores({...})` (with an `.upgrade()`
+ * when rows must change) below the last one; Dexie runs the upgrades in order on older databases.
  */
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 
@@ -45,8 +50,13 @@ export const VAULT_HEADER_ID = 'header';
 export const DEFAULT_DB_NAME = 'understudy';
 export const HOUR_MS = 3_600_000;
 
-export const RECORD_TABLES = ['tasks', 'runs', 'approvals', 'audit', 'settings'] as const;
+export const RECORD_TABLES = ['tasks', 'runs', 'approvals', 'audit', 'settings', 'taskSummaries'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** Record tables whose rows each have a summary row (same id) in another table. */
+export const SUMMARY_TABLES = { tasks: 'taskSummaries' } as const satisfies Partial<Record<RecordTable, RecordTable>>;
+export type SummarizedTable = keyof typeof SUMMARY_TABLES;
+export type SummaryTable = (typeof SUMMARY_TABLES)[SummarizedTable];
 
 export type UnderstudyDb = Dexie & {
   tasks: Table<EncryptedRow, string>;
@@ -54,6 +64,7 @@ export type UnderstudyDb = Dexie & {
   approvals: Table<EncryptedRow, string>;
   audit: Table<AuditRow, string>;
   settings: Table<EncryptedRow, string>;
+  taskSummaries: Table<EncryptedRow, string>;
   quarantine: Table<QuarantineRow, string>;
   vault: Table<VaultHeaderRow, string>;
 };
@@ -70,6 +81,9 @@ export function openUnderstudyDb(name: string = DEFAULT_DB_NAME, options?: Dexie
     quarantine: 'id',
     vault: 'id',
   });
+  // No upgrade function: summaries can only be sealed with the data key, which an upgrade never
+  // has. VaultSession.listSummaries rebuilds (and stores) any missing summary from its task.
+  db.version(2).stores({ taskSummaries: 'id' });
   return db;
 }
 
@@ -80,4 +94,12 @@ export function coarseNow(now: number = Date.now()): number {
 
 export function isRecordTable(value: unknown): value is RecordTable {
   return typeof value === 'string' && (RECORD_TABLES as readonly string[]).includes(value);
+}
+
+export function isSummarizedTable(table: RecordTable): table is SummarizedTable {
+  return Object.hasOwn(SUMMARY_TABLES, table);
+}
+
+export function isSummaryTable(table: RecordTable): table is SummaryTable {
+  return (Object.values(SUMMARY_TABLES) as string[]).includes(table);
 }

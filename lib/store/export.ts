@@ -26,7 +26,7 @@ import {
   validateKdfParams,
 } from '../crypto/kdf';
 import { err, ok, type Result } from '../result';
-import type { SessionErrorCode, VaultSession } from './session';
+import type { SessionErrorCode, SummaryOptions, VaultSession } from './session';
 import { MAX_ID_LENGTH } from './session';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vault';
 
@@ -262,6 +262,8 @@ export interface ImportOptions extends DeriveKeyOptions {
   schemas: ImportSchemas;
   /** 'fresh' (default): new random ids; 'keep': the file's ids, overwriting rows with the same id. */
   ids?: 'fresh' | 'keep';
+  /** Summaries written with the imported tasks, in the same transaction (session.ts). */
+  summaries?: { tasks?: SummaryOptions<never, unknown> };
 }
 
 export interface ImportedIds {
@@ -287,9 +289,11 @@ export async function importExport(
   const keep = options.ids === 'keep';
   const batches = EXPORT_TABLES.map((table) => {
     const records = opened.value.filter((record) => record.table === table);
+    const summary = table === 'tasks' ? options.summaries?.tasks : undefined;
     return {
       table,
       schema: options.schemas[table] ?? z.never(),
+      ...(summary ? { summary } : {}),
       records,
       items: records.map((record) => ({
         ...(keep ? { id: record.id } : {}),

@@ -8,6 +8,19 @@
  * moved to the `quarantine` table with its ciphertext and the reason, and reported; the other rows
  * stay usable. Note: a schema change that rejects old rows quarantines them too — add a Dexie
  * version with an upgrade, or accept old shapes in the schema, before tightening a schema.
+ *
+ * Summaries (db.ts SUMMARY_TABLES): a record in `tasks` may carry a small summary, sealed as its own
+ * row in `taskSummaries` under the same id, so the task list decrypts ~100 bytes per task instead
+ * of the whole task. Protocol:
+ * 1. putMany/put with `summary`: each summary is built from the validated value, validated with the
+ *    summary schema and sealed; record and summary rows are written in ONE transaction. A write to
+ *    `tasks` without `summary` deletes the old summaries in that transaction, so a summary is never
+ *    stale; delete() and quarantine remove the summary with its record.
+ * 2. listSummaries: one read transaction takes every summary row and the record table's primary keys
+ *    (keys only, no bodies). Summaries whose record is gone are never listed; broken summaries are
+ *    quarantined; any record left without a usable summary is decrypted in full, validated, and its
+ *    summary rebuilt and stored (only if the record is unchanged meanwhile), e.g. after the
+ *    version-2 upgrade, which can't seal summaries itself because it has no key.
  */
 import type { z } from 'zod';
 import { equalBytes, randomBytes, randomId, utf8Decode, utf8Encode, zeroize } from '../crypto/bytes';
@@ -20,9 +33,13 @@ import {
   coarseNow,
   type EncryptedRow,
   isRecordTable,
+  isSummarizedTable,
+  isSummaryTable,
   type QuarantineReason,
   type QuarantineRow,
   type RecordTable,
+  SUMMARY_TABLES,
+  type SummarizedTable,
   type UnderstudyDb,
   VAULT_HEADER_ID,
   type VaultHeaderRow,
@@ -63,11 +80,32 @@ export interface ListResult<T> {
   quarantined: QuarantinedItem[];
 }
 
+/** How to build the summary stored beside each record of a summarized table (db.ts SUMMARY_TABLES). */
+export interface SummaryOptions<T = never, S = unknown> {
+  /** Every summary is validated with it when written and when read. */
+  schema: z.ZodType<S>;
+  /** Builds the summary from the record's validated value. */
+  summarize: (value: T) => S;
+}
+
 /** One table's worth of writes for {@link VaultSession.putMany}. */
 export interface PutBatch {
   table: RecordTable;
   schema: z.ZodType;
   items: { id?: string; value: unknown; createdAt?: number }[];
+  /**
+   * Summarized tables only: the summary written with each record. Without it, the records' old
+   * summaries are deleted in the same transaction (listSummaries rebuilds them).
+   */
+  summary?: SummaryOptions<never, unknown>;
+}
+
+interface PreparedBatch {
+  table: RecordTable;
+  rows: EncryptedRow[];
+  keepCreatedAt: boolean[];
+  /** Summarized tables: one sealed summary per row (same order), or null to delete the old ones. */
+  summaries: EncryptedRow[] | null;
 }
 
 /** Longest accepted record id (our ids are 32 hex chars; callers may use names like 'general'). */
@@ -89,6 +127,18 @@ function isValidId(id: unknown): id is string {
 function assertTable(table: unknown): asserts table is RecordTable {
   if (!isRecordTable(table)) throw new TypeError('VaultSession: "table" must be one of the record tables');
 }
+
+function assertWritableTable(table: unknown, hasSummary: boolean): asserts table is RecordTable {
+  assertTable(table);
+  if (isSummaryTable(table)) {
+    throw new TypeError('VaultSession: summary tables are written only with their records (pass "summary")');
+  }
+  if (hasSummary && !isSummarizedTable(table)) {
+    throw new TypeError('VaultSession: "summary" is only for tables listed in SUMMARY_TABLES');
+  }
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class VaultSession {
   #db: UnderstudyDb;
@@ -221,14 +271,19 @@ export class VaultSession {
     return this.#updateHeader({ kdf, wrappedKey });
   }
 
-  /** Validates, encrypts and stores one value. `id` undefined creates a new random id. */
+  /**
+   * Validates, encrypts and stores one value. `id` undefined creates a new random id. For a
+   * summarized table, pass `summary` to store its summary in the same transaction.
+   */
   async put<T>(
     table: RecordTable,
     id: string | undefined,
     value: T,
     schema: z.ZodType<T>,
+    summary?: SummaryOptions<T, unknown>,
   ): Promise<Result<{ id: string }, SessionErrorCode>> {
-    const result = await this.putMany([{ table, schema, items: [id === undefined ? { value } : { id, value }] }]);
+    const items = [id === undefined ? { value } : { id, value }];
+    const result = await this.putMany([summary ? { table, schema, items, summary } : { table, schema, items }]);
     if (!result.ok) return result;
     return ok({ id: result.value.ids[0] as string });
   }
@@ -239,13 +294,15 @@ export class VaultSession {
    */
   async putMany(batches: readonly PutBatch[]): Promise<Result<{ ids: string[] }, SessionErrorCode>> {
     if (this.#locked) return err('locked', LOCKED_MESSAGE);
-    const prepared: { table: RecordTable; rows: EncryptedRow[]; keepCreatedAt: boolean[] }[] = [];
+    const prepared: PreparedBatch[] = [];
     const ids: string[] = [];
     const now = coarseNow();
     for (const batch of batches) {
-      assertTable(batch.table);
+      assertWritableTable(batch.table, batch.summary !== undefined);
+      const summaryTable = isSummarizedTable(batch.table) ? SUMMARY_TABLES[batch.table] : undefined;
       const rows: EncryptedRow[] = [];
       const keepCreatedAt: boolean[] = [];
+      const summaries: EncryptedRow[] | null = batch.summary ? [] : null;
       for (const item of batch.items) {
         if (item.id !== undefined && !isValidId(item.id)) {
           return err('invalid-id', `A record id must be 1 to ${MAX_ID_LENGTH} characters.`);
@@ -255,23 +312,52 @@ export class VaultSession {
           return err('invalid-value', "Understudy refused to save an item that doesn't have the expected shape.");
         }
         const id = item.id ?? randomId();
-        const plaintext = utf8Encode(JSON.stringify(parsed.data));
-        const ciphertext = sealRecord(this.#recordsKey, batch.table, id, plaintext);
-        zeroize(plaintext);
-        rows.push({ id, createdAt: item.createdAt === undefined ? now : coarseNow(item.createdAt), ciphertext });
+        const createdAt = item.createdAt === undefined ? now : coarseNow(item.createdAt);
+        if (batch.summary && summaries && summaryTable) {
+          const summary = batch.summary.schema.safeParse(batch.summary.summarize(parsed.data as never));
+          if (!summary.success) {
+            return err(
+              'invalid-value',
+              "Understudy refused to save an item whose summary doesn't have the expected shape.",
+            );
+          }
+          summaries.push({ id, createdAt, ciphertext: this.#seal(summaryTable, id, summary.data) });
+        }
+        rows.push({ id, createdAt, ciphertext: this.#seal(batch.table, id, parsed.data) });
         keepCreatedAt.push(item.createdAt === undefined && item.id !== undefined);
         ids.push(id);
       }
-      prepared.push({ table: batch.table, rows, keepCreatedAt });
+      prepared.push({ table: batch.table, rows, keepCreatedAt, summaries: summaryTable ? summaries : null });
     }
-    const tables = [...new Set(prepared.map((entry) => entry.table))].map((name) => this.#db.table(name));
-    if (tables.length === 0) return ok({ ids });
+    const names = new Set<RecordTable>();
+    for (const { table } of prepared) {
+      names.add(table);
+      if (isSummarizedTable(table)) names.add(SUMMARY_TABLES[table]);
+    }
+    if (names.size === 0) return ok({ ids });
     try {
-      await this.#db.transaction('rw', tables, async () => {
-        for (const { table, rows, keepCreatedAt } of prepared) {
-          await this.#writeRows(table, rows, keepCreatedAt);
-        }
-      });
+      // One transaction, one await per table: IndexedDB queues the requests, Dexie resolves them
+      // together; encryption already happened above, so the transaction does no CPU-heavy work.
+      await this.#db.transaction(
+        'rw',
+        [...names].map((name) => this.#db.table(name)),
+        async () => {
+          for (const { table, rows, keepCreatedAt, summaries } of prepared) {
+            await this.#writeRows(table, rows, keepCreatedAt);
+            if (!isSummarizedTable(table)) continue;
+            const summaryStore = this.#db.table<EncryptedRow, string>(SUMMARY_TABLES[table]);
+            if (summaries) {
+              // A summary row carries its record's createdAt (kept on update by #writeRows).
+              summaries.forEach((summary, index) => {
+                summary.createdAt = (rows[index] as EncryptedRow).createdAt;
+              });
+              await summaryStore.bulkPut(summaries);
+            } else {
+              await summaryStore.bulkDelete(rows.map((row) => row.id));
+            }
+          }
+        },
+      );
     } catch {
       return err('storage-failed', STORAGE_MESSAGE);
     }
@@ -286,10 +372,10 @@ export class VaultSession {
       const found = await store.bulkGet(table === 'audit' ? rows.map((row) => row.id) : existingIds);
       for (const row of found) if (row) existing.set(row.id, row);
     }
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       const old = existing.get(row.id);
-      if (old && keepCreatedAt[rows.indexOf(row)]) row.createdAt = old.createdAt;
-    }
+      if (old && keepCreatedAt[index]) row.createdAt = old.createdAt;
+    });
     if (table === 'audit') {
       // Audit rows are ordered by `seq`, assigned here inside the write transaction.
       const last = await this.#db.audit.orderBy('seq').last();
@@ -362,11 +448,128 @@ export class VaultSession {
     assertTable(table);
     if (!isValidId(id)) return err('invalid-id', `A record id must be 1 to ${MAX_ID_LENGTH} characters.`);
     try {
-      await this.#db.table(table).delete(id);
+      if (isSummarizedTable(table)) {
+        const summaryTable = this.#db.table(SUMMARY_TABLES[table]);
+        await this.#db.transaction('rw', this.#db.table(table), summaryTable, () =>
+          Promise.all([this.#db.table(table).delete(id), summaryTable.delete(id)]),
+        );
+      } else {
+        await this.#db.table(table).delete(id);
+      }
     } catch {
       return err('storage-failed', STORAGE_MESSAGE);
     }
     return ok(undefined);
+  }
+
+  /**
+   * Lists the summaries of a summarized table (see the protocol atop this file): decrypts and
+   * validates summaries only, rebuilding any that are missing or broken from their full record.
+   * `schema` validates the full records, which are read only for rebuilds. Ordered by id, like list().
+   */
+  async listSummaries<T, S>(
+    table: SummarizedTable,
+    schema: z.ZodType<T>,
+    summary: SummaryOptions<T, S>,
+  ): Promise<Result<ListResult<S>, SessionErrorCode>> {
+    if (this.#locked) return err('locked', LOCKED_MESSAGE);
+    assertTable(table);
+    if (!isSummarizedTable(table)) throw new TypeError('VaultSession: "table" has no summaries');
+    const summaryTable = SUMMARY_TABLES[table];
+    const records = this.#db.table<EncryptedRow, string>(table);
+    const summaries = this.#db.table<EncryptedRow, string>(summaryTable);
+    let rows: EncryptedRow[];
+    let recordIds: string[];
+    try {
+      [rows, recordIds] = await this.#db.transaction('r', records, summaries, () =>
+        Promise.all([summaries.toArray(), records.toCollection().primaryKeys()]),
+      );
+    } catch {
+      return err('storage-failed', STORAGE_MESSAGE);
+    }
+    // Ids of records still lacking a usable summary; each good summary removes its id.
+    const missing = new Set(recordIds);
+    const items: ListedItem<S>[] = [];
+    const broken: { row: EncryptedRow; reason: QuarantineReason }[] = [];
+    for (const row of rows) {
+      // A summary whose record is gone (only possible by editing storage) is never listed.
+      if (!missing.has(row.id)) continue;
+      const decoded = this.#decode(summaryTable, row, summary.schema);
+      if (decoded.ok) {
+        items.push({ id: row.id, createdAt: row.createdAt, value: decoded.value });
+        missing.delete(row.id);
+      } else {
+        broken.push({ row, reason: decoded.error.code });
+      }
+    }
+    if (broken.length > 0) await this.#quarantine(summaryTable, broken);
+    const quarantined = broken.map(({ row, reason }) => ({ id: row.id, reason }));
+    if (missing.size === 0) return ok({ items, quarantined });
+    const rebuilt = await this.#rebuildSummaries(table, [...missing], schema, summary);
+    if (!rebuilt.ok) return rebuilt;
+    items.push(...rebuilt.value.items);
+    items.sort(byId);
+    return ok({ items, quarantined: [...quarantined, ...rebuilt.value.quarantined] });
+  }
+
+  /** Decrypts full records, returns their summaries and stores them for records unchanged meanwhile. */
+  async #rebuildSummaries<T, S>(
+    table: SummarizedTable,
+    ids: string[],
+    schema: z.ZodType<T>,
+    summary: SummaryOptions<T, S>,
+  ): Promise<Result<ListResult<S>, SessionErrorCode>> {
+    const summaryTable = SUMMARY_TABLES[table];
+    const records = this.#db.table<EncryptedRow, string>(table);
+    let rows: (EncryptedRow | undefined)[];
+    try {
+      rows = await records.bulkGet(ids);
+    } catch {
+      return err('storage-failed', STORAGE_MESSAGE);
+    }
+    const items: ListedItem<S>[] = [];
+    const broken: { row: EncryptedRow; reason: QuarantineReason }[] = [];
+    const sealed: { record: EncryptedRow; summary: EncryptedRow }[] = [];
+    for (const row of rows) {
+      if (!row) continue; // deleted since the keys were read
+      const decoded = this.#decode(table, row, schema);
+      // A record whose summary fails the summary schema fails validation like any other record.
+      const value = decoded.ok ? summary.schema.safeParse(summary.summarize(decoded.value)) : undefined;
+      if (!decoded.ok || !value?.success) {
+        broken.push({ row, reason: decoded.ok ? 'invalid-contents' : decoded.error.code });
+        continue;
+      }
+      items.push({ id: row.id, createdAt: row.createdAt, value: value.data });
+      sealed.push({
+        record: row,
+        summary: { id: row.id, createdAt: row.createdAt, ciphertext: this.#seal(summaryTable, row.id, value.data) },
+      });
+    }
+    if (broken.length > 0) await this.#quarantine(table, broken);
+    if (sealed.length > 0) {
+      const summaries = this.#db.table<EncryptedRow, string>(summaryTable);
+      try {
+        await this.#db.transaction('rw', records, summaries, async () => {
+          const current = await records.bulkGet(sealed.map(({ record }) => record.id));
+          const fresh = sealed.filter(({ record }, index) => {
+            const now = current[index];
+            return now !== undefined && sameBytes(now.ciphertext, record.ciphertext);
+          });
+          await summaries.bulkPut(fresh.map((entry) => entry.summary));
+        });
+      } catch {
+        // Storing rebuilt summaries is best effort: this listing is complete, the next one retries.
+      }
+    }
+    return ok({ items, quarantined: broken.map(({ row, reason }) => ({ id: row.id, reason })) });
+  }
+
+  /** JSON → UTF-8 → envelope bound to (table, id); the plaintext bytes are zeroed. */
+  #seal(table: RecordTable, id: string, value: unknown): Uint8Array {
+    const plaintext = utf8Encode(JSON.stringify(value));
+    const ciphertext = sealRecord(this.#recordsKey, table, id, plaintext);
+    zeroize(plaintext);
+    return ciphertext;
   }
 
   #decode<T>(table: RecordTable, row: EncryptedRow, schema: z.ZodType<T>): Result<T, QuarantineReason> {
@@ -391,8 +594,10 @@ export class VaultSession {
 
   /** Moves broken rows to `quarantine` in one transaction, unless they were rewritten meanwhile. */
   async #quarantine(table: RecordTable, broken: { row: EncryptedRow; reason: QuarantineReason }[]): Promise<void> {
+    const summaryTable = isSummarizedTable(table) ? this.#db.table(SUMMARY_TABLES[table]) : undefined;
+    const tables = [this.#db.table(table), this.#db.quarantine, ...(summaryTable ? [summaryTable] : [])];
     try {
-      await this.#db.transaction('rw', this.#db.table(table), this.#db.quarantine, async () => {
+      await this.#db.transaction('rw', tables, async () => {
         const store = this.#db.table<EncryptedRow, string>(table);
         const current = await store.bulkGet(broken.map(({ row }) => row.id));
         const moved: QuarantineRow[] = [];
@@ -411,6 +616,8 @@ export class VaultSession {
         });
         await this.#db.quarantine.bulkAdd(moved);
         await store.bulkDelete(moved.map((entry) => entry.recordId));
+        // A quarantined record's summary goes with it, so the list never shows a record it can't open.
+        await summaryTable?.bulkDelete(moved.map((entry) => entry.recordId));
       });
     } catch {
       // Quarantine is best effort: the caller still gets the broken rows reported and skipped.

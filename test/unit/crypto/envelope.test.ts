@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFields, fromBase64, randomBytes, toBase64 } from '@/lib/crypto/bytes';
-import { ENVELOPE_OVERHEAD, openEnvelope, openRecord, sealEnvelope, sealRecord } from '@/lib/crypto/envelope';
+import {
+  ENVELOPE_OVERHEAD,
+  openEnvelope,
+  openRecord,
+  recordAad,
+  sealEnvelope,
+  sealRecord,
+} from '@/lib/crypto/envelope';
 import { deriveSubkey, SUBKEY_INFO } from '@/lib/crypto/subkeys';
 
 const key = randomBytes(32);
@@ -38,6 +45,16 @@ describe('record envelope', () => {
         fc.pre(t1 !== t2 || i1 !== i2);
         const opened = openRecord(key, t2, i2, sealRecord(key, t1, i1, plaintext));
         expect(opened.ok).toBe(false);
+      }),
+    );
+  });
+
+  it('builds the record AAD as exactly encodeFields([domain, table, id]), so stored records still open', () => {
+    fc.assert(
+      fc.property(name, name, (table, id) => {
+        expect(recordAad(table, id)).toEqual(encodeFields(['understudy/record', table, id]));
+        // Second call for the same table uses the cached prefix.
+        expect(recordAad(table, `${id}x`)).toEqual(encodeFields(['understudy/record', table, `${id}x`]));
       }),
     );
   });

@@ -61,6 +61,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await target.tasks.clear();
   await target.runs.clear();
+  await target.taskSummaries.clear();
 });
 
 afterAll(async () => {
@@ -103,6 +104,27 @@ describe('export file', () => {
       const runs = await targetSession.list('runs', Run);
       expect(runs.ok && runs.value.items.map((item) => item.value)).toEqual([{ taskId: taskIds[0], ok: true }]);
       for (const entry of imported.value.ids) expect(entry.id).not.toBe(entry.fileId);
+    },
+    SLOW,
+  );
+
+  it(
+    'writes a summary for every imported task in the same transaction (1 derivation)',
+    async () => {
+      const Summary = z.strictObject({ title: z.string() });
+      const summary = { schema: Summary, summarize: (task: z.infer<typeof Task>) => ({ title: task.title }) };
+      const imported = await importExport(targetSession, fileText, EXPORT_PASSPHRASE, {
+        schemas,
+        summaries: { tasks: summary },
+      });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const taskIds = imported.value.ids.filter((entry) => entry.table === 'tasks').map((entry) => entry.id);
+      expect((await target.taskSummaries.toCollection().primaryKeys()).sort()).toEqual([...taskIds].sort());
+      const listed = await targetSession.listSummaries('tasks', Task, summary);
+      expect(listed.ok && listed.value.items.map((item) => item.value.title).sort()).toEqual([
+        'Book a table',
+        'Order tea',
+      ]);
     },
     SLOW,
   );
