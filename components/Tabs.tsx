@@ -54,7 +54,12 @@ export function Tabs({
           </button>
         ))}
       </div>
-      <div id={`panel-${selected}`} role="tabpanel" aria-labelledby={`tab-${selected}`}>
+      <div
+        id={`panel-${selected}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${selected}`}
+        style={{ padding: '12px 16px' }}
+      >
         {children(selected)}
       </div>
     </>

@@ -5,7 +5,7 @@
  * Strict objects: unknown keys (including `__proto__`) make a message invalid rather than ignored.
  */
 import { z } from 'zod';
-import { TaskSchema } from './task/schema';
+import { StepSchema, TaskSchema } from './task/schema';
 
 /** Upper bounds keep a hostile page from making the background parse or store huge values. */
 export const MAX_URL_LENGTH = 8192;
@@ -25,9 +25,27 @@ const Passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
 const RecordId = z.string().regex(/^[0-9a-f]{32}$/, 'Record ids are 32 hex characters.');
 export const WIPE_CONFIRMATION = 'delete everything';
 
+/** What a recording content script reports: one step, and for typing the variable it proposes. */
+export const RecordedActionSchema = z.strictObject({
+  step: StepSchema,
+  variable: z
+    .strictObject({
+      suggestedName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+      secret: z.boolean(),
+      value: z.string().max(10_000),
+    })
+    .optional(),
+});
+
 export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('app:ping') }),
-  z.strictObject({ type: z.literal('content:hello'), url: UrlText }),
+  z.strictObject({
+    type: z.literal('content:hello'),
+    url: UrlText,
+    /** `document.referrer`: empty when the person typed or picked the address. */
+    referrer: z.string().max(MAX_URL_LENGTH).default(''),
+  }),
+  z.strictObject({ type: z.literal('content:recording'), recording: z.boolean() }),
   z.strictObject({ type: z.literal('tab:status'), tabId: TabId }),
   z.strictObject({ type: z.literal('allowlist:list') }),
   z.strictObject({ type: z.literal('allowlist:add'), origin: OriginInput }),
@@ -50,6 +68,11 @@ export const Message = z.discriminatedUnion('type', [
     passphrase: Passphrase,
   }),
   z.strictObject({ type: z.literal('import:file'), text: z.string().max(MAX_IMPORT_TEXT), passphrase: Passphrase }),
+  z.strictObject({ type: z.literal('recorder:start'), tabId: TabId }),
+  z.strictObject({ type: z.literal('recorder:stop'), title: z.string().trim().min(1).max(200) }),
+  z.strictObject({ type: z.literal('recorder:cancel') }),
+  z.strictObject({ type: z.literal('recorder:status') }),
+  z.strictObject({ type: z.literal('recorder:action'), action: RecordedActionSchema }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -60,6 +83,7 @@ export type SenderKind = 'extension-page' | 'content-script';
 export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
   'app:ping': ['extension-page'],
   'content:hello': ['content-script'],
+  'content:recording': ['content-script'],
   'tab:status': ['extension-page'],
   'allowlist:list': ['extension-page'],
   'allowlist:add': ['extension-page'],
@@ -77,6 +101,11 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'task:delete': ['extension-page'],
   'export:create': ['extension-page'],
   'import:file': ['extension-page'],
+  'recorder:start': ['extension-page'],
+  'recorder:stop': ['extension-page'],
+  'recorder:cancel': ['extension-page'],
+  'recorder:status': ['extension-page'],
+  'recorder:action': ['content-script'],
 };
 
 /** What each message answers with on success. */
@@ -85,6 +114,8 @@ export const TabStatus = z.strictObject({
   origin: z.string().nullable(),
   allowed: z.boolean(),
   contentScriptConnected: z.boolean(),
+  /** Frames of this tab whose content script is capturing right now. */
+  recordingFrames: z.number().int().nonnegative(),
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
@@ -106,9 +137,17 @@ export const TaskSummarySchema = z.strictObject({
   createdAt: z.number(),
 });
 
+export const RecorderStatus = z.strictObject({
+  recording: z.boolean(),
+  tabId: z.number().int().nullable(),
+  stepCount: z.number().int(),
+});
+export type RecorderStatus = z.infer<typeof RecorderStatus>;
+
 export const ResponseValues = {
   'app:ping': z.strictObject({ version: z.string() }),
-  'content:hello': z.strictObject({ allowed: z.literal(true) }),
+  'content:hello': z.strictObject({ allowed: z.literal(true), recording: z.boolean() }),
+  'content:recording': z.strictObject({}),
   'tab:status': TabStatus,
   'allowlist:list': z.strictObject({ origins: z.array(z.string()) }),
   'allowlist:add': z.strictObject({ origins: z.array(z.string()) }),
@@ -126,6 +165,11 @@ export const ResponseValues = {
   'task:delete': z.strictObject({ id: z.string() }),
   'export:create': z.strictObject({ fileName: z.string(), text: z.string() }),
   'import:file': z.strictObject({ imported: z.number().int() }),
+  'recorder:start': RecorderStatus,
+  'recorder:stop': z.strictObject({ taskId: z.string(), stepCount: z.number().int() }),
+  'recorder:cancel': RecorderStatus,
+  'recorder:status': RecorderStatus,
+  'recorder:action': z.strictObject({ stepCount: z.number().int() }),
 } satisfies { [T in MessageType]: z.ZodType };
 export type ResponseOf<T extends MessageType> = z.infer<(typeof ResponseValues)[T]>;
 

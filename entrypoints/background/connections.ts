@@ -16,4 +16,22 @@ export function hasConnectedTopFrame(tabId: number): boolean {
 
 export function forgetTab(tabId: number): void {
   connectedFrames.delete(tabId);
+  recordingFrames.delete(tabId);
+}
+
+/** Frames that reported they are capturing, per tab (cleared with the tab's document). */
+const recordingFrames = new Map<number, Set<number>>();
+
+export function setFrameRecording(tabId: number, frameId: number, recording: boolean): void {
+  let frames = recordingFrames.get(tabId);
+  if (!frames) {
+    frames = new Set();
+    recordingFrames.set(tabId, frames);
+  }
+  if (recording) frames.add(frameId);
+  else frames.delete(frameId);
+}
+
+export function countRecordingFrames(tabId: number): number {
+  return recordingFrames.get(tabId)?.size ?? 0;
 }

@@ -2,10 +2,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { WIPE_CONFIRMATION } from '@/lib/messages';
 import { originOf } from '@/lib/origins';
-import { ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
-import { forgetTab, hasConnectedTopFrame, rememberFrame } from './connections';
+import { countRecordingFrames, forgetTab, hasConnectedTopFrame, rememberFrame, setFrameRecording } from './connections';
+import {
+  cancelRecording,
+  noteContentScript,
+  recordAction,
+  recorderStatus,
+  startRecording,
+  stopRecording,
+  watchRecordedTabs,
+} from './recorder';
 import { deleteTask, exportTasks, getTask, importTasks, listTasks, refuseWipe, saveTask } from './tasks';
 import * as vault from './vault';
 
@@ -16,9 +25,15 @@ export default defineBackground({
 
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
-      'content:hello': async (_message, sender) => {
-        if (sender.kind === 'content-script') rememberFrame(sender.tabId, sender.frameId, sender.origin);
-        return ok({ allowed: true as const });
+      'content:hello': async ({ referrer }, sender) => {
+        if (sender.kind !== 'content-script') return ok({ allowed: true as const, recording: false });
+        rememberFrame(sender.tabId, sender.frameId, sender.origin);
+        const recording = await noteContentScript(sender.tabId, sender.frameId, sender.url, sender.origin, referrer);
+        return ok({ allowed: true as const, recording });
+      },
+      'content:recording': async ({ recording }, sender) => {
+        if (sender.kind === 'content-script') setFrameRecording(sender.tabId, sender.frameId, recording);
+        return ok({});
       },
       'tab:status': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -28,6 +43,7 @@ export default defineBackground({
           origin,
           allowed: origin !== null && (await isAllowed(origin)),
           contentScriptConnected: hasConnectedTopFrame(tabId),
+          recordingFrames: countRecordingFrames(tabId),
         });
       },
       'allowlist:list': async () => ok({ origins: await readAllowList() }),
@@ -53,6 +69,14 @@ export default defineBackground({
       'task:delete': ({ id }) => deleteTask(id),
       'export:create': ({ taskIds, passphrase }) => exportTasks(taskIds, passphrase),
       'import:file': ({ text, passphrase }) => importTasks(text, passphrase),
+      'recorder:start': ({ tabId }) => startRecording(tabId),
+      'recorder:stop': ({ title }) => stopRecording(title),
+      'recorder:cancel': () => cancelRecording(),
+      'recorder:status': async () => ok(await recorderStatus()),
+      'recorder:action': async ({ action }, sender) =>
+        sender.kind === 'content-script'
+          ? recordAction(sender.tabId, sender.origin, action)
+          : err('forbidden-sender', 'Only pages being recorded can add steps.'),
     };
 
     const route = createRouter({ self, handlers, isOriginAllowed: isAllowed });
@@ -65,10 +89,12 @@ export default defineBackground({
       return reply;
     });
     vault.watchForAutoLock();
+    watchRecordedTabs();
 
     browser.tabs.onRemoved.addListener(forgetTab);
+    // A new top-level document (not an iframe reload) means every frame's script starts afresh.
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.status === 'loading') forgetTab(tabId);
+      if (change.status === 'loading' && change.url !== undefined) forgetTab(tabId);
     });
     browser.permissions.onRemoved.addListener(() => void dropOriginsWithoutPermission());
     browser.runtime.onStartup.addListener(() => void dropOriginsWithoutPermission());

@@ -1,14 +1,50 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { z } from 'zod';
 import { createMessageClient } from '@/lib/message-client';
+import { startCapture } from '@/lib/recorder/capture';
+import { answerFrameProbes, framePath, learnCrossOriginPrefix } from './frame-path';
+import { hideRecordingIndicator, showRecordingIndicator } from './indicator';
+
+const RecorderState = z.strictObject({ type: z.literal('recorder:state'), recording: z.boolean() });
 
 // Registered at run time for allow-listed origins only (see entrypoints/background/allowlist.ts),
 // so the manifest carries no static content script and no host access.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  async main() {
+  async main(ctx) {
     const send = createMessageClient((message) => browser.runtime.sendMessage(message));
-    await send({ type: 'content:hello', url: location.href });
+    const stopAnswering = answerFrameProbes();
+    ctx.onInvalidated(stopAnswering);
+
+    let stopCapture: (() => void) | null = null;
+    const setRecording = async (recording: boolean) => {
+      if (recording && !stopCapture) {
+        await learnCrossOriginPrefix();
+        stopCapture = startCapture(document, {
+          framePath,
+          emit: (action) => void send({ type: 'recorder:action', action }),
+        });
+        showRecordingIndicator();
+        await send({ type: 'content:recording', recording: true });
+      } else if (!recording && stopCapture) {
+        stopCapture();
+        stopCapture = null;
+        hideRecordingIndicator();
+        await send({ type: 'content:recording', recording: false });
+      }
+    };
+    ctx.onInvalidated(() => void setRecording(false));
+
+    // Only the background (no tab, our own extension id) may switch recording on or off.
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return;
+      const parsed = RecorderState.safeParse(message);
+      if (parsed.success) void setRecording(parsed.data.recording);
+    });
+
+    const hello = await send({ type: 'content:hello', url: location.href, referrer: document.referrer });
+    if (hello.ok && hello.value.recording) await setRecording(true);
   },
 });

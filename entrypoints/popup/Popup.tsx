@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { AllowSiteButton } from '@/components/AllowSite';
 import { ErrorText } from '@/components/ErrorText';
+import { RecorderControls } from '@/components/RecorderControls';
 import { send } from '@/components/runtime';
 import { VaultGate } from '@/components/VaultGate';
 import type { TabStatus } from '@/lib/messages';
@@ -41,6 +42,7 @@ export function Popup() {
           <>
             <ErrorText message={error} />
             {status && <SiteStatus status={status} onChange={refresh} />}
+            {status?.origin && <RecorderControls tabId={status.tabId} allowed={status.allowed} />}
             <TaskList />
             <button
               type="button"

@@ -6,7 +6,7 @@
  * bounded and every object closed.
  */
 import { z } from 'zod';
-import { ElementDescriptorSchema, TargetDescriptorSchema } from '@/lib/locators/schema';
+import { TargetDescriptorSchema } from '@/lib/locators/schema';
 
 export const MAX_TITLE = 200;
 export const MAX_STEPS = 2000;
@@ -40,8 +40,11 @@ export type Variable = z.infer<typeof VariableSchema>;
 /** A text that may reference variables as `{{name}}`. */
 export const TemplateText = z.string().max(MAX_VALUE);
 
-/** Where the target lives: iframes from the top document down, each located in its parent. */
-export const FramePathSchema = z.array(ElementDescriptorSchema).max(8);
+/**
+ * Where the target lives: iframes from the top document down, each located in its parent (an iframe
+ * may itself sit in an open shadow root, hence full target descriptors).
+ */
+export const FramePathSchema = z.array(TargetDescriptorSchema).max(8);
 
 const KeyName = z.string().min(1).max(32);
 const Modifier = z.enum(['Alt', 'Control', 'Meta', 'Shift']);
@@ -53,6 +56,8 @@ const common = {
   /** Pause for confirmation even when the risk gate sees nothing risky. */
   alwaysAsk: z.boolean().default(false),
   frame: FramePathSchema.default([]),
+  /** Which tab: 0 is the tab the task started in, 1 the first tab the page opened, and so on. */
+  tab: z.number().int().min(0).max(20).default(0),
   timeoutMs: z.number().int().min(100).max(300_000).optional(),
 };
 const targeted = { ...common, target: TargetDescriptorSchema };

@@ -26,11 +26,11 @@ function setup() {
     },
     'content:hello': async () => {
       calls.push('content:hello');
-      return ok({ allowed: true as const });
+      return ok({ allowed: true as const, recording: false });
     },
     'tab:status': async ({ tabId }) => {
       calls.push('tab:status');
-      return ok({ tabId, origin: null, allowed: false, contentScriptConnected: false });
+      return ok({ tabId, origin: null, allowed: false, contentScriptConnected: false, recordingFrames: 0 });
     },
     'allowlist:list': async () => ok({ origins: [] }),
     'allowlist:add': async () => {

@@ -11,7 +11,15 @@ const task: Task = {
     { name: 'password', secret: true, defaultValue: 'correct horse battery staple' },
   ],
   steps: [
-    { id: 's1', kind: 'navigate', url: 'http://127.0.0.1:4173/login', optional: false, alwaysAsk: false, frame: [] },
+    {
+      id: 's1',
+      kind: 'navigate',
+      url: 'http://127.0.0.1:4173/login',
+      optional: false,
+      alwaysAsk: false,
+      frame: [],
+      tab: 0,
+    },
   ],
 };
 

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { RecorderStatus } from '@/lib/messages';
+import { ErrorText } from './ErrorText';
+import { send } from './runtime';
+
+const POLL_MS = 700;
+
+/** Record / Stop for the current tab, with the live step count while recording. */
+export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: boolean }) {
+  const [status, setStatus] = useState<RecorderStatus | null>(null);
+  const [title, setTitle] = useState('');
+  const [saved, setSaved] = useState<{ taskId: string; stepCount: number; title: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const reply = await send({ type: 'recorder:status' });
+    if (reply.ok) setStatus(reply.value);
+  };
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  if (!status) return null;
+
+  const start = async () => {
+    setError(null);
+    setSaved(null);
+    const reply = await send({ type: 'recorder:start', tabId });
+    if (reply.ok) setStatus(reply.value);
+    else setError(reply.error.message);
+  };
+
+  const stop = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    const name = title.trim();
+    if (!name) return setError('Give the task a name so you can find it later.');
+    const reply = await send({ type: 'recorder:stop', title: name });
+    if (!reply.ok) return setError(reply.error.message);
+    setSaved({ ...reply.value, title: name });
+    setTitle('');
+    await refresh();
+  };
+
+  const cancel = async () => {
+    const reply = await send({ type: 'recorder:cancel' });
+    if (reply.ok) setStatus(reply.value);
+  };
+
+  const review = async (taskId: string) => {
+    // Opening the side panel needs this click's user gesture, so it happens here, not in the background.
+    const sidePanel = (browser as unknown as { sidePanel?: typeof chrome.sidePanel }).sidePanel ?? chrome.sidePanel;
+    await sidePanel.setOptions({ tabId, path: `sidepanel.html?tab=tasks&task=${taskId}`, enabled: true });
+    await sidePanel.open({ tabId });
+  };
+
+  if (status.recording) {
+    return (
+      <form class="card stack" onSubmit={stop} aria-label="Recording">
+        <p role="status" data-testid="recording-status">
+          <strong>Recording</strong> · {status.stepCount} step{status.stepCount === 1 ? '' : 's'} so far
+          {status.tabId !== tabId && ' (in another tab)'}
+        </p>
+        <div>
+          <label for="task-title">Task name</label>
+          <input
+            id="task-title"
+            value={title}
+            placeholder="e.g. Add a contact"
+            onInput={(event) => setTitle((event.target as HTMLInputElement).value)}
+            style={{ width: '100%' }}
+          />
+        </div>
+        <div class="row">
+          <button type="submit" class="primary">
+            Stop and save
+          </button>
+          <button type="button" onClick={cancel}>
+            Discard recording
+          </button>
+        </div>
+        <ErrorText message={error} />
+      </form>
+    );
+  }
+
+  return (
+    <div class="stack">
+      {saved && (
+        <p class="ok" role="status" data-testid="recording-saved">
+          Saved “{saved.title}” with {saved.stepCount} steps.{' '}
+          <button type="button" onClick={() => review(saved.taskId)}>
+            Review steps
+          </button>
+        </p>
+      )}
+      <button type="button" class="primary" disabled={!allowed} onClick={start}>
+        Record a task
+      </button>
+      {!allowed && <p class="muted">Allow this site first; Understudy records only on allowed sites.</p>}
+      <ErrorText message={error} />
+    </div>
+  );
+}

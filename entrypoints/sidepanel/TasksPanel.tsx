@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorText } from '@/components/ErrorText';
+import { send } from '@/components/runtime';
+import { TaskEditor } from './TaskEditor';
+
+interface Summary {
+  id: string;
+  title: string;
+  stepCount: number;
+}
+
+export function TasksPanel({ initialTaskId }: { initialTaskId: string | null }) {
+  const [tasks, setTasks] = useState<Summary[] | null>(null);
+  const [open, setOpen] = useState<string | null>(initialTaskId);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    const reply = await send({ type: 'task:list' });
+    if (reply.ok) setTasks(reply.value.tasks);
+    else setError(reply.error.message);
+  };
+  useEffect(() => void load(), []);
+
+  if (open) {
+    return (
+      <TaskEditor
+        taskId={open}
+        onClose={() => {
+          setOpen(null);
+          void load();
+        }}
+      />
+    );
+  }
+  return (
+    <section class="stack">
+      <ErrorText message={error} />
+      <ul class="plain" data-testid="tasks" aria-busy={tasks === null}>
+        {tasks?.length === 0 && (
+          <li class="muted">No tasks yet. Open a site you allowed and press “Record a task” in the toolbar popup.</li>
+        )}
+        {tasks?.map((task) => (
+          <li key={task.id}>
+            <span>
+              {task.title} <span class="muted">· {task.stepCount} steps</span>
+            </span>
+            <button type="button" onClick={() => setOpen(task.id)} aria-label={`Review ${task.title}`}>
+              Review
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
