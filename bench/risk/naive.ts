@@ -24,7 +24,6 @@ function ownText(element: Element): string {
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return (element as HTMLInputElement).value ?? '';
   // innerText is what a person sees; happy-dom and detached nodes fall back to textContent.
   const html = element as HTMLElement;
-  // biome-ignore lint/performance/useDomNodeTextContent: the peer is defined on visible text, which innerText is.
   return (typeof html.innerText === 'string' ? html.innerText : element.textContent) ?? '';
 }
 
