@@ -28,6 +28,7 @@ test('popup, side panel, options and confirm pages render with Preact', async ({
 });
 
 test('the side panel tabs work from the keyboard', async ({ extension }) => {
+  await setUpVault(extension);
   const page = await extension.openPage('sidepanel.html');
   await page.getByRole('tab', { name: 'Pending' }).focus();
   await page.keyboard.press('ArrowRight');
