@@ -1,0 +1,28 @@
+/** Public API of the in-page executor: run one recorded step in the document that holds its target. */
+export {
+  type ActCode,
+  click,
+  doubleClick,
+  fill,
+  findOption,
+  hover,
+  normalizeForInput,
+  press,
+  readChecked,
+  scrollTo,
+  selectOption,
+  setChecked,
+  submitForm,
+} from './act';
+export {
+  type ActionabilityCode,
+  type ActionabilityOptions,
+  deepElementFromPoint,
+  type Point,
+  waitForActionable,
+} from './actionability';
+export { describeForHumans } from './describe-for-humans';
+export { describeRecorded, type ExecuteOptions, executeStep, type StepFailureCode, type StepOutcome } from './execute';
+export { defaultButtonOf, type ImplicitSubmission, implicitSubmit, type PressOutcome, pressKey } from './keyboard';
+export { fillTemplate, templateVariables } from './variables';
+export { type QuietOptions, type WaitForElementOptions, waitForDomQuiet, waitForElement } from './wait';
