@@ -64,6 +64,12 @@ export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: b
           <strong>Recording</strong> · {status.stepCount} step{status.stepCount === 1 ? '' : 's'} so far
           {status.tabId !== tabId && ' (in another tab)'}
         </p>
+        {!allowed && (
+          <p class="muted" data-testid="recording-paused">
+            Recording is paused on this page: this site isn’t on your allowed sites list, so Understudy can’t see it. Go
+            back to an allowed site to go on.
+          </p>
+        )}
         <div>
           <label for="task-title">Task name</label>
           <input

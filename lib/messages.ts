@@ -5,6 +5,7 @@
  * Strict objects: unknown keys (including `__proto__`) make a message invalid rather than ignored.
  */
 import { z } from 'zod';
+import { TargetDescriptorSchema } from './locators/schema';
 import { StepSchema, TaskSchema } from './task/schema';
 
 /** Upper bounds keep a hostile page from making the background parse or store huge values. */
@@ -44,6 +45,10 @@ export const Message = z.discriminatedUnion('type', [
     url: UrlText,
     /** `document.referrer`: empty when the person typed or picked the address. */
     referrer: z.string().max(MAX_URL_LENGTH).default(''),
+    /** Descriptors of the iframes above this frame (empty in the top frame), for routing steps. */
+    framePath: z.array(TargetDescriptorSchema).max(8).default([]),
+    /** `performance.timeOrigin`: when this document's navigation started (epoch ms). */
+    startedAt: z.number().nonnegative().default(0),
   }),
   z.strictObject({ type: z.literal('content:recording'), recording: z.boolean() }),
   z.strictObject({ type: z.literal('tab:status'), tabId: TabId }),
@@ -73,6 +78,17 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('recorder:cancel') }),
   z.strictObject({ type: z.literal('recorder:status') }),
   z.strictObject({ type: z.literal('recorder:action'), action: RecordedActionSchema }),
+  z.strictObject({
+    type: z.literal('run:start'),
+    taskId: RecordId,
+    tabId: TabId,
+    values: z.record(z.string().max(64), z.string().max(10_000)),
+  }),
+  z.strictObject({ type: z.literal('run:status') }),
+  z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
+  z.strictObject({ type: z.literal('approval:list') }),
+  z.strictObject({ type: z.literal('approval:get'), id: RecordId }),
+  z.strictObject({ type: z.literal('approval:decide'), id: RecordId, approve: z.boolean() }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -106,6 +122,12 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'recorder:cancel': ['extension-page'],
   'recorder:status': ['extension-page'],
   'recorder:action': ['content-script'],
+  'run:start': ['extension-page'],
+  'run:status': ['extension-page'],
+  'run:cancel': ['extension-page'],
+  'approval:list': ['extension-page'],
+  'approval:get': ['extension-page'],
+  'approval:decide': ['extension-page'],
 };
 
 /** What each message answers with on success. */
@@ -144,6 +166,40 @@ export const RecorderStatus = z.strictObject({
 });
 export type RecorderStatus = z.infer<typeof RecorderStatus>;
 
+export const RunView = z.strictObject({
+  runId: z.string(),
+  taskTitle: z.string(),
+  state: z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']),
+  pauseReason: z.string().optional(),
+  message: z.string().optional(),
+  currentStep: z.number().int(),
+  stepCount: z.number().int(),
+  results: z.array(
+    z.strictObject({
+      text: z.string(),
+      status: z.enum(['pending', 'done', 'failed', 'skipped']),
+      via: z.string().optional(),
+      durationMs: z.number().optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+export type RunView = z.infer<typeof RunView>;
+
+export const ApprovalView = z.strictObject({
+  id: z.string(),
+  taskTitle: z.string(),
+  kind: z.enum(['submit', 'delete', 'outbound', 'ask']),
+  origin: z.string(),
+  url: z.string(),
+  target: z.string(),
+  reasons: z.array(z.string()),
+  formData: z.array(z.strictObject({ name: z.string(), value: z.string() })),
+  createdAt: z.number(),
+  approveDelayMs: z.number(),
+});
+export type ApprovalView = z.infer<typeof ApprovalView>;
+
 export const ResponseValues = {
   'app:ping': z.strictObject({ version: z.string() }),
   'content:hello': z.strictObject({ allowed: z.literal(true), recording: z.boolean() }),
@@ -170,6 +226,12 @@ export const ResponseValues = {
   'recorder:cancel': RecorderStatus,
   'recorder:status': RecorderStatus,
   'recorder:action': z.strictObject({ stepCount: z.number().int() }),
+  'run:start': z.strictObject({ runId: z.string() }),
+  'run:status': z.strictObject({ run: RunView.nullable() }),
+  'run:cancel': z.strictObject({ run: RunView.nullable() }),
+  'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),
+  'approval:get': z.strictObject({ approval: ApprovalView }),
+  'approval:decide': z.strictObject({ settled: z.boolean() }),
 } satisfies { [T in MessageType]: z.ZodType };
 export type ResponseOf<T extends MessageType> = z.infer<(typeof ResponseValues)[T]>;
 

@@ -26,7 +26,7 @@ export interface ExtensionIdentity {
 
 export type VerifiedSender =
   | { kind: 'extension-page'; url: string; tabId: number | null }
-  | { kind: 'content-script'; url: string; origin: string; tabId: number; frameId: number };
+  | { kind: 'content-script'; url: string; origin: string; tabId: number; frameId: number; documentId: string | null };
 
 export function classifySender(sender: RawSender, self: ExtensionIdentity): VerifiedSender | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
@@ -41,7 +41,14 @@ export function classifySender(sender: RawSender, self: ExtensionIdentity): Veri
   // Chrome reports the frame's real origin separately; a mismatch means an opaque or inherited
   // origin (sandboxed iframe, about:blank) and we do not guess which one to trust.
   if (sender.origin !== undefined && sender.origin !== pageOrigin) return null;
-  return { kind: 'content-script', url: sender.url, origin: pageOrigin, tabId, frameId: sender.frameId };
+  return {
+    kind: 'content-script',
+    url: sender.url,
+    origin: pageOrigin,
+    tabId,
+    frameId: sender.frameId,
+    documentId: sender.documentId ?? null,
+  };
 }
 
 export function isSenderKind(sender: VerifiedSender, kinds: readonly SenderKind[]): boolean {

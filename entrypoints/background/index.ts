@@ -5,7 +5,14 @@ import { originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
-import { countRecordingFrames, forgetTab, hasConnectedTopFrame, rememberFrame, setFrameRecording } from './connections';
+import {
+  countRecordingFrames,
+  dropTab,
+  hasConnectedTopFrame,
+  noteTabLoading,
+  rememberFrame,
+  setFrameRecording,
+} from './connections';
 import {
   cancelRecording,
   noteContentScript,
@@ -15,6 +22,7 @@ import {
   stopRecording,
   watchRecordedTabs,
 } from './recorder';
+import { approvals, approvalView, cancelRun, resumeInterruptedRuns, runStatus, startRun, watchRuns } from './runner';
 import { deleteTask, exportTasks, getTask, importTasks, listTasks, refuseWipe, saveTask } from './tasks';
 import * as vault from './vault';
 
@@ -22,12 +30,13 @@ export default defineBackground({
   type: 'module',
   main() {
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+    const confirmPage = `${self.origin}/confirm.html`;
 
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
-      'content:hello': async ({ referrer }, sender) => {
+      'content:hello': async ({ referrer, framePath, startedAt }, sender) => {
         if (sender.kind !== 'content-script') return ok({ allowed: true as const, recording: false });
-        rememberFrame(sender.tabId, sender.frameId, sender.origin);
+        rememberFrame(sender.tabId, sender.frameId, sender.origin, framePath, sender.url, startedAt, sender.documentId);
         const recording = await noteContentScript(sender.tabId, sender.frameId, sender.url, sender.origin, referrer);
         return ok({ allowed: true as const, recording });
       },
@@ -77,6 +86,26 @@ export default defineBackground({
         sender.kind === 'content-script'
           ? recordAction(sender.tabId, sender.origin, action)
           : err('forbidden-sender', 'Only pages being recorded can add steps.'),
+      'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
+      'run:status': async () => ok({ run: await runStatus() }),
+      'run:cancel': async ({ runId }) => ok({ run: await cancelRun(runId) }),
+      'approval:list': async () => ok({ approvals: approvals.list().map(approvalView) }),
+      'approval:get': async ({ id }) => {
+        const approval = approvals.get(id);
+        return approval
+          ? ok({ approval: approvalView(approval) })
+          : err('not-found', 'This action is no longer waiting for your OK.');
+      },
+      // Only the confirmation page settles an approval: not the popup, not the side panel, and
+      // never a content script (the router already refuses those).
+      'approval:decide': async ({ id, approve }, sender) => {
+        if (!sender.url.startsWith(confirmPage)) {
+          return approve
+            ? err('forbidden-sender', 'Approve in the confirmation window.')
+            : ok({ settled: approvals.settle(id, false) });
+        }
+        return ok({ settled: approvals.settle(id, approve) });
+      },
     };
 
     const route = createRouter({ self, handlers, isOriginAllowed: isAllowed });
@@ -90,11 +119,14 @@ export default defineBackground({
     });
     vault.watchForAutoLock();
     watchRecordedTabs();
+    watchRuns();
+    // A worker restart mid-run carries on where the run was (the vault resumes from storage.session).
+    void resumeInterruptedRuns();
 
-    browser.tabs.onRemoved.addListener(forgetTab);
+    browser.tabs.onRemoved.addListener(dropTab);
     // A new top-level document (not an iframe reload) means every frame's script starts afresh.
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.status === 'loading' && change.url !== undefined) forgetTab(tabId);
+      if (change.status === 'loading' && change.url !== undefined) noteTabLoading(tabId, change.url);
     });
     browser.permissions.onRemoved.addListener(() => void dropOriginsWithoutPermission());
     browser.runtime.onStartup.addListener(() => void dropOriginsWithoutPermission());

@@ -3,8 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { z } from 'zod';
 import { createMessageClient } from '@/lib/message-client';
 import { startCapture } from '@/lib/recorder/capture';
+import { ReplayRequest } from '@/lib/run/protocol';
 import { answerFrameProbes, framePath, learnCrossOriginPrefix } from './frame-path';
 import { hideRecordingIndicator, showRecordingIndicator } from './indicator';
+import { handleReplay } from './replay';
 
 const RecorderState = z.strictObject({ type: z.literal('recorder:state'), recording: z.boolean() });
 
@@ -40,11 +42,25 @@ export default defineContentScript({
     // Only the background (no tab, our own extension id) may switch recording on or off.
     browser.runtime.onMessage.addListener((message, sender) => {
       if (sender.id !== browser.runtime.id || sender.tab) return;
-      const parsed = RecorderState.safeParse(message);
-      if (parsed.success) void setRecording(parsed.data.recording);
+      const state = RecorderState.safeParse(message);
+      if (state.success) {
+        void setRecording(state.data.recording);
+        return;
+      }
+      const replay = ReplayRequest.safeParse(message);
+      // Returning the promise sends its value as the reply (webextension-polyfill).
+      if (replay.success) return handleReplay(replay.data);
     });
 
-    const hello = await send({ type: 'content:hello', url: location.href, referrer: document.referrer });
+    // Learn where this frame sits first: replay routes steps to frames by this path.
+    await learnCrossOriginPrefix();
+    const hello = await send({
+      type: 'content:hello',
+      url: location.href,
+      referrer: document.referrer,
+      framePath: framePath(),
+      startedAt: performance.timeOrigin,
+    });
     if (hello.ok && hello.value.recording) await setRecording(true);
   },
 });

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
+import { RunProgress } from '@/components/RunProgress';
 import { Tabs } from '@/components/Tabs';
 import { VaultGate } from '@/components/VaultGate';
 import { parsePageParams } from '@/lib/page-params';
+import { PendingPanel } from './PendingPanel';
 import { TasksPanel } from './TasksPanel';
 
 const PANELS = [
@@ -34,6 +36,10 @@ export function SidePanel() {
             {(id) =>
               id === 'tasks' ? (
                 <TasksPanel initialTaskId={params.task ?? null} />
+              ) : id === 'run' ? (
+                <RunProgress />
+              ) : id === 'pending' ? (
+                <PendingPanel />
               ) : (
                 <p class="muted">{PANELS.find((panel) => panel.id === id)?.empty}</p>
               )

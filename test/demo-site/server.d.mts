@@ -80,6 +80,8 @@ export interface DemoSite {
   state(): DemoState;
   /** Back to seed data (same as `POST /api/reset`); sign-in sessions survive. */
   reset(): void;
+  /** Renders the other build from now on (same origin, same state). */
+  setVariant(variant: DemoVariant): void;
 }
 
 export interface DemoSiteOptions {

@@ -111,6 +111,14 @@ export async function startDemoSite(options = {}) {
     reset: () => {
       site.state = createState();
     },
+    // Switches the build the same server renders, so a task recorded on one build can be replayed
+    // on the other at the same origin (what a site deploy looks like to its users).
+    setVariant: (variant) => {
+      if (!VARIANTS.includes(variant)) {
+        throw new TypeError(`setVariant: variant must be 'normal' or 'changed', got ${JSON.stringify(variant)}`);
+      }
+      site.variant = variant;
+    },
     close: () => {
       closing ??= Promise.all(
         [mainServer, crossServer].map(

@@ -164,6 +164,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   resetState: [
     async ({ demo }, use) => {
       demo.reset();
+      demo.setVariant('normal');
       await use(undefined);
     },
     { auto: true },

@@ -1,0 +1,515 @@
+/**
+ * Replay, as the background drives it. Protocol for each step:
+ * 1. navigate: refuse an origin that is not allow-listed, else load it and wait for the new
+ *    document's content script to introduce itself.
+ * 2. Any other step: route it to the frame it was recorded in (lib/run/frames.ts), then
+ *    `replay:inspect`: the content script finds the live target, classifies the action's risk
+ *    (lib/risk) and describes it, acting on nothing.
+ * 3. Risky (submit, delete, outbound) or marked "always ask": the run pauses, a confirmation window
+ *    opens, and only the person's Approve in that window lets it go on. Deny or closing the window
+ *    cancels the run. The approval is single-use and bound to the inspected digest.
+ * 4. `replay:act` (with the approved digest, if any): the content script re-inspects and acts only
+ *    if nothing changed; a changed page means ask again.
+ * 5. The run is saved (encrypted) after every step, so a worker restart resumes at the right step;
+ *    a run waiting for approval asks again after a restart (approvals are never persisted).
+ */
+import { browser } from 'wxt/browser';
+import type { ApprovalView, RunView } from '@/lib/messages';
+import { isOriginAllowed, originOf } from '@/lib/origins';
+import { err, ok, type Result } from '@/lib/result';
+import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
+import { matchFrame } from '@/lib/run/frames';
+import { ActReply, InspectReply } from '@/lib/run/protocol';
+import { isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
+import { describeStep } from '@/lib/task/describe-step';
+import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
+import { readAllowList } from './allowlist';
+import { documentCount, framesOf, topDocumentStartedAt, waitForFrames } from './connections';
+import { onLock, requireSession } from './vault';
+
+const STEP_TIMEOUT_MS = 10_000;
+const NAVIGATION_TIMEOUT_MS = 30_000;
+const MAX_REINSPECTIONS = 3;
+const REPLY_GRACE_MS = 5000;
+const CONFIRM_WINDOW = { width: 480, height: 620 };
+
+export const approvals = new ApprovalQueue();
+/** Runs this worker is driving now; a run in storage but not here is resumed on demand. */
+const driving = new Set<string>();
+let latestRunId: string | null = null;
+
+function randomId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function loadRun(runId: string): Promise<{ run: Run; task: Task } | null> {
+  const session = await requireSession();
+  if (!session.ok) return null;
+  const run = await session.value.get('runs', runId, RunSchema);
+  if (!run.ok) return null;
+  const task = await session.value.get('tasks', run.value.taskId, TaskSchema);
+  if (!task.ok) return null;
+  return { run: run.value, task: task.value };
+}
+
+async function saveRun(runId: string, run: Run): Promise<void> {
+  const session = await requireSession();
+  if (session.ok) await session.value.put('runs', runId, run, RunSchema);
+}
+
+function toView(runId: string, run: Run, task: Task): RunView {
+  return {
+    runId,
+    taskTitle: run.taskTitle,
+    state: run.state,
+    ...(run.pauseReason ? { pauseReason: run.pauseReason } : {}),
+    ...(run.message ? { message: run.message } : {}),
+    currentStep: run.currentStep,
+    stepCount: task.steps.length,
+    results: run.results.map((result, index) => {
+      const step = task.steps[index];
+      return {
+        text: step ? describeStep(step) : 'Removed step',
+        status: result.status,
+        ...(result.via ? { via: result.via } : {}),
+        ...(result.durationMs !== undefined ? { durationMs: Math.round(result.durationMs) } : {}),
+        ...(result.error ? { error: result.error } : {}),
+      };
+    }),
+  };
+}
+
+async function showProgress(run: Run, total: number): Promise<void> {
+  const tabId = run.tabs[0];
+  if (tabId === undefined) return;
+  const text =
+    run.state === 'running'
+      ? `${Math.min(run.currentStep + 1, total)}/${total}`
+      : run.state === 'paused'
+        ? 'OK?'
+        : run.state === 'succeeded'
+          ? '✓'
+          : run.state === 'failed'
+            ? '!'
+            : '';
+  await browser.action
+    .setBadgeBackgroundColor({ tabId, color: run.state === 'failed' ? '#b42318' : '#0b5cad' })
+    .catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+}
+
+export async function startRun(
+  taskId: string,
+  tabId: number,
+  values: Record<string, string>,
+): Promise<Result<{ runId: string }, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const task = await session.value.get('tasks', taskId, TaskSchema);
+  if (!task.ok) return task;
+  const allowed = await readAllowList();
+  const missing = task.value.origins.filter((origin) => !isOriginAllowed(origin, allowed));
+  if (missing.length > 0) {
+    return err('origin-not-allowed', `Allow ${missing.join(', ')} first: this task acts there.`);
+  }
+  const known = new Set(task.value.variables.map((variable) => variable.name));
+  const unknown = Object.keys(values).filter((name) => !known.has(name));
+  if (unknown.length > 0) return err('unknown-variable', `This task has no variable named ${unknown[0]}.`);
+  const filled: Record<string, string> = {};
+  for (const variable of task.value.variables) filled[variable.name] = values[variable.name] ?? variable.defaultValue;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return err('no-tab', 'The tab to run in is gone. Open the site and try again.');
+  const run: Run = {
+    version: 1,
+    taskId,
+    taskTitle: task.value.title,
+    state: 'running',
+    tabs: [tabId],
+    currentStep: 0,
+    values: filled,
+    results: task.value.steps.map((step) => ({ stepId: step.id, status: 'pending' })),
+    startedAt: Date.now(),
+  };
+  const runId = randomId();
+  const saved = await session.value.put('runs', runId, run, RunSchema);
+  if (!saved.ok) return saved;
+  latestRunId = runId;
+  void drive(runId);
+  return ok({ runId });
+}
+
+export async function runStatus(): Promise<RunView | null> {
+  const runId = latestRunId ?? (await findLatestRunId());
+  if (!runId) return null;
+  const loaded = await loadRun(runId);
+  return loaded ? toView(runId, loaded.run, loaded.task) : null;
+}
+
+async function findLatestRunId(): Promise<string | null> {
+  const session = await requireSession();
+  if (!session.ok) return null;
+  const listed = await session.value.list('runs', RunSchema);
+  if (!listed.ok) return null;
+  const latest = listed.value.items.sort((left, right) => right.value.startedAt - left.value.startedAt)[0];
+  latestRunId = latest?.id ?? null;
+  return latestRunId;
+}
+
+export async function cancelRun(runId: string): Promise<RunView | null> {
+  const loaded = await loadRun(runId);
+  if (!loaded) return null;
+  if (!isFinished(loaded.run)) {
+    for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
+    loaded.run.state = 'cancelled';
+    loaded.run.message = 'You cancelled the run.';
+    loaded.run.finishedAt = Date.now();
+    await saveRun(runId, loaded.run);
+    await showProgress(loaded.run, loaded.task.steps.length);
+  }
+  return toView(runId, loaded.run, loaded.task);
+}
+
+/** After a worker restart: carry on with runs that were running or waiting for approval. */
+export async function resumeInterruptedRuns(): Promise<void> {
+  const session = await requireSession();
+  if (!session.ok) return;
+  const listed = await session.value.list('runs', RunSchema);
+  if (!listed.ok) return;
+  for (const item of listed.value.items) {
+    const run = item.value;
+    if (run.state === 'running' || (run.state === 'paused' && run.pauseReason === 'approval')) {
+      latestRunId = item.id;
+      void drive(item.id);
+    }
+  }
+}
+
+type StepOutcome =
+  | { status: 'done'; via?: string; confidence?: number; approved?: boolean }
+  | { status: 'failed'; message: string }
+  | { status: 'denied' };
+
+async function drive(runId: string): Promise<void> {
+  if (driving.has(runId)) return;
+  driving.add(runId);
+  try {
+    for (;;) {
+      const loaded = await loadRun(runId);
+      if (!loaded) return;
+      const { run, task } = loaded;
+      if (isFinished(run)) return;
+      if (run.state === 'paused' && run.pauseReason !== 'approval') return;
+      if (run.currentStep >= task.steps.length) {
+        run.state = 'succeeded';
+        run.message = `Done: all ${task.steps.length} steps ran.`;
+        run.finishedAt = Date.now();
+        delete run.pauseReason;
+        await saveRun(runId, run);
+        await showProgress(run, task.steps.length);
+        return;
+      }
+      run.state = 'running';
+      delete run.pauseReason;
+      delete run.message;
+      await showProgress(run, task.steps.length);
+      const index = run.currentStep;
+      const step = task.steps[index] as Step;
+      const started = Date.now();
+      const outcome = await runStep(runId, run, task, step, index);
+      // Re-read: the person may have cancelled while this step ran.
+      const latest = await loadRun(runId);
+      if (!latest || isFinished(latest.run)) return;
+      const current = latest.run;
+      current.tabs = run.tabs;
+      const result: StepResult = {
+        stepId: step.id,
+        status: 'done',
+        startedAt: started,
+        durationMs: Date.now() - started,
+      };
+      if (outcome.status === 'done') {
+        if (outcome.via) result.via = outcome.via;
+        if (outcome.confidence !== undefined) result.confidence = outcome.confidence;
+        if (outcome.approved) result.approved = true;
+        current.results[index] = result;
+        current.currentStep = index + 1;
+        current.state = 'running';
+        delete current.pauseReason;
+      } else if (outcome.status === 'denied') {
+        current.results[index] = { ...result, status: 'skipped', approved: false };
+        current.state = 'cancelled';
+        current.message = 'You did not approve a step, so the run stopped before it. Nothing was sent.';
+        current.finishedAt = Date.now();
+      } else if (step.optional) {
+        current.results[index] = { ...result, status: 'skipped', error: outcome.message };
+        current.currentStep = index + 1;
+      } else {
+        current.results[index] = { ...result, status: 'failed', error: outcome.message };
+        current.state = 'failed';
+        current.message = outcome.message;
+        current.finishedAt = Date.now();
+      }
+      await saveRun(runId, current);
+      if (isFinished(current)) {
+        await showProgress(current, task.steps.length);
+        return;
+      }
+    }
+  } finally {
+    driving.delete(runId);
+  }
+}
+
+async function tabFor(run: Run, step: Step): Promise<number | null> {
+  const known = run.tabs[step.tab];
+  if (known !== undefined) return known;
+  // A tab the page opened during the previous step: wait for it to appear.
+  const found = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      browser.tabs.onCreated.removeListener(listener);
+      resolve(null);
+    }, NAVIGATION_TIMEOUT_MS);
+    const listener = (tab: { id?: number; openerTabId?: number }) => {
+      if (tab.id === undefined || tab.openerTabId === undefined || !run.tabs.includes(tab.openerTabId)) return;
+      clearTimeout(timer);
+      browser.tabs.onCreated.removeListener(listener);
+      resolve(tab.id);
+    };
+    browser.tabs.onCreated.addListener(listener);
+    // It may already exist.
+    void browser.tabs.query({}).then((tabs) => {
+      const opened = tabs.find(
+        (tab) =>
+          tab.openerTabId !== undefined && run.tabs.includes(tab.openerTabId) && !run.tabs.includes(tab.id ?? -1),
+      );
+      if (opened?.id !== undefined) listener(opened);
+    });
+  });
+  if (found !== null) run.tabs[step.tab] = found;
+  return found;
+}
+
+interface FrameAddress {
+  frameId: number;
+  documentId: string | null;
+}
+
+async function sendToFrame(tabId: number, frame: FrameAddress, message: unknown): Promise<unknown> {
+  // Addressed to the document that introduced itself, never to whatever replaced it since.
+  return browser.tabs.sendMessage(
+    tabId,
+    message,
+    frame.documentId ? ({ documentId: frame.documentId } as { frameId?: number }) : { frameId: frame.frameId },
+  );
+}
+
+async function runStep(runId: string, run: Run, task: Task, step: Step, index: number): Promise<StepOutcome> {
+  const tabId = await tabFor(run, step);
+  if (tabId === null) return { status: 'failed', message: 'The tab this step acts in never opened.' };
+  const timeoutMs = step.timeoutMs ?? STEP_TIMEOUT_MS;
+
+  if (step.kind === 'navigate') {
+    const origin = originOf(step.url);
+    if (!origin || !isOriginAllowed(origin, await readAllowList())) {
+      return {
+        status: 'failed',
+        message: `Understudy stopped before going to ${origin ?? step.url}: it isn't on your allowed sites list.`,
+      };
+    }
+    // The page that was there may still be introducing itself; only a document that started after
+    // this request is the one navigated to (documents report their performance.timeOrigin).
+    const requestedAt = Date.now();
+    await browser.tabs.update(tabId, { url: step.url });
+    const loaded = await waitForFrames(
+      () => ((topDocumentStartedAt(tabId) ?? 0) >= requestedAt ? true : null),
+      NAVIGATION_TIMEOUT_MS,
+    );
+    return loaded
+      ? { status: 'done' }
+      : { status: 'failed', message: `The page ${step.url} did not load within 30 s.` };
+  }
+  if (step.kind === 'waitForUrl') {
+    const reached = await waitForFrames(() => null, 0);
+    const tab = await browser.tabs.get(tabId);
+    return tab.url?.includes(step.url) || reached
+      ? { status: 'done' }
+      : { status: 'failed', message: `The address never became ${step.url}.` };
+  }
+
+  // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
+  // which the actionability checks wait on.
+  await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  for (let attempt = 0; attempt < MAX_REINSPECTIONS; attempt++) {
+    const frame = await waitForFrames(() => {
+      const match = matchFrame(framesOf(tabId), step.frame);
+      return match.status === 'found' ? { frameId: match.frameId, documentId: match.documentId } : null;
+    }, timeoutMs);
+    if (frame === null) {
+      return { status: 'failed', message: 'The page (or the frame) this step acts in did not load.' };
+    }
+    const inspected = await ask(
+      tabId,
+      frame,
+      { type: 'replay:inspect', step, values: run.values, timeoutMs },
+      InspectReply,
+    );
+    if (isTimedOut(inspected)) return { status: 'failed', message: NO_ANSWER };
+    if (!inspected) continue; // The document went away while inspecting: look again on the new one.
+    if (inspected.status !== 'found') return { status: 'failed', message: inspected.reason };
+
+    let digest: string | null = null;
+    if (inspected.risk !== 'none' || step.alwaysAsk) {
+      run.state = 'paused';
+      run.pauseReason = 'approval';
+      run.message = 'Waiting for your OK in the confirmation window.';
+      await saveRun(runId, run);
+      await showProgress(run, task.steps.length);
+      const decision = await requestApproval(runId, index, task, inspected, tabId);
+      await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
+      if (!decision.approved) return { status: 'denied' };
+      digest = decision.digest;
+      run.state = 'running';
+      delete run.pauseReason;
+      delete run.message;
+      await saveRun(runId, run);
+    }
+
+    const before = documentCount(tabId);
+    const acted = await ask(
+      tabId,
+      frame,
+      { type: 'replay:act', step, values: run.values, timeoutMs, digest },
+      ActReply,
+    );
+    if (isTimedOut(acted)) return { status: 'failed', message: NO_ANSWER };
+    if (!acted) {
+      // The page unloaded while acting: the action started a navigation. Wait for the new page.
+      await waitForFrames(() => (documentCount(tabId) > before ? true : null), NAVIGATION_TIMEOUT_MS);
+      return { status: 'done', via: 'navigation', ...(digest ? { approved: true } : {}) };
+    }
+    if (acted.status === 'changed') continue;
+    if (acted.status !== 'done') return { status: 'failed', message: acted.reason };
+    await settle(tabId, before);
+    return { status: 'done', via: acted.via, confidence: acted.confidence, ...(digest ? { approved: true } : {}) };
+  }
+  return { status: 'failed', message: 'The page kept changing under this step. Try the run again.' };
+}
+
+const NO_ANSWER = 'The page stopped answering while Understudy waited for this step. Reload it and run again.';
+
+function isTimedOut(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'timedOut' in value;
+}
+
+/** After an action: if it started loading a new page, wait until that page's script is there. */
+async function settle(tabId: number, documentsBefore: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (tab?.status === 'loading' || documentCount(tabId) > documentsBefore) {
+    await waitForFrames(
+      () =>
+        documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0) ? true : null,
+      NAVIGATION_TIMEOUT_MS,
+    );
+  }
+}
+
+/** Sends to a frame and validates the reply; null when the frame's document went away meanwhile. */
+async function ask<T>(
+  tabId: number,
+  frameId: FrameAddress,
+  message: { type: string; timeoutMs?: number } & Record<string, unknown>,
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+): Promise<T | null> {
+  let reply: unknown;
+  // The frame has its own step timeout; this is the backstop for a page that stopped answering.
+  const deadlineMs = (message.timeoutMs ?? STEP_TIMEOUT_MS) + REPLY_GRACE_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    reply = await Promise.race([
+      sendToFrame(tabId, frameId, message),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no-reply')), deadlineMs);
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof Error && error.message === 'no-reply') return { timedOut: true } as never;
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+  const parsed = schema.safeParse(reply);
+  return parsed.success ? parsed.data : null;
+}
+
+async function requestApproval(
+  runId: string,
+  stepIndex: number,
+  task: Task,
+  inspected: Extract<InspectReply, { status: 'found' }>,
+  tabId: number,
+): Promise<{ approved: boolean; digest: string }> {
+  const approval: PendingApproval = {
+    id: randomId(),
+    runId,
+    stepIndex,
+    taskTitle: task.title,
+    preview: {
+      kind: inspected.risk === 'none' ? 'ask' : inspected.risk,
+      origin: originOf(inspected.url) ?? '',
+      url: inspected.url,
+      target: inspected.target,
+      reasons: inspected.reasons,
+      formData: inspected.formData,
+    },
+    digest: inspected.digest,
+    createdAt: Date.now(),
+    windowId: null,
+  };
+  const decision = approvals.add(approval);
+  const created = await browser.windows.create({
+    url: browser.runtime.getURL(`/confirm.html?approval=${approval.id}`),
+    type: 'popup',
+    focused: true,
+    ...CONFIRM_WINDOW,
+  });
+  const windowId = created?.id;
+  if (windowId !== undefined) approvals.setWindow(approval.id, windowId);
+  void browser.action.setBadgeText({ tabId, text: 'OK?' }).catch(() => undefined);
+  const result = await decision;
+  if (windowId !== undefined) await browser.windows.remove(windowId).catch(() => undefined);
+  return result;
+}
+
+export function approvalView(approval: PendingApproval): ApprovalView {
+  return {
+    id: approval.id,
+    taskTitle: approval.taskTitle,
+    kind: approval.preview.kind,
+    origin: approval.preview.origin,
+    url: approval.preview.url,
+    target: approval.preview.target,
+    reasons: approval.preview.reasons,
+    formData: approval.preview.formData,
+    createdAt: approval.createdAt,
+    approveDelayMs: APPROVE_DELAY_MS,
+  };
+}
+
+export function watchRuns(): void {
+  browser.windows.onRemoved.addListener((windowId) => approvals.denyForWindow(windowId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void (async () => {
+      const runId = latestRunId;
+      if (!runId) return;
+      const loaded = await loadRun(runId);
+      if (!loaded || isFinished(loaded.run) || !loaded.run.tabs.includes(tabId)) return;
+      for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
+      loaded.run.state = 'failed';
+      loaded.run.message = 'The tab the task was running in was closed, so the run stopped.';
+      loaded.run.finishedAt = Date.now();
+      await saveRun(runId, loaded.run);
+    })();
+  });
+  // Locking pauses every run: nothing acts without the key, and approvals are forgotten.
+  onLock(() => approvals.denyAll());
+}

@@ -1,0 +1,95 @@
+/**
+ * Replay in this frame: the background sends one step at a time (never the key, never the whole
+ * task). `replay:inspect` finds the live target and describes its risk without acting;
+ * `replay:act` acts, after checking that nothing changed since the person approved (same digest),
+ * and that a step approved as harmless has not become risky meanwhile.
+ */
+import { resolveTarget } from '@/lib/locators';
+import { describeForHumans, executeStep, waitForElement } from '@/lib/replay';
+import type { ActReply, InspectReply, ReplayRequest } from '@/lib/run/protocol';
+import type { Step } from '@/lib/task/schema';
+import { clearHighlight, highlight } from './highlight';
+import { digestOf, formPreview, riskOf } from './risk-preview';
+
+type Targeted = Extract<Step, { target: unknown }>;
+
+function targetOf(step: Step): Targeted['target'] | null {
+  return 'target' in step && step.target ? step.target : null;
+}
+
+async function findTarget(
+  step: Step,
+  timeoutMs: number,
+): Promise<{ element: Element } | { reason: string; status: 'not-found' | 'ambiguous' }> {
+  const target = targetOf(step);
+  if (!target) {
+    const active = document.activeElement ?? document.body;
+    return { element: active };
+  }
+  const found = await waitForElement(document, target, { timeoutMs });
+  if (found.status === 'found') return { element: found.element };
+  return { status: found.status, reason: found.reason };
+}
+
+function secretValues(values: Record<string, string>, secretNames: readonly string[]): string[] {
+  return secretNames.map((name) => values[name] ?? '').filter((value) => value.length > 0);
+}
+
+async function inspect(
+  step: Step,
+  values: Record<string, string>,
+  secretNames: readonly string[],
+  timeoutMs: number,
+): Promise<InspectReply> {
+  const found = await findTarget(step, timeoutMs);
+  if (!('element' in found)) return { status: found.status, reason: found.reason };
+  const risk = riskOf(step, found.element);
+  if (risk.kind !== 'none' || step.alwaysAsk) highlight(found.element);
+  return {
+    status: 'found',
+    risk: risk.kind,
+    reasons: risk.reasons.slice(0, 10).map((reason) => reason.slice(0, 500)),
+    target: describeForHumans(found.element).slice(0, 300),
+    url: location.href,
+    formData: formPreview(found.element, secretValues(values, secretNames)),
+    digest: digestOf(step, found.element),
+  };
+}
+
+async function act(
+  step: Step,
+  values: Record<string, string>,
+  timeoutMs: number,
+  digest: string | null,
+): Promise<ActReply> {
+  const target = targetOf(step);
+  if (target) {
+    const now = resolveTarget(document, target);
+    if (now.status === 'found') {
+      if (digest !== null && digestOf(step, now.element) !== digest) return { status: 'changed' };
+      if (digest === null && riskOf(step, now.element).kind !== 'none') return { status: 'changed' };
+    } else if (digest !== null) {
+      return { status: 'changed' };
+    }
+  }
+  clearHighlight();
+  const outcome = await executeStep(document, step, values, { timeoutMs });
+  if (outcome.status === 'done') {
+    return { status: 'done', via: outcome.via, confidence: outcome.confidence, durationMs: outcome.durationMs };
+  }
+  if (outcome.status === 'ambiguous') return { status: 'ambiguous', reason: outcome.reason.slice(0, 500) };
+  if (outcome.status === 'not-found') return { status: 'not-found', reason: outcome.reason.slice(0, 500) };
+  return { status: 'failed', reason: outcome.message.slice(0, 500) };
+}
+
+export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | null> {
+  switch (request.type) {
+    case 'replay:inspect':
+      return inspect(request.step, request.values, request.secretNames, request.timeoutMs);
+    case 'replay:act':
+      return act(request.step, request.values, request.timeoutMs, request.digest);
+    case 'replay:clear-highlight':
+      clearHighlight();
+      return null;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages from the background to a content script during replay, and their replies. The content
+ * script validates what it receives (and that it comes from our background); the background
+ * validates the replies, which come from a frame of an untrusted page.
+ */
+import { z } from 'zod';
+import { StepSchema } from '@/lib/task/schema';
+
+const Values = z.record(z.string().max(64), z.string().max(10_000));
+
+export const ReplayRequest = z.discriminatedUnion('type', [
+  /** Find the target, classify the action's risk and describe what it would do. Acts on nothing. */
+  z.strictObject({
+    type: z.literal('replay:inspect'),
+    step: StepSchema,
+    values: Values,
+    /** Variables whose values must be masked in the preview. */
+    secretNames: z.array(z.string().max(64)).max(200),
+    timeoutMs: z.number().int(),
+  }),
+  /** Act. With `digest`, only if the live step still matches what the person approved. */
+  z.strictObject({
+    type: z.literal('replay:act'),
+    step: StepSchema,
+    values: Values,
+    timeoutMs: z.number().int(),
+    digest: z.string().max(128).nullable(),
+  }),
+  z.strictObject({ type: z.literal('replay:clear-highlight') }),
+]);
+export type ReplayRequest = z.infer<typeof ReplayRequest>;
+
+const FormField = z.strictObject({ name: z.string().max(200), value: z.string().max(2000) });
+
+export const InspectReply = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('found'),
+    risk: z.enum(['submit', 'delete', 'outbound', 'none']),
+    reasons: z.array(z.string().max(500)).max(10),
+    target: z.string().max(300),
+    url: z.string().max(8192),
+    formData: z.array(FormField).max(200),
+    digest: z.string().max(128),
+  }),
+  z.strictObject({ status: z.enum(['not-found', 'ambiguous']), reason: z.string().max(500) }),
+  z.strictObject({ status: z.literal('failed'), reason: z.string().max(500) }),
+]);
+export type InspectReply = z.infer<typeof InspectReply>;
+
+export const ActReply = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('done'),
+    via: z.string().max(40),
+    confidence: z.number().min(0).max(1),
+    durationMs: z.number().nonnegative(),
+  }),
+  /** The page changed since the person approved: ask again. */
+  z.strictObject({ status: z.literal('changed') }),
+  z.strictObject({ status: z.enum(['not-found', 'ambiguous', 'failed']), reason: z.string().max(500) }),
+]);
+export type ActReply = z.infer<typeof ActReply>;

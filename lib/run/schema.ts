@@ -1,0 +1,50 @@
+/**
+ * A run of a task, persisted (encrypted) after every step so a worker restart, a reload or a
+ * navigation resumes at the right step. States:
+ *   running → paused (approval | ambiguous | locked | user) → running → succeeded | failed | cancelled
+ */
+import { z } from 'zod';
+
+export const RunState = z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']);
+export type RunState = z.infer<typeof RunState>;
+
+export const PauseReason = z.enum(['approval', 'ambiguous', 'locked', 'user']);
+export type PauseReason = z.infer<typeof PauseReason>;
+
+export const StepResultSchema = z.strictObject({
+  stepId: z.string().max(64),
+  status: z.enum(['pending', 'done', 'failed', 'skipped']),
+  startedAt: z.number().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  /** How the target was found: a locator kind, 'fingerprint', or 'user' when the person picked it. */
+  via: z.string().max(40).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  /** Plain-words reason for a failure; never contains typed values. */
+  error: z.string().max(500).optional(),
+  /** For risky steps: what the person approved. */
+  approved: z.boolean().optional(),
+});
+export type StepResult = z.infer<typeof StepResultSchema>;
+
+export const RunSchema = z.strictObject({
+  version: z.literal(1),
+  taskId: z.string().max(128),
+  taskTitle: z.string().max(200),
+  state: RunState,
+  pauseReason: PauseReason.optional(),
+  /** A plain-words note for the person: why the run paused or failed and what to do. */
+  message: z.string().max(500).optional(),
+  /** Browser tab ids in task order: step.tab indexes this list. */
+  tabs: z.array(z.number().int().nonnegative()).max(20),
+  currentStep: z.number().int().nonnegative(),
+  /** Values for the task's variables (secrets included: the record is encrypted, never shown). */
+  values: z.record(z.string().max(64), z.string().max(10_000)),
+  results: z.array(StepResultSchema).max(2000),
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+export function isFinished(run: Run): boolean {
+  return run.state === 'succeeded' || run.state === 'failed' || run.state === 'cancelled';
+}

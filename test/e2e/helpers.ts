@@ -1,0 +1,85 @@
+/** Shared end-to-end steps: signing in to the demo site, recording a task through the popup. */
+import type { Page } from '@playwright/test';
+import type { Step, Task } from '../../lib/task/schema';
+import type { DemoSite } from '../demo-site/server.mjs';
+import { type ExtensionHandle, expect, sendFromExtensionPage, tabIdOf } from './fixtures';
+
+/** Signs in through the page itself (not recorded), as a person would before starting. */
+export async function signIn(page: Page, demo: DemoSite): Promise<void> {
+  await page.goto(`${demo.url}/login`);
+  await page.getByLabel('Email').fill('ada@example.test');
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${demo.url}/`);
+}
+
+export interface Recording {
+  popup: Page;
+  /** Closes the popup, as clicking into the page does, and brings the page to the front. */
+  closePopup: () => Promise<void>;
+  reopenPopup: () => Promise<void>;
+  stop: (title: string) => Promise<Task>;
+}
+
+/** Presses Record in the popup for the tab showing `page`, waits until its content script records. */
+export async function record(extension: ExtensionHandle, page: Page): Promise<Recording> {
+  const tabId = await tabIdOf(extension, page);
+  const popup = await extension.openPage(`popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Record a task' }).click();
+  await expect(popup.getByTestId('recording-status')).toContainText('1 step so far');
+  await expect(page.locator('understudy-indicator')).toBeAttached();
+  // The person goes back to the page to work; tabs it opens then have it as their opener.
+  await page.bringToFront();
+  const recording: Recording = {
+    popup,
+    closePopup: async () => {
+      await recording.popup.close();
+      await page.bringToFront();
+    },
+    reopenPopup: async () => {
+      recording.popup = await extension.openPage(`popup.html?tabId=${tabId}`);
+    },
+    stop: async (title) => {
+      const popup = recording.popup;
+      await popup.getByLabel('Task name').fill(title);
+      await popup.getByRole('button', { name: 'Stop and save' }).click();
+      await expect(popup.getByTestId('recording-saved')).toContainText(title);
+      const list = (await sendFromExtensionPage(popup, { type: 'task:list' })) as {
+        value: { tasks: { id: string; title: string }[] };
+      };
+      const id = list.value.tasks.find((task) => task.title === title)?.id;
+      const got = (await sendFromExtensionPage(popup, { type: 'task:get', id })) as { value: { task: Task } };
+      await expect(page.locator('understudy-indicator')).not.toBeAttached();
+      return got.value.task;
+    },
+  };
+  return recording;
+}
+
+/** Waits until `frames` frames of the tab showing `page` are capturing (a fresh document needs a moment). */
+export async function expectRecordingFrames(extension: ExtensionHandle, popup: Page, page: Page, frames: number) {
+  const tabId = await tabIdOf(extension, page);
+  await expect
+    .poll(async () => {
+      const reply = (await sendFromExtensionPage(popup, { type: 'tab:status', tabId })) as {
+        value: { recordingFrames: number };
+      };
+      return reply.value.recordingFrames;
+    })
+    .toBe(frames);
+}
+
+/** Waits until the background holds `count` steps (each action is reported as it happens). */
+export async function expectStepCount(popup: Page, count: number): Promise<void> {
+  await expect(popup.getByTestId('recording-status')).toContainText(`${count} step${count === 1 ? '' : 's'} so far`);
+}
+
+export function summary(steps: Step[]): string[] {
+  return steps.map((step) => {
+    const name =
+      'target' in step && step.target
+        ? step.target.fingerprint.label || step.target.fingerprint.name || step.target.fingerprint.tag
+        : '';
+    return `${step.kind}${name ? `:${name}` : ''}`;
+  });
+}
