@@ -49,6 +49,8 @@ export const Message = z.discriminatedUnion('type', [
     framePath: z.array(TargetDescriptorSchema).max(8).default([]),
     /** `performance.timeOrigin`: when this document's navigation started (epoch ms). */
     startedAt: z.number().nonnegative().default(0),
+    /** Said again because a restarted background asked (not a new document). */
+    again: z.boolean().default(false),
   }),
   z.strictObject({ type: z.literal('content:recording'), recording: z.boolean() }),
   z.strictObject({ type: z.literal('tab:status'), tabId: TabId }),

@@ -34,10 +34,17 @@ export default defineBackground({
 
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
-      'content:hello': async ({ referrer, framePath, startedAt }, sender) => {
+      'content:hello': async ({ referrer, framePath, startedAt, again }, sender) => {
         if (sender.kind !== 'content-script') return ok({ allowed: true as const, recording: false });
         rememberFrame(sender.tabId, sender.frameId, sender.origin, framePath, sender.url, startedAt, sender.documentId);
-        const recording = await noteContentScript(sender.tabId, sender.frameId, sender.url, sender.origin, referrer);
+        // A repeated hello is the same document: it is no new page in a recording.
+        const recording = await noteContentScript(
+          sender.tabId,
+          again ? null : sender.frameId,
+          sender.url,
+          sender.origin,
+          referrer,
+        );
         return ok({ allowed: true as const, recording });
       },
       'content:recording': async ({ recording }, sender) => {

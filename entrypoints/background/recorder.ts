@@ -127,9 +127,10 @@ export function recordAction(
 }
 
 /** A content script introduced itself; says whether it should record. */
+/** `frameId` null: a document already noted introduced itself again (see content:hello `again`). */
 export function noteContentScript(
   tabId: number,
-  frameId: number,
+  frameId: number | null,
   url: string,
   origin: string,
   referrer: string,

@@ -19,12 +19,12 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
-import { ActReply, InspectReply } from '@/lib/run/protocol';
+import { ActReply, InspectReply, type ReplayRequest } from '@/lib/run/protocol';
 import { isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
-import { documentCount, framesOf, topDocumentStartedAt, waitForFrames } from './connections';
+import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
 import { onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
@@ -294,7 +294,17 @@ interface FrameAddress {
   documentId: string | null;
 }
 
-async function sendToFrame(tabId: number, frame: FrameAddress, message: unknown): Promise<unknown> {
+/** A restarted worker knows no frames: the tab's content scripts (every frame) say hello again. */
+function askFramesToReintroduce(tabId: number): void {
+  if (hasConnectedTopFrame(tabId)) return;
+  void browser.tabs.sendMessage(tabId, { type: 'content:reintroduce' }).catch(() => undefined);
+}
+
+function secretNamesOf(task: Task): string[] {
+  return task.variables.filter((variable) => variable.secret).map((variable) => variable.name);
+}
+
+async function sendToFrame(tabId: number, frame: FrameAddress, message: ReplayRequest): Promise<unknown> {
   // Addressed to the document that introduced itself, never to whatever replaced it since.
   return browser.tabs.sendMessage(
     tabId,
@@ -339,6 +349,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
   // which the actionability checks wait on.
   await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  askFramesToReintroduce(tabId);
   for (let attempt = 0; attempt < MAX_REINSPECTIONS; attempt++) {
     const frame = await waitForFrames(() => {
       const match = matchFrame(framesOf(tabId), step.frame);
@@ -350,7 +361,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     const inspected = await ask(
       tabId,
       frame,
-      { type: 'replay:inspect', step, values: run.values, timeoutMs },
+      { type: 'replay:inspect', step, values: run.values, secretNames: secretNamesOf(task), timeoutMs },
       InspectReply,
     );
     if (isTimedOut(inspected)) return { status: 'failed', message: NO_ANSWER };
@@ -417,12 +428,12 @@ async function settle(tabId: number, documentsBefore: number): Promise<void> {
 async function ask<T>(
   tabId: number,
   frameId: FrameAddress,
-  message: { type: string; timeoutMs?: number } & Record<string, unknown>,
+  message: Exclude<ReplayRequest, { type: 'replay:clear-highlight' }>,
   schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
 ): Promise<T | null> {
   let reply: unknown;
   // The frame has its own step timeout; this is the backstop for a page that stopped answering.
-  const deadlineMs = (message.timeoutMs ?? STEP_TIMEOUT_MS) + REPLY_GRACE_MS;
+  const deadlineMs = message.timeoutMs + REPLY_GRACE_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     reply = await Promise.race([

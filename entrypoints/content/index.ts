@@ -9,6 +9,20 @@ import { hideRecordingIndicator, showRecordingIndicator } from './indicator';
 import { handleReplay } from './replay';
 
 const RecorderState = z.strictObject({ type: z.literal('recorder:state'), recording: z.boolean() });
+/** A restarted background lost what it knew of this tab's frames: say hello again. */
+const Reintroduce = z.strictObject({ type: z.literal('content:reintroduce') });
+
+const UNREADABLE_STEP = 'The page script could not read this step. Reload the page and run again.';
+
+function isReplayMessage(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'type' in message &&
+    typeof message.type === 'string' &&
+    message.type.startsWith('replay:')
+  );
+}
 
 // Registered at run time for allow-listed origins only (see entrypoints/background/allowlist.ts),
 // so the manifest carries no static content script and no host access.
@@ -40,27 +54,42 @@ export default defineContentScript({
     ctx.onInvalidated(() => void setRecording(false));
 
     // Only the background (no tab, our own extension id) may switch recording on or off.
-    browser.runtime.onMessage.addListener((message, sender) => {
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const state = RecorderState.safeParse(message);
       if (state.success) {
         void setRecording(state.data.recording);
         return;
       }
+      if (Reintroduce.safeParse(message).success) {
+        void sayHello(true);
+        return;
+      }
       const replay = ReplayRequest.safeParse(message);
-      // Returning the promise sends its value as the reply (webextension-polyfill).
-      if (replay.success) return handleReplay(replay.data);
+      if (!replay.success) {
+        // A replay request this script can't read must fail the step loudly, not look like a
+        // page that went away (which the runner answers by asking again).
+        if (isReplayMessage(message)) sendResponse({ status: 'failed', reason: UNREADABLE_STEP });
+        return;
+      }
+      // sendResponse + `return true` works with and without the polyfill.
+      handleReplay(replay.data).then(sendResponse, () => sendResponse(null));
+      return true;
     });
 
+    async function sayHello(again: boolean): Promise<void> {
+      const hello = await send({
+        type: 'content:hello',
+        url: location.href,
+        referrer: document.referrer,
+        framePath: framePath(),
+        startedAt: performance.timeOrigin,
+        again,
+      });
+      if (hello.ok && hello.value.recording) await setRecording(true);
+    }
     // Learn where this frame sits first: replay routes steps to frames by this path.
     await learnCrossOriginPrefix();
-    const hello = await send({
-      type: 'content:hello',
-      url: location.href,
-      referrer: document.referrer,
-      framePath: framePath(),
-      startedAt: performance.timeOrigin,
-    });
-    if (hello.ok && hello.value.recording) await setRecording(true);
+    await sayHello(false);
   },
 });

@@ -14,7 +14,7 @@ import { parsePageParams, TabIdParam } from '@/lib/page-params';
 // `?tabId=` lets the popup be opened in a window of its own (tests, keyboard users); the toolbar
 // popup itself uses the active tab.
 /** Replay is built but not yet reliable end to end; see issue 6's note. */
-const REPLAY_ENABLED = false;
+const REPLAY_ENABLED = true;
 
 const PopupParams = z.strictObject({ tabId: TabIdParam.optional() });
 

@@ -87,6 +87,11 @@ export async function launchWithExtension(extensionPath = EXTENSION_PATH): Promi
     context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker'));
   const worker = await findWorker();
+  // UNDERSTUDY_E2E_CONSOLE=1 prints the worker's and pages' console, for debugging a failing test.
+  if (process.env.UNDERSTUDY_E2E_CONSOLE) {
+    worker.on('console', (m) => console.log('[sw]', m.text()));
+    context.on('console', (m) => console.log('[page]', m.text()));
+  }
   const id = new URL(worker.url()).host;
   const origin = `chrome-extension://${id}`;
   const network: ExtensionNetworkLog = { requests: [] };
