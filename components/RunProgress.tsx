@@ -7,6 +7,7 @@ const POLL_MS = 500;
 /** Live state of the latest run: step k of s, waiting for approval, done, or why it failed. */
 export function RunProgress({ compact = false }: { compact?: boolean }) {
   const [run, setRun] = useState<RunView | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
   useEffect(() => {
     const refresh = async () => {
       const reply = await send({ type: 'run:status' });
@@ -24,7 +25,9 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
       : run.state === 'paused'
         ? run.pauseReason === 'approval'
           ? 'Waiting for your OK in the confirmation window'
-          : 'Paused'
+          : run.pauseReason === 'ambiguous'
+            ? 'Which element did you mean?'
+            : 'Paused'
         : run.state === 'succeeded'
           ? 'Finished'
           : run.state === 'failed'
@@ -36,6 +39,25 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
         <strong>{run.taskTitle}</strong> · <span data-testid="run-headline">{headline}</span>
       </p>
       {run.message && <p data-testid="run-message">{run.message}</p>}
+      {run.state === 'paused' && run.choice && (
+        <ChoiceList
+          choice={run.choice}
+          onPick={async (index) => {
+            const reply = await send({ type: 'run:pick', runId: run.runId, index });
+            if (reply.ok) {
+              setPickError(null);
+              setRun(reply.value.run);
+            } else {
+              setPickError(reply.error.message);
+            }
+          }}
+        />
+      )}
+      {pickError && (
+        <p class="error" role="alert">
+          {pickError}
+        </p>
+      )}
       {!compact && (
         <ol data-testid="run-steps">
           {run.results.map((result, index) => (
@@ -57,5 +79,42 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * "Which one did you mean?": the look-alikes, numbered as they are outlined on the page. Understudy
+ * never guesses between them; the pick also rewrites the step so the next run finds it directly.
+ */
+function ChoiceList({
+  choice,
+  onPick,
+}: {
+  choice: NonNullable<RunView['choice']>;
+  onPick: (index: number) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <fieldset data-testid="run-choice">
+      <legend>Pick the element this step should act on (numbered on the page)</legend>
+      <p class="muted">{choice.reason}</p>
+      <ol class="stack">
+        {choice.candidates.map((candidate, index) => (
+          <li key={index}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                await onPick(index);
+                setBusy(false);
+              }}
+            >
+              Pick {index + 1}: {candidate}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </fieldset>
   );
 }

@@ -88,6 +88,8 @@ export const Message = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('run:status') }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
+  /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
+  z.strictObject({ type: z.literal('run:pick'), runId: RecordId, index: z.number().int().min(0).max(9) }),
   z.strictObject({ type: z.literal('approval:list') }),
   z.strictObject({ type: z.literal('approval:get'), id: RecordId }),
   z.strictObject({ type: z.literal('approval:decide'), id: RecordId, approve: z.boolean() }),
@@ -127,6 +129,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:start': ['extension-page'],
   'run:status': ['extension-page'],
   'run:cancel': ['extension-page'],
+  'run:pick': ['extension-page'],
   'approval:list': ['extension-page'],
   'approval:get': ['extension-page'],
   'approval:decide': ['extension-page'],
@@ -176,6 +179,7 @@ export const RunView = z.strictObject({
   message: z.string().optional(),
   currentStep: z.number().int(),
   stepCount: z.number().int(),
+  choice: z.strictObject({ reason: z.string(), candidates: z.array(z.string()) }).optional(),
   results: z.array(
     z.strictObject({
       text: z.string(),
@@ -231,6 +235,7 @@ export const ResponseValues = {
   'run:start': z.strictObject({ runId: z.string() }),
   'run:status': z.strictObject({ run: RunView.nullable() }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
+  'run:pick': z.strictObject({ run: RunView }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),
   'approval:get': z.strictObject({ approval: ApprovalView }),
   'approval:decide': z.strictObject({ settled: z.boolean() }),

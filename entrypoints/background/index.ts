@@ -22,7 +22,16 @@ import {
   stopRecording,
   watchRecordedTabs,
 } from './recorder';
-import { approvals, approvalView, cancelRun, resumeInterruptedRuns, runStatus, startRun, watchRuns } from './runner';
+import {
+  approvals,
+  approvalView,
+  cancelRun,
+  pickCandidate,
+  resumeInterruptedRuns,
+  runStatus,
+  startRun,
+  watchRuns,
+} from './runner';
 import { deleteTask, exportTasks, getTask, importTasks, listTasks, refuseWipe, saveTask } from './tasks';
 import * as vault from './vault';
 
@@ -96,6 +105,10 @@ export default defineBackground({
       'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
       'run:status': async () => ok({ run: await runStatus() }),
       'run:cancel': async ({ runId }) => ok({ run: await cancelRun(runId) }),
+      'run:pick': async ({ runId, index }) => {
+        const picked = await pickCandidate(runId, index);
+        return picked.ok ? ok({ run: picked.value }) : picked;
+      },
       'approval:list': async () => ok({ approvals: approvals.list().map(approvalView) }),
       'approval:get': async ({ id }) => {
         const approval = approvals.get(id);

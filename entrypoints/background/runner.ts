@@ -19,12 +19,13 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
-import { ActReply, InspectReply, type ReplayRequest } from '@/lib/run/protocol';
+import { ActReply, InspectReply, PickReply, type ReplayRequest } from '@/lib/run/protocol';
 import { isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
+import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
@@ -36,6 +37,8 @@ const CONFIRM_WINDOW = { width: 480, height: 620 };
 export const approvals = new ApprovalQueue();
 /** Runs this worker is driving now; a run in storage but not here is resumed on demand. */
 const driving = new Set<string>();
+/** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
+const picks = new Map<string, (index: number | null) => void>();
 let latestRunId: string | null = null;
 
 function randomId(): string {
@@ -66,6 +69,7 @@ function toView(runId: string, run: Run, task: Task): RunView {
     ...(run.message ? { message: run.message } : {}),
     currentStep: run.currentStep,
     stepCount: task.steps.length,
+    ...(run.choice ? { choice: { reason: run.choice.reason, candidates: run.choice.candidates } } : {}),
     results: run.results.map((result, index) => {
       const step = task.steps[index];
       return {
@@ -160,6 +164,8 @@ export async function cancelRun(runId: string): Promise<RunView | null> {
   if (!loaded) return null;
   if (!isFinished(loaded.run)) {
     for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
+    picks.get(runId)?.(null);
+    delete loaded.run.choice;
     loaded.run.state = 'cancelled';
     loaded.run.message = 'You cancelled the run.';
     loaded.run.finishedAt = Date.now();
@@ -169,7 +175,19 @@ export async function cancelRun(runId: string): Promise<RunView | null> {
   return toView(runId, loaded.run, loaded.task);
 }
 
-/** After a worker restart: carry on with runs that were running or waiting for approval. */
+/** The person chose which look-alike a paused step means; the run heals the task and goes on. */
+export async function pickCandidate(runId: string, index: number): Promise<Result<RunView, string>> {
+  const loaded = await loadRun(runId);
+  const resolve = picks.get(runId);
+  if (!loaded || !resolve || !loaded.run.choice) {
+    return err('not-waiting', 'This run is not waiting for you to pick an element.');
+  }
+  if (index >= loaded.run.choice.candidates.length) return err('invalid-pick', 'There is no such element to pick.');
+  resolve(index);
+  return ok(toView(runId, loaded.run, loaded.task));
+}
+
+/** After a worker restart: carry on with runs that were running or waiting for the person. */
 export async function resumeInterruptedRuns(): Promise<void> {
   const session = await requireSession();
   if (!session.ok) return;
@@ -177,11 +195,16 @@ export async function resumeInterruptedRuns(): Promise<void> {
   if (!listed.ok) return;
   for (const item of listed.value.items) {
     const run = item.value;
-    if (run.state === 'running' || (run.state === 'paused' && run.pauseReason === 'approval')) {
+    if (run.state === 'running' || (run.state === 'paused' && isWaitingForPerson(run))) {
       latestRunId = item.id;
       void drive(item.id);
     }
   }
+}
+
+/** Paused for something a restarted worker asks again (an approval, a pick), not by the person. */
+function isWaitingForPerson(run: Run): boolean {
+  return run.pauseReason === 'approval' || run.pauseReason === 'ambiguous';
 }
 
 type StepOutcome =
@@ -198,7 +221,7 @@ async function drive(runId: string): Promise<void> {
       if (!loaded) return;
       const { run, task } = loaded;
       if (isFinished(run)) return;
-      if (run.state === 'paused' && run.pauseReason !== 'approval') return;
+      if (run.state === 'paused' && !isWaitingForPerson(run)) return;
       if (run.currentStep >= task.steps.length) {
         run.state = 'succeeded';
         run.message = `Done: all ${task.steps.length} steps ran.`;
@@ -350,6 +373,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   // which the actionability checks wait on.
   await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
   askFramesToReintroduce(tabId);
+  let pickedByPerson = false;
   for (let attempt = 0; attempt < MAX_REINSPECTIONS; attempt++) {
     const frame = await waitForFrames(() => {
       const match = matchFrame(framesOf(tabId), step.frame);
@@ -366,7 +390,14 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     );
     if (isTimedOut(inspected)) return { status: 'failed', message: NO_ANSWER };
     if (!inspected) continue; // The document went away while inspecting: look again on the new one.
-    if (inspected.status !== 'found') return { status: 'failed', message: inspected.reason };
+    if (inspected.status === 'ambiguous') {
+      const healed = await askWhichOne(runId, run, task, step, index, inspected, tabId, frame);
+      if (healed === 'stopped') return { status: 'denied' };
+      if (healed === 'healed') pickedByPerson = true;
+      continue; // Inspect again: the healed step now points at the picked element.
+    }
+    if (inspected.status !== 'found')
+      return { status: 'failed', message: stepFailure(index, step, inspected.reason) };
 
     let digest: string | null = null;
     if (inspected.risk !== 'none' || step.alwaysAsk) {
@@ -399,11 +430,58 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       return { status: 'done', via: 'navigation', ...(digest ? { approved: true } : {}) };
     }
     if (acted.status === 'changed') continue;
-    if (acted.status !== 'done') return { status: 'failed', message: acted.reason };
+    if (acted.status !== 'done') return { status: 'failed', message: stepFailure(index, step, acted.reason) };
     await settle(tabId, before);
-    return { status: 'done', via: acted.via, confidence: acted.confidence, ...(digest ? { approved: true } : {}) };
+    return {
+      status: 'done',
+      via: pickedByPerson ? 'user' : acted.via,
+      confidence: acted.confidence,
+      ...(digest ? { approved: true } : {}),
+    };
   }
   return { status: 'failed', message: 'The page kept changing under this step. Try the run again.' };
+}
+
+/**
+ * Pauses the run until the person picks one of the look-alikes (outlined and numbered on the page,
+ * listed in the popup and side panel), then rewrites the step's target from the picked element so
+ * the task heals. 'stopped': cancelled or locked meanwhile; 'retry': the pick could not be used.
+ */
+async function askWhichOne(
+  runId: string,
+  run: Run,
+  task: Task,
+  step: Step,
+  index: number,
+  inspected: Extract<InspectReply, { status: 'ambiguous' }>,
+  tabId: number,
+  frame: FrameAddress,
+): Promise<'healed' | 'retry' | 'stopped'> {
+  run.state = 'paused';
+  run.pauseReason = 'ambiguous';
+  run.message = `${inspected.candidates.length} elements fit “${describeStep(step)}”. Pick the one you meant.`;
+  run.choice = { stepIndex: index, reason: inspected.reason, candidates: inspected.candidates };
+  const picked = new Promise<number | null>((resolve) => picks.set(runId, resolve));
+  await saveRun(runId, run);
+  await showProgress(run, task.steps.length);
+  const choice = await picked;
+  picks.delete(runId);
+  delete run.choice;
+  if (choice === null) return 'stopped';
+  const reply = await ask(tabId, frame, { type: 'replay:pick', stepId: step.id, index: choice }, PickReply);
+  run.state = 'running';
+  delete run.pauseReason;
+  delete run.message;
+  await saveRun(runId, run);
+  if (!reply || isTimedOut(reply) || reply.status !== 'picked' || !('target' in step)) return 'retry';
+  step.target = reply.target;
+  const saved = await saveTask(task, run.taskId);
+  return saved.ok ? 'healed' : 'retry';
+}
+
+/** "Step 2 (Click link 'Save'): the element never became enabled within 10 s." */
+function stepFailure(index: number, step: Step, reason: string): string {
+  return `Step ${index + 1} (${describeStep(step)}): ${reason.replace(/\.$/, '')}.`.slice(0, 500);
 }
 
 const NO_ANSWER = 'The page stopped answering while Understudy waited for this step. Reload it and run again.';
@@ -428,12 +506,12 @@ async function settle(tabId: number, documentsBefore: number): Promise<void> {
 async function ask<T>(
   tabId: number,
   frameId: FrameAddress,
-  message: Exclude<ReplayRequest, { type: 'replay:clear-highlight' }>,
+  message: Extract<ReplayRequest, { timeoutMs: number }> | Extract<ReplayRequest, { type: 'replay:pick' }>,
   schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
 ): Promise<T | null> {
   let reply: unknown;
   // The frame has its own step timeout; this is the backstop for a page that stopped answering.
-  const deadlineMs = message.timeoutMs + REPLY_GRACE_MS;
+  const deadlineMs = ('timeoutMs' in message ? message.timeoutMs : 0) + REPLY_GRACE_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     reply = await Promise.race([
@@ -521,6 +599,9 @@ export function watchRuns(): void {
       await saveRun(runId, loaded.run);
     })();
   });
-  // Locking pauses every run: nothing acts without the key, and approvals are forgotten.
-  onLock(() => approvals.denyAll());
+  // Locking pauses every run: nothing acts without the key, and approvals and picks are forgotten.
+  onLock(() => {
+    approvals.denyAll();
+    for (const resolve of picks.values()) resolve(null);
+  });
 }

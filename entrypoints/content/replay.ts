@@ -4,14 +4,23 @@
  * `replay:act` acts, after checking that nothing changed since the person approved (same digest),
  * and that a step approved as harmless has not become risky meanwhile.
  */
-import { resolveTarget } from '@/lib/locators';
+import { describeElement, resolveTarget } from '@/lib/locators';
 import { describeForHumans, executeStep, waitForElement } from '@/lib/replay';
-import type { ActReply, InspectReply, ReplayRequest } from '@/lib/run/protocol';
+import {
+  type ActReply,
+  type InspectReply,
+  MAX_CANDIDATES,
+  type PickReply,
+  type ReplayRequest,
+} from '@/lib/run/protocol';
 import type { Step } from '@/lib/task/schema';
 import { clearHighlight, highlight } from './highlight';
 import { digestOf, formPreview, riskOf } from './risk-preview';
 
 type Targeted = Extract<Step, { target: unknown }>;
+
+/** The look-alikes of the last ambiguous inspect in this document, for the person's pick. */
+let pending: { stepId: string; elements: Element[] } | null = null;
 
 function targetOf(step: Step): Targeted['target'] | null {
   return 'target' in step && step.target ? step.target : null;
@@ -20,7 +29,11 @@ function targetOf(step: Step): Targeted['target'] | null {
 async function findTarget(
   step: Step,
   timeoutMs: number,
-): Promise<{ element: Element } | { reason: string; status: 'not-found' | 'ambiguous' }> {
+): Promise<
+  | { element: Element }
+  | { reason: string; status: 'not-found' }
+  | { reason: string; status: 'ambiguous'; candidates: Element[] }
+> {
   const target = targetOf(step);
   if (!target) {
     const active = document.activeElement ?? document.body;
@@ -28,6 +41,7 @@ async function findTarget(
   }
   const found = await waitForElement(document, target, { timeoutMs });
   if (found.status === 'found') return { element: found.element };
+  if (found.status === 'ambiguous') return { status: 'ambiguous', reason: found.reason, candidates: found.candidates };
   return { status: found.status, reason: found.reason };
 }
 
@@ -42,6 +56,16 @@ async function inspect(
   timeoutMs: number,
 ): Promise<InspectReply> {
   const found = await findTarget(step, timeoutMs);
+  if ('status' in found && found.status === 'ambiguous') {
+    const elements = found.candidates.slice(0, MAX_CANDIDATES);
+    pending = { stepId: step.id, elements };
+    highlight(elements, true);
+    return {
+      status: 'ambiguous',
+      reason: found.reason.slice(0, 500),
+      candidates: elements.map((element) => describeForHumans(element).slice(0, 300)),
+    };
+  }
   if (!('element' in found)) return { status: found.status, reason: found.reason };
   const risk = riskOf(step, found.element);
   if (risk.kind !== 'none' || step.alwaysAsk) highlight(found.element);
@@ -82,7 +106,15 @@ async function act(
   return { status: 'failed', reason: outcome.message.slice(0, 500) };
 }
 
-export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | null> {
+function pick(stepId: string, index: number): PickReply {
+  const element = pending?.stepId === stepId ? pending.elements[index] : undefined;
+  if (!element?.isConnected) return { status: 'gone', reason: 'That element is no longer on the page.' };
+  pending = null;
+  clearHighlight();
+  return { status: 'picked', target: describeElement(element) };
+}
+
+export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | PickReply | null> {
   switch (request.type) {
     case 'replay:inspect':
       return inspect(request.step, request.values, request.secretNames, request.timeoutMs);
@@ -91,5 +123,7 @@ export async function handleReplay(request: ReplayRequest): Promise<InspectReply
     case 'replay:clear-highlight':
       clearHighlight();
       return null;
+    case 'replay:pick':
+      return pick(request.stepId, request.index);
   }
 }

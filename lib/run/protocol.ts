@@ -4,7 +4,11 @@
  * validates the replies, which come from a frame of an untrusted page.
  */
 import { z } from 'zod';
+import { TargetDescriptorSchema } from '@/lib/locators/schema';
 import { StepSchema } from '@/lib/task/schema';
+
+/** How many look-alikes the person is asked to choose from (the best-scored first). */
+export const MAX_CANDIDATES = 10;
 
 const Values = z.record(z.string().max(64), z.string().max(10_000));
 
@@ -27,6 +31,11 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     digest: z.string().max(128).nullable(),
   }),
   z.strictObject({ type: z.literal('replay:clear-highlight') }),
+  /**
+   * The person picked candidate `index` of the last ambiguous inspect in this document: describe
+   * it afresh so the task heals (its new locators point at that element).
+   */
+  z.strictObject({ type: z.literal('replay:pick'), stepId: z.string().max(64), index: z.number().int().min(0).max(9) }),
 ]);
 export type ReplayRequest = z.infer<typeof ReplayRequest>;
 
@@ -42,10 +51,22 @@ export const InspectReply = z.discriminatedUnion('status', [
     formData: z.array(FormField).max(200),
     digest: z.string().max(128),
   }),
-  z.strictObject({ status: z.enum(['not-found', 'ambiguous']), reason: z.string().max(500) }),
+  z.strictObject({ status: z.literal('not-found'), reason: z.string().max(500) }),
+  /** Several elements fit equally well: the run asks the person which one (outlined, numbered). */
+  z.strictObject({
+    status: z.literal('ambiguous'),
+    reason: z.string().max(500),
+    candidates: z.array(z.string().max(300)).max(MAX_CANDIDATES),
+  }),
   z.strictObject({ status: z.literal('failed'), reason: z.string().max(500) }),
 ]);
 export type InspectReply = z.infer<typeof InspectReply>;
+
+export const PickReply = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('picked'), target: TargetDescriptorSchema }),
+  z.strictObject({ status: z.literal('gone'), reason: z.string().max(500) }),
+]);
+export type PickReply = z.infer<typeof PickReply>;
 
 export const ActReply = z.discriminatedUnion('status', [
   z.strictObject({

@@ -40,6 +40,14 @@ export const RunSchema = z.strictObject({
   /** Values for the task's variables (secrets included: the record is encrypted, never shown). */
   values: z.record(z.string().max(64), z.string().max(10_000)),
   results: z.array(StepResultSchema).max(2000),
+  /** While paused as ambiguous: the look-alikes (described for humans) the person picks from. */
+  choice: z
+    .strictObject({
+      stepIndex: z.number().int().nonnegative(),
+      reason: z.string().max(500),
+      candidates: z.array(z.string().max(300)).max(10),
+    })
+    .optional(),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
 });

@@ -83,3 +83,33 @@ export function summary(steps: Step[]): string[] {
     return `${step.kind}${name ? `:${name}` : ''}`;
   });
 }
+
+/** Presses Run in the popup for the tab showing `page`, keeping the recorded values. */
+export async function runFromPopup(extension: ExtensionHandle, page: Page, title: string): Promise<Page> {
+  const popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
+  await popup.getByRole('button', { name: `Run ${title}` }).click();
+  // A task with variables asks for their values first; one without starts at once.
+  const form = popup.getByRole('form', { name: `Values for ${title}` });
+  const started = popup.getByTestId('run-progress').filter({ hasText: title });
+  await expect(form.or(started)).toBeVisible();
+  if (await form.isVisible()) {
+    const secret = form.getByLabel('password');
+    if ((await secret.count()) > 0) await expect(secret).toHaveValue(''); // a secret is never shown
+    await form.getByRole('button', { name: 'Start run' }).click();
+  }
+  await expect(started).toBeVisible();
+  return popup;
+}
+
+export async function nextConfirmWindow(extension: ExtensionHandle): Promise<Page> {
+  const existing = extension.context.pages().find((page) => page.url().includes('/confirm.html?approval='));
+  const window =
+    existing ??
+    (await extension.context.waitForEvent('page', { predicate: (page) => page.url().includes('/confirm.html') }));
+  await window.waitForLoadState();
+  return window;
+}
+
+export async function expectRunState(popup: Page, state: string): Promise<void> {
+  await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', state, { timeout: 30_000 });
+}

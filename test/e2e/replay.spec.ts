@@ -9,7 +9,7 @@ import {
   tabIdOf,
   test,
 } from './fixtures';
-import { expectStepCount, record, signIn } from './helpers';
+import { expectRunState, expectStepCount, nextConfirmWindow, record, runFromPopup, signIn } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -33,32 +33,6 @@ async function recordSignIn(extension: ExtensionHandle, demo: DemoSite): Promise
   await extension.context.clearCookies();
   await page.goto(`${demo.url}/login`);
   return page;
-}
-
-/** Presses Run in the popup for the tab showing `page`, keeping the recorded values. */
-async function runFromPopup(extension: ExtensionHandle, page: Page, title: string): Promise<Page> {
-  const popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
-  await popup.getByRole('button', { name: `Run ${title}` }).click();
-  // Every task here has variables, so the popup asks for their values first.
-  const form = popup.getByRole('form', { name: `Values for ${title}` });
-  const secret = form.getByLabel('password');
-  if ((await secret.count()) > 0) await expect(secret).toHaveValue(''); // a secret is never shown
-  await form.getByRole('button', { name: 'Start run' }).click();
-  await expect(popup.getByTestId('run-progress')).toBeVisible();
-  return popup;
-}
-
-async function nextConfirmWindow(extension: ExtensionHandle): Promise<Page> {
-  const existing = extension.context.pages().find((page) => page.url().includes('/confirm.html?approval='));
-  const window =
-    existing ??
-    (await extension.context.waitForEvent('page', { predicate: (page) => page.url().includes('/confirm.html') }));
-  await window.waitForLoadState();
-  return window;
-}
-
-async function expectRunState(popup: Page, state: string): Promise<void> {
-  await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', state, { timeout: 30_000 });
 }
 
 test('a replayed sign-in pauses for approval, then signs in; it also works on the rebuilt site', async ({
