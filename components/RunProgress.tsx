@@ -38,6 +38,12 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
       <p>
         <strong>{run.taskTitle}</strong> · <span data-testid="run-headline">{headline}</span>
       </p>
+      {run.batch && (
+        <p data-testid="run-batch">
+          Row {run.batch.row} of {run.batch.total}
+          {run.batch.failed > 0 ? ` · ${run.batch.failed} failed so far` : ''}
+        </p>
+      )}
       {run.message && <p data-testid="run-message">{run.message}</p>}
       {run.state === 'paused' && run.choice && (
         <ChoiceList

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { TargetDescriptorSchema } from './locators/schema';
+import { MAX_CSV_ROWS } from './run/csv';
 import { StepSchema, TaskSchema } from './task/schema';
 
 /** Upper bounds keep a hostile page from making the background parse or store huge values. */
@@ -86,6 +87,17 @@ export const Message = z.discriminatedUnion('type', [
     tabId: TabId,
     values: z.record(z.string().max(64), z.string().max(10_000)),
   }),
+  /** A data-driven run: the task once per row (values already parsed from the person's CSV). */
+  z.strictObject({
+    type: z.literal('run:start-batch'),
+    taskId: RecordId,
+    tabId: TabId,
+    rows: z
+      .array(z.record(z.string().max(64), z.string().max(10_000)))
+      .min(1)
+      .max(MAX_CSV_ROWS),
+    onRowFailure: z.enum(['continue', 'stop']),
+  }),
   z.strictObject({ type: z.literal('run:status') }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
   /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
@@ -129,6 +141,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:start': ['extension-page'],
   'run:status': ['extension-page'],
   'run:cancel': ['extension-page'],
+  'run:start-batch': ['extension-page'],
   'run:pick': ['extension-page'],
   'approval:list': ['extension-page'],
   'approval:get': ['extension-page'],
@@ -180,6 +193,8 @@ export const RunView = z.strictObject({
   currentStep: z.number().int(),
   stepCount: z.number().int(),
   choice: z.strictObject({ reason: z.string(), candidates: z.array(z.string()) }).optional(),
+  /** For a data-driven run: this run's row (1-based), how many rows, how many failed so far. */
+  batch: z.strictObject({ row: z.number().int(), total: z.number().int(), failed: z.number().int() }).optional(),
   results: z.array(
     z.strictObject({
       text: z.string(),
@@ -233,6 +248,7 @@ export const ResponseValues = {
   'recorder:status': RecorderStatus,
   'recorder:action': z.strictObject({ stepCount: z.number().int() }),
   'run:start': z.strictObject({ runId: z.string() }),
+  'run:start-batch': z.strictObject({ runId: z.string() }),
   'run:status': z.strictObject({ run: RunView.nullable() }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
   'run:pick': z.strictObject({ run: RunView }),

@@ -29,6 +29,7 @@ import {
   pickCandidate,
   resumeInterruptedRuns,
   runStatus,
+  startBatch,
   startRun,
   watchRuns,
 } from './runner';
@@ -103,6 +104,7 @@ export default defineBackground({
           ? recordAction(sender.tabId, sender.origin, action)
           : err('forbidden-sender', 'Only pages being recorded can add steps.'),
       'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
+      'run:start-batch': ({ taskId, tabId, rows, onRowFailure }) => startBatch(taskId, tabId, rows, onRowFailure),
       'run:status': async () => ok({ run: await runStatus() }),
       'run:cancel': async ({ runId }) => ok({ run: await cancelRun(runId) }),
       'run:pick': async ({ runId, index }) => {

@@ -20,7 +20,7 @@ import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
 import { ActReply, InspectReply, PickReply, type ReplayRequest } from '@/lib/run/protocol';
-import { isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
+import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
@@ -70,6 +70,15 @@ function toView(runId: string, run: Run, task: Task): RunView {
     currentStep: run.currentStep,
     stepCount: task.steps.length,
     ...(run.choice ? { choice: { reason: run.choice.reason, candidates: run.choice.candidates } } : {}),
+    ...(run.batch
+      ? {
+          batch: {
+            row: run.batch.row + 1,
+            total: run.batch.total,
+            failed: run.batch.failedRows.length + (run.state === 'failed' ? 1 : 0),
+          },
+        }
+      : {}),
     results: run.results.map((result, index) => {
       const step = task.steps[index];
       return {
@@ -96,16 +105,64 @@ async function showProgress(run: Run, total: number): Promise<void> {
           : run.state === 'failed'
             ? '!'
             : '';
+  // A batch shows its row on the badge (the step is in the tooltip): "row n of m" is what matters.
+  const rowText = run.batch && run.state === 'running' ? `${run.batch.row + 1}/${run.batch.total}` : null;
+  const title = run.batch
+    ? `Understudy: row ${run.batch.row + 1} of ${run.batch.total}, step ${Math.min(run.currentStep + 1, total)} of ${total}`
+    : 'Understudy';
   await browser.action
     .setBadgeBackgroundColor({ tabId, color: run.state === 'failed' ? '#b42318' : '#0b5cad' })
     .catch(() => undefined);
-  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  await browser.action
+    .setBadgeText({ tabId, text: rowText && rowText.length <= 5 ? rowText : (rowText?.split('/')[0] ?? text) })
+    .catch(() => undefined);
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
 }
 
-export async function startRun(
+export function startRun(
   taskId: string,
   tabId: number,
   values: Record<string, string>,
+): Promise<Result<{ runId: string }, string>> {
+  return createRun(taskId, tabId, values);
+}
+
+/** A data-driven run: the task once per row, in order; each row is a run of its own in history. */
+export async function startBatch(
+  taskId: string,
+  tabId: number,
+  rows: Record<string, string>[],
+  onRowFailure: Batch['onRowFailure'],
+): Promise<Result<{ runId: string }, string>> {
+  const [first, ...remaining] = rows;
+  if (!first) return err('no-rows', 'The file has no rows to run.');
+  // Every row is checked before the first one runs: a bad row 17 should not stop a half-done batch.
+  const task = await loadTask(taskId);
+  if (!task.ok) return task;
+  for (const [index, values] of rows.entries()) {
+    const unknown = unknownVariable(task.value, values);
+    if (unknown) return err('unknown-variable', `Row ${index + 1}: this task has no variable named ${unknown}.`);
+  }
+  const batch: Batch = { id: randomId(), row: 0, total: rows.length, remaining, onRowFailure, failedRows: [] };
+  return createRun(taskId, tabId, first, batch);
+}
+
+async function loadTask(taskId: string): Promise<Result<Task, string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  return session.value.get('tasks', taskId, TaskSchema);
+}
+
+function unknownVariable(task: Task, values: Record<string, string>): string | undefined {
+  const known = new Set(task.variables.map((variable) => variable.name));
+  return Object.keys(values).find((name) => !known.has(name));
+}
+
+async function createRun(
+  taskId: string,
+  tabId: number,
+  values: Record<string, string>,
+  batch?: Batch,
 ): Promise<Result<{ runId: string }, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
@@ -116,9 +173,8 @@ export async function startRun(
   if (missing.length > 0) {
     return err('origin-not-allowed', `Allow ${missing.join(', ')} first: this task acts there.`);
   }
-  const known = new Set(task.value.variables.map((variable) => variable.name));
-  const unknown = Object.keys(values).filter((name) => !known.has(name));
-  if (unknown.length > 0) return err('unknown-variable', `This task has no variable named ${unknown[0]}.`);
+  const unknown = unknownVariable(task.value, values);
+  if (unknown) return err('unknown-variable', `This task has no variable named ${unknown}.`);
   const filled: Record<string, string> = {};
   for (const variable of task.value.variables) filled[variable.name] = values[variable.name] ?? variable.defaultValue;
   const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -133,6 +189,7 @@ export async function startRun(
     values: filled,
     results: task.value.steps.map((step) => ({ stepId: step.id, status: 'pending' })),
     startedAt: Date.now(),
+    ...(batch ? { batch } : {}),
   };
   const runId = randomId();
   const saved = await session.value.put('runs', runId, run, RunSchema);
@@ -140,6 +197,40 @@ export async function startRun(
   latestRunId = runId;
   void drive(runId);
   return ok({ runId });
+}
+
+/**
+ * A batch row finished: start the next row unless the person cancelled, the tab is gone, or a row
+ * failed and the batch was set to stop. The finished run hands the remaining rows on.
+ */
+async function startNextRow(runId: string, finished: Run): Promise<void> {
+  const batch = finished.batch;
+  if (!batch || batch.remaining.length === 0 || finished.state === 'cancelled') return;
+  const failedRows = finished.state === 'failed' ? [...batch.failedRows, batch.row] : batch.failedRows;
+  const [values, ...remaining] = batch.remaining;
+  const tabId = finished.tabs[0];
+  const tabOpen = tabId !== undefined && (await browser.tabs.get(tabId).catch(() => null)) !== null;
+  const stop = !values || !tabOpen || (finished.state === 'failed' && batch.onRowFailure === 'stop');
+  if (stop) {
+    if (finished.state === 'failed') {
+      finished.message = `${finished.message ?? 'A row failed.'} The batch stopped at row ${batch.row + 1} of ${batch.total}.`;
+      finished.message = finished.message.slice(0, 500);
+      await saveRun(runId, finished);
+    }
+    return;
+  }
+  finished.batch = { ...batch, remaining: [] };
+  await saveRun(runId, finished);
+  const started = await createRun(finished.taskId, tabId, values, {
+    ...batch,
+    row: batch.row + 1,
+    remaining,
+    failedRows,
+  });
+  if (!started.ok) {
+    finished.message = `The batch stopped before row ${batch.row + 2}: ${started.error.message}`.slice(0, 500);
+    await saveRun(runId, finished);
+  }
 }
 
 export async function runStatus(): Promise<RunView | null> {
@@ -227,8 +318,7 @@ async function drive(runId: string): Promise<void> {
         run.message = `Done: all ${task.steps.length} steps ran.`;
         run.finishedAt = Date.now();
         delete run.pauseReason;
-        await saveRun(runId, run);
-        await showProgress(run, task.steps.length);
+        await finishRun(runId, run, task);
         return;
       }
       run.state = 'running';
@@ -272,15 +362,28 @@ async function drive(runId: string): Promise<void> {
         current.message = outcome.message;
         current.finishedAt = Date.now();
       }
-      await saveRun(runId, current);
       if (isFinished(current)) {
-        await showProgress(current, task.steps.length);
+        await finishRun(runId, current, task);
         return;
       }
+      await saveRun(runId, current);
     }
   } finally {
     driving.delete(runId);
   }
+}
+
+async function finishRun(runId: string, run: Run, task: Task): Promise<void> {
+  // The last row of a batch sums the batch up.
+  if (run.batch && run.batch.remaining.length === 0 && run.batch.row === run.batch.total - 1) {
+    const failed = run.batch.failedRows.length + (run.state === 'failed' ? 1 : 0);
+    const summary = `Batch done: ${run.batch.total} rows, ${failed === 0 ? 'none' : failed} failed.`;
+    if (run.state === 'succeeded') run.message = summary;
+    else if (run.state === 'failed') run.message = `${run.message ?? ''} ${summary}`.trim().slice(0, 500);
+  }
+  await saveRun(runId, run);
+  await showProgress(run, task.steps.length);
+  await startNextRow(runId, run);
 }
 
 async function tabFor(run: Run, step: Step): Promise<number | null> {
@@ -396,8 +499,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       if (healed === 'healed') pickedByPerson = true;
       continue; // Inspect again: the healed step now points at the picked element.
     }
-    if (inspected.status !== 'found')
-      return { status: 'failed', message: stepFailure(index, step, inspected.reason) };
+    if (inspected.status !== 'found') return { status: 'failed', message: stepFailure(index, step, inspected.reason) };
 
     let digest: string | null = null;
     if (inspected.risk !== 'none' || step.alwaysAsk) {

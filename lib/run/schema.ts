@@ -4,6 +4,23 @@
  *   running → paused (approval | ambiguous | locked | user) → running → succeeded | failed | cancelled
  */
 import { z } from 'zod';
+import { MAX_CSV_ROWS } from './csv';
+
+export const RunValues = z.record(z.string().max(64), z.string().max(10_000));
+
+/** A data-driven run: one run per CSV row. Each row's run carries where it is in the batch. */
+export const BatchSchema = z.strictObject({
+  id: z.string().max(64),
+  /** 0-based index of this run's row. */
+  row: z.number().int().nonnegative(),
+  total: z.number().int().positive().max(MAX_CSV_ROWS),
+  /** Values of the rows still to run; only the batch's current run holds them. */
+  remaining: z.array(RunValues).max(MAX_CSV_ROWS),
+  onRowFailure: z.enum(['continue', 'stop']),
+  /** 0-based indexes of earlier rows that failed. */
+  failedRows: z.array(z.number().int().nonnegative()).max(MAX_CSV_ROWS),
+});
+export type Batch = z.infer<typeof BatchSchema>;
 
 export const RunState = z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']);
 export type RunState = z.infer<typeof RunState>;
@@ -38,8 +55,9 @@ export const RunSchema = z.strictObject({
   tabs: z.array(z.number().int().nonnegative()).max(20),
   currentStep: z.number().int().nonnegative(),
   /** Values for the task's variables (secrets included: the record is encrypted, never shown). */
-  values: z.record(z.string().max(64), z.string().max(10_000)),
+  values: RunValues,
   results: z.array(StepResultSchema).max(2000),
+  batch: BatchSchema.optional(),
   /** While paused as ambiguous: the look-alikes (described for humans) the person picks from. */
   choice: z
     .strictObject({
