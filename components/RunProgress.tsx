@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RunView } from '@/lib/messages';
+import { RunSteps } from './RunSteps';
 import { send } from './runtime';
 
 const POLL_MS = 500;
@@ -34,7 +35,13 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
             ? 'Stopped: a step failed'
             : 'Cancelled';
   return (
-    <section class="card stack" aria-live="polite" data-testid="run-progress" data-state={run.state}>
+    <section
+      class="card stack"
+      aria-live="polite"
+      data-testid="run-progress"
+      data-state={run.state}
+      data-run-id={run.runId}
+    >
       <p>
         <strong>{run.taskTitle}</strong> · <span data-testid="run-headline">{headline}</span>
       </p>
@@ -64,21 +71,7 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
           {pickError}
         </p>
       )}
-      {!compact && (
-        <ol data-testid="run-steps">
-          {run.results.map((result, index) => (
-            <li
-              key={index}
-              aria-current={index === run.currentStep && run.state !== 'succeeded' ? 'step' : undefined}
-              data-status={result.status}
-            >
-              {result.text} — {result.status}
-              {result.via && <span class="muted"> (found by {result.via})</span>}
-              {result.error && <span class="error"> {result.error}</span>}
-            </li>
-          ))}
-        </ol>
-      )}
+      {!compact && <RunSteps run={run} />}
       {(run.state === 'running' || run.state === 'paused') && (
         <button type="button" onClick={() => void send({ type: 'run:cancel', runId: run.runId })}>
           Cancel run

@@ -99,6 +99,8 @@ export const Message = z.discriminatedUnion('type', [
     onRowFailure: z.enum(['continue', 'stop']),
   }),
   z.strictObject({ type: z.literal('run:status') }),
+  z.strictObject({ type: z.literal('run:history') }),
+  z.strictObject({ type: z.literal('run:get'), runId: RecordId }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
   /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
   z.strictObject({ type: z.literal('run:pick'), runId: RecordId, index: z.number().int().min(0).max(9) }),
@@ -140,6 +142,8 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'recorder:action': ['content-script'],
   'run:start': ['extension-page'],
   'run:status': ['extension-page'],
+  'run:history': ['extension-page'],
+  'run:get': ['extension-page'],
   'run:cancel': ['extension-page'],
   'run:start-batch': ['extension-page'],
   'run:pick': ['extension-page'],
@@ -207,6 +211,20 @@ export const RunView = z.strictObject({
 });
 export type RunView = z.infer<typeof RunView>;
 
+/** One line of run history (newest first); the steps come with run:get. */
+export const RunSummaryView = z.strictObject({
+  runId: z.string(),
+  taskTitle: z.string(),
+  state: z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']),
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+  stepCount: z.number().int(),
+  doneCount: z.number().int(),
+  message: z.string().optional(),
+  batch: z.strictObject({ row: z.number().int(), total: z.number().int() }).optional(),
+});
+export type RunSummaryView = z.infer<typeof RunSummaryView>;
+
 export const ApprovalView = z.strictObject({
   id: z.string(),
   taskTitle: z.string(),
@@ -250,6 +268,8 @@ export const ResponseValues = {
   'run:start': z.strictObject({ runId: z.string() }),
   'run:start-batch': z.strictObject({ runId: z.string() }),
   'run:status': z.strictObject({ run: RunView.nullable() }),
+  'run:history': z.strictObject({ runs: z.array(RunSummaryView) }),
+  'run:get': z.strictObject({ run: RunView }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
   'run:pick': z.strictObject({ run: RunView }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),

@@ -28,6 +28,8 @@ import {
   cancelRun,
   pickCandidate,
   resumeInterruptedRuns,
+  runDetails,
+  runHistory,
   runStatus,
   startBatch,
   startRun,
@@ -106,6 +108,14 @@ export default defineBackground({
       'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
       'run:start-batch': ({ taskId, tabId, rows, onRowFailure }) => startBatch(taskId, tabId, rows, onRowFailure),
       'run:status': async () => ok({ run: await runStatus() }),
+      'run:history': async () => {
+        const runs = await runHistory();
+        return runs.ok ? ok({ runs: runs.value }) : runs;
+      },
+      'run:get': async ({ runId }) => {
+        const run = await runDetails(runId);
+        return run.ok ? ok({ run: run.value }) : run;
+      },
       'run:cancel': async ({ runId }) => ok({ run: await cancelRun(runId) }),
       'run:pick': async ({ runId, index }) => {
         const picked = await pickCandidate(runId, index);

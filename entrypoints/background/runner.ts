@@ -14,7 +14,7 @@
  *    a run waiting for approval asks again after a restart (approvals are never persisted).
  */
 import { browser } from 'wxt/browser';
-import type { ApprovalView, RunView } from '@/lib/messages';
+import type { ApprovalView, RunSummaryView, RunView } from '@/lib/messages';
 import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
@@ -238,6 +238,37 @@ export async function runStatus(): Promise<RunView | null> {
   if (!runId) return null;
   const loaded = await loadRun(runId);
   return loaded ? toView(runId, loaded.run, loaded.task) : null;
+}
+
+/** How many runs the history lists (newest first); older ones stay stored until retention. */
+const HISTORY_LIMIT = 200;
+
+export async function runHistory(): Promise<Result<RunSummaryView[], string>> {
+  const session = await requireSession();
+  if (!session.ok) return session;
+  const listed = await session.value.list('runs', RunSchema);
+  if (!listed.ok) return listed;
+  const runs = listed.value.items
+    .sort((left, right) => right.value.startedAt - left.value.startedAt)
+    .slice(0, HISTORY_LIMIT);
+  return ok(
+    runs.map(({ id, value: run }) => ({
+      runId: id,
+      taskTitle: run.taskTitle,
+      state: run.state,
+      startedAt: run.startedAt,
+      ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt } : {}),
+      stepCount: run.results.length,
+      doneCount: run.results.filter((result) => result.status === 'done').length,
+      ...(run.message ? { message: run.message } : {}),
+      ...(run.batch ? { batch: { row: run.batch.row + 1, total: run.batch.total } } : {}),
+    })),
+  );
+}
+
+export async function runDetails(runId: string): Promise<Result<RunView, string>> {
+  const loaded = await loadRun(runId);
+  return loaded ? ok(toView(runId, loaded.run, loaded.task)) : err('not-found', 'That run is no longer stored.');
 }
 
 async function findLatestRunId(): Promise<string | null> {

@@ -13,8 +13,6 @@ import { parsePageParams, TabIdParam } from '@/lib/page-params';
 
 // `?tabId=` lets the popup be opened in a window of its own (tests, keyboard users); the toolbar
 // popup itself uses the active tab.
-/** Replay is built but not yet reliable end to end; see issue 6's note. */
-const REPLAY_ENABLED = true;
 
 const PopupParams = z.strictObject({ tabId: TabIdParam.optional() });
 
@@ -119,8 +117,7 @@ function TaskList({ tabId }: { tabId: number | null }) {
             <span>
               {task.title} <span class="muted">· {task.stepCount} steps</span>
             </span>
-            {/* Run stays hidden until replay passes its end-to-end tests (issue 6). */}
-            {tabId !== null && REPLAY_ENABLED && <RunTask taskId={task.id} title={task.title} tabId={tabId} />}
+            {tabId !== null && <RunTask taskId={task.id} title={task.title} tabId={tabId} />}
           </li>
         ))}
       </ul>

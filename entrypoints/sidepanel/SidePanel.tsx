@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { RunProgress } from '@/components/RunProgress';
 import { Tabs } from '@/components/Tabs';
 import { VaultGate } from '@/components/VaultGate';
-import { parsePageParams } from '@/lib/page-params';
+import { parsePageParams, TabIdParam } from '@/lib/page-params';
+import { HistoryPanel } from './HistoryPanel';
 import { PendingPanel } from './PendingPanel';
 import { TasksPanel } from './TasksPanel';
 
@@ -21,6 +22,8 @@ const SidePanelParams = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{32}$/)
     .optional(),
+  /** The tab runs started here act in (when the panel is opened as a page); else the active tab. */
+  tabId: TabIdParam.optional(),
 });
 
 export function SidePanel() {
@@ -35,11 +38,13 @@ export function SidePanel() {
           <Tabs tabs={PANELS} selected={selected} onSelect={setSelected}>
             {(id) =>
               id === 'tasks' ? (
-                <TasksPanel initialTaskId={params.task ?? null} />
+                <TasksPanel initialTaskId={params.task ?? null} tabIdParam={params.tabId} />
               ) : id === 'run' ? (
                 <RunProgress />
               ) : id === 'pending' ? (
                 <PendingPanel />
+              ) : id === 'history' ? (
+                <HistoryPanel />
               ) : (
                 <p class="muted">{PANELS.find((panel) => panel.id === id)?.empty}</p>
               )

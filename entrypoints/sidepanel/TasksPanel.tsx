@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorText } from '@/components/ErrorText';
+import { RunTask } from '@/components/RunTask';
 import { send } from '@/components/runtime';
+import { activeTabId } from './active-tab';
 import { TaskEditor } from './TaskEditor';
 
 interface Summary {
@@ -9,8 +11,16 @@ interface Summary {
   stepCount: number;
 }
 
-export function TasksPanel({ initialTaskId }: { initialTaskId: string | null }) {
+export function TasksPanel({
+  initialTaskId,
+  tabIdParam,
+}: {
+  initialTaskId: string | null;
+  tabIdParam: number | undefined;
+}) {
   const [tasks, setTasks] = useState<Summary[] | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  useEffect(() => void activeTabId(tabIdParam).then(setTabId), [tabIdParam]);
   const [open, setOpen] = useState<string | null>(initialTaskId);
   const [error, setError] = useState<string | null>(null);
 
@@ -47,6 +57,7 @@ export function TasksPanel({ initialTaskId }: { initialTaskId: string | null }) 
             <button type="button" onClick={() => setOpen(task.id)} aria-label={`Review ${task.title}`}>
               Review
             </button>
+            {tabId !== null && <RunTask taskId={task.id} title={task.title} tabId={tabId} />}
           </li>
         ))}
       </ul>

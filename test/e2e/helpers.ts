@@ -87,17 +87,23 @@ export function summary(steps: Step[]): string[] {
 /** Presses Run in the popup for the tab showing `page`, keeping the recorded values. */
 export async function runFromPopup(extension: ExtensionHandle, page: Page, title: string): Promise<Page> {
   const popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
-  await popup.getByRole('button', { name: `Run ${title}` }).click();
+  const latest = (await sendFromExtensionPage(popup, { type: 'run:status' })) as {
+    value: { run: { runId: string } | null };
+  };
+  const previousRunId = latest.value.run?.runId ?? 'none';
+  const progress = popup.getByTestId('run-progress');
+  const started = async () =>
+    (await progress.count()) > 0 && (await progress.getAttribute('data-run-id')) !== previousRunId;
+  await popup.getByRole('button', { name: `Run ${title}`, exact: true }).click();
   // A task with variables asks for their values first; one without starts at once.
   const form = popup.getByRole('form', { name: `Values for ${title}` });
-  const started = popup.getByTestId('run-progress').filter({ hasText: title });
-  await expect(form.or(started)).toBeVisible();
+  await expect.poll(async () => (await form.isVisible()) || (await started())).toBe(true);
   if (await form.isVisible()) {
     const secret = form.getByLabel('password');
     if ((await secret.count()) > 0) await expect(secret).toHaveValue(''); // a secret is never shown
     await form.getByRole('button', { name: 'Start run' }).click();
   }
-  await expect(started).toBeVisible();
+  await expect.poll(started).toBe(true);
   return popup;
 }
 
@@ -112,4 +118,33 @@ export async function nextConfirmWindow(extension: ExtensionHandle): Promise<Pag
 
 export async function expectRunState(popup: Page, state: string): Promise<void> {
   await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', state, { timeout: 30_000 });
+}
+
+/** Records opening Dana Scully's contact from the list (a navigation, nothing risky). */
+export async function recordOpenDana(extension: ExtensionHandle, demo: DemoSite): Promise<Page> {
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/contacts`);
+  const recording = await record(extension, page);
+  await page.getByRole('link', { name: 'Edit Dana Scully' }).click();
+  await page.waitForURL(/\/contacts\/\d+\/edit$/);
+  await expectStepCount(recording.popup, 2);
+  await recording.stop('Open Dana');
+  await recording.popup.close();
+  return page;
+}
+
+/**
+ * Clicks Approve in a confirmation window like a person (a real click once it is enabled). The
+ * window closes as soon as the approval lands, which can cut Playwright's click short: that is
+ * success, as long as the window did close.
+ */
+export async function approveIn(confirm: Page): Promise<void> {
+  const approve = confirm.getByRole('button', { name: 'Approve' });
+  await expect(approve).toBeEnabled();
+  const closed = confirm.waitForEvent('close');
+  await approve.click().catch((error: unknown) => {
+    if (!confirm.isClosed()) throw error;
+  });
+  await closed;
 }

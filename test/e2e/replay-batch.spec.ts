@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import type { Task } from '../../lib/task/schema';
 import { allowOrigin, type ExtensionHandle, expect, setUpVault, tabIdOf, test } from './fixtures';
-import { expectRunState, expectStepCount, record, signIn } from './helpers';
+import { approveIn, expectRunState, expectStepCount, record, signIn } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
@@ -33,9 +33,7 @@ async function approveEach(opened: Page[], count: number): Promise<void> {
     const id = new URL(window.url()).searchParams.get('approval') ?? '';
     expect(seen.has(id)).toBe(false);
     seen.add(id);
-    const approve = window.getByRole('button', { name: 'Approve' });
-    await expect(approve).toBeEnabled();
-    await approve.click();
+    await approveIn(window);
   }
 }
 

@@ -4,27 +4,13 @@
  */
 import type { Page } from '@playwright/test';
 import type { DemoSite } from '../demo-site/server.mjs';
-import { allowOrigin, type ExtensionHandle, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
-import { expectRunState, expectStepCount, record, runFromPopup, signIn } from './helpers';
+import { allowOrigin, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
+import { expectRunState, recordOpenDana, runFromPopup } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
   await allowOrigin(extension, demo.url);
 });
-
-/** Records opening Dana Scully's contact from the list (a navigation, nothing risky). */
-async function recordOpenDana(extension: ExtensionHandle, demo: DemoSite): Promise<Page> {
-  const page = await extension.context.newPage();
-  await signIn(page, demo);
-  await page.goto(`${demo.url}/contacts`);
-  const recording = await record(extension, page);
-  await page.getByRole('link', { name: 'Edit Dana Scully' }).click();
-  await page.waitForURL(/\/contacts\/\d+\/edit$/);
-  await expectStepCount(recording.popup, 2);
-  await recording.stop('Open Dana');
-  await recording.popup.close();
-  return page;
-}
 
 /** Adds a contact through the app's own form endpoint (as another user of the CRM would). */
 async function addContact(page: Page, demo: DemoSite, email: string): Promise<number> {

@@ -9,7 +9,7 @@ import {
   tabIdOf,
   test,
 } from './fixtures';
-import { expectRunState, expectStepCount, nextConfirmWindow, record, runFromPopup, signIn } from './helpers';
+import { approveIn, expectRunState, expectStepCount, nextConfirmWindow, record, runFromPopup, signIn } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -57,9 +57,7 @@ test('a replayed sign-in pauses for approval, then signs in; it also works on th
     expect(demo.state().requests.filter((request) => request.path === '/login').length).toBe(posted);
     await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', 'paused');
 
-    const approve = confirm.getByRole('button', { name: 'Approve' });
-    await expect(approve).toBeEnabled();
-    await approve.click();
+    await approveIn(confirm);
     await expectRunState(popup, 'succeeded');
     await expect(page).toHaveURL(`${demo.url}/`);
     expect(demo.state().requests.filter((request) => request.path === '/login').length).toBe(posted + 1);
@@ -132,7 +130,14 @@ test('an approval cannot come from a content script, another extension page or b
   // The scripted click left the button enabled; a real click before the delay is refused ("Not
   // yet") and only one after it counts, so click until the run goes on.
   await expect(async () => {
-    await confirm.getByRole('button', { name: 'Approve' }).click({ timeout: 1000 });
+    if (!confirm.isClosed()) {
+      await confirm
+        .getByRole('button', { name: 'Approve' })
+        .click({ timeout: 1000 })
+        .catch((error: unknown) => {
+          if (!confirm.isClosed()) throw error; // closed: the approval landed
+        });
+    }
     await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', 'succeeded', { timeout: 2000 });
   }).toPass({ timeout: 20_000 });
   expect(signIns()).toBe(recorded + 1);
@@ -155,7 +160,7 @@ test('a run waiting for approval survives a service-worker restart and still nee
     predicate: (candidate) => candidate.url().includes('/confirm.html') && candidate !== first,
   });
   expect(signIns()).toBe(recorded);
-  await second.getByRole('button', { name: 'Approve' }).click();
+  await approveIn(second);
   popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
   await expectRunState(popup, 'succeeded');
   expect(signIns()).toBe(recorded + 1);
@@ -187,7 +192,7 @@ test('a signed-in replay of creating a contact fills every field type', async ({
   const popup = await runFromPopup(extension, page, 'Add a contact');
   const confirm = await nextConfirmWindow(extension);
   await expect(confirm.getByTestId('confirm-data')).toContainText('Hopper');
-  await confirm.getByRole('button', { name: 'Approve' }).click();
+  await approveIn(confirm);
   await expectRunState(popup, 'succeeded');
   const replayed = demo.state().contacts.find((contact) => contact.lastName === 'Hopper');
   expect({ ...replayed, id: 0 }).toEqual({ ...recorded, id: 0 });
