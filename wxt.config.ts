@@ -20,6 +20,11 @@ export default defineConfig({
       'alarms', // auto-lock timer
       'idle', // lock when the OS locks
       'activeTab', // read the current tab's origin when the user opens the popup
+      // The network backstop of a run (entrypoints/background/backstop.ts): a session rule blocks
+      // write requests from the run's tab unless approved; webRequest only observes. Both act on
+      // allowed origins alone (the "WithHostAccess" variant needs host access, which is all we hold).
+      'declarativeNetRequestWithHostAccess',
+      'webRequest',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Origins are requested one at a time, when the user allow-lists them.

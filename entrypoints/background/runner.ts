@@ -24,6 +24,14 @@ import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
+import {
+  type BlockedAttempt,
+  blockedSince,
+  holdWrites,
+  releaseWrites,
+  waitForNetworkQuiet,
+  watchNetwork,
+} from './backstop';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
@@ -290,6 +298,7 @@ export async function cancelRun(runId: string): Promise<RunView | null> {
     delete loaded.run.choice;
     loaded.run.state = 'cancelled';
     loaded.run.message = 'You cancelled the run.';
+    await unguardTabs(loaded.run);
     loaded.run.finishedAt = Date.now();
     await saveRun(runId, loaded.run);
     await showProgress(loaded.run, loaded.task.steps.length);
@@ -338,6 +347,8 @@ async function drive(runId: string): Promise<void> {
   if (driving.has(runId)) return;
   driving.add(runId);
   try {
+    const first = await loadRun(runId);
+    if (first && !isFinished(first.run)) await Promise.all(first.run.tabs.map(guardTab));
     for (;;) {
       const loaded = await loadRun(runId);
       if (!loaded) return;
@@ -404,7 +415,17 @@ async function drive(runId: string): Promise<void> {
   }
 }
 
+/** Blocks the tab's unapproved sends for as long as the run drives it (see backstop.ts). */
+async function guardTab(tabId: number): Promise<void> {
+  await holdWrites(tabId).catch(() => undefined);
+}
+
+async function unguardTabs(run: Run): Promise<void> {
+  await Promise.all(run.tabs.map((tabId) => releaseWrites(tabId).catch(() => undefined)));
+}
+
 async function finishRun(runId: string, run: Run, task: Task): Promise<void> {
+  await unguardTabs(run);
   // The last row of a batch sums the batch up.
   if (run.batch && run.batch.remaining.length === 0 && run.batch.row === run.batch.total - 1) {
     const failed = run.batch.failedRows.length + (run.state === 'failed' ? 1 : 0);
@@ -442,7 +463,10 @@ async function tabFor(run: Run, step: Step): Promise<number | null> {
       if (opened?.id !== undefined) listener(opened);
     });
   });
-  if (found !== null) run.tabs[step.tab] = found;
+  if (found !== null) {
+    run.tabs[step.tab] = found;
+    await guardTab(found);
+  }
   return found;
 }
 
@@ -534,37 +558,32 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
 
     let digest: string | null = null;
     if (inspected.risk !== 'none' || step.alwaysAsk) {
-      run.state = 'paused';
-      run.pauseReason = 'approval';
-      run.message = 'Waiting for your OK in the confirmation window.';
-      await saveRun(runId, run);
-      await showProgress(run, task.steps.length);
-      const decision = await requestApproval(runId, index, task, inspected, tabId);
-      await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
+      const decision = await pauseForApproval(runId, run, task, index, inspected, tabId, frame);
       if (!decision.approved) return { status: 'denied' };
       digest = decision.digest;
-      run.state = 'running';
-      delete run.pauseReason;
-      delete run.message;
-      await saveRun(runId, run);
     }
 
-    const before = documentCount(tabId);
-    const acted = await ask(
-      tabId,
-      frame,
-      { type: 'replay:act', step, values: run.values, timeoutMs, digest },
-      ActReply,
-    );
-    if (isTimedOut(acted)) return { status: 'failed', message: NO_ANSWER };
-    if (!acted) {
-      // The page unloaded while acting: the action started a navigation. Wait for the new page.
-      await waitForFrames(() => (documentCount(tabId) > before ? true : null), NAVIGATION_TIMEOUT_MS);
-      return { status: 'done', via: 'navigation', ...(digest ? { approved: true } : {}) };
+    let acted = await actWithBackstop(tabId, frame, step, run, timeoutMs, digest);
+    if (acted.status === 'blocked') {
+      // A script tried to send something the DOM did not show: nothing left the tab. Ask now,
+      // repeat the step with sending allowed if approved, and ask up front on later runs.
+      const decision = await pauseForApproval(runId, run, task, index, blockedPreview(inspected, acted), tabId, frame);
+      if (!decision.approved) return { status: 'denied' };
+      digest = decision.digest;
+      step.alwaysAsk = true;
+      await saveTask(task, run.taskId);
+      // A page whose request failed may not let the action happen again (a button left disabled):
+      // a short try, then a plain failure; the next run asks before acting and goes through.
+      acted = await actWithBackstop(tabId, frame, step, run, Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS), digest);
+      if (acted.status !== 'done' && acted.status !== 'navigated') {
+        return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
+      }
     }
+    if (acted.status === 'timed-out') return { status: 'failed', message: NO_ANSWER };
+    if (acted.status === 'navigated')
+      return { status: 'done', via: 'navigation', ...(digest ? { approved: true } : {}) };
     if (acted.status === 'changed') continue;
     if (acted.status !== 'done') return { status: 'failed', message: stepFailure(index, step, acted.reason) };
-    await settle(tabId, before);
     return {
       status: 'done',
       via: pickedByPerson ? 'user' : acted.via,
@@ -573,6 +592,106 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     };
   }
   return { status: 'failed', message: 'The page kept changing under this step. Try the run again.' };
+}
+
+const RETRY_AFTER_BLOCK_MS = 2000;
+const BLOCKED_NO_RETRY =
+  'the page tried to send data without your OK and Understudy blocked it (nothing was sent), but the page did not let the step run again. This step now asks first: run the task again';
+
+/** Step kinds whose action commonly makes the page send a request (checked for blocked sends). */
+const SENDING_KINDS = new Set<Step['kind']>(['click', 'doubleClick', 'press', 'submit', 'check', 'select']);
+/** How long the tab must be quiet after such an action before the backstop's verdict counts. */
+const SEND_QUIET_MS = 40;
+const SEND_QUIET_MAX_MS = 3000;
+
+type BackstopActOutcome =
+  | ActReply
+  | { status: 'navigated' }
+  | { status: 'timed-out' }
+  | { status: 'blocked'; attempts: BlockedAttempt[] };
+
+/**
+ * Acts, with the tab's write requests blocked unless the person approved this step (`digest`), then
+ * waits for a navigation it started, or for the network to go quiet and reports blocked sends.
+ */
+async function actWithBackstop(
+  tabId: number,
+  frame: FrameAddress,
+  step: Step,
+  run: Run,
+  timeoutMs: number,
+  digest: string | null,
+): Promise<BackstopActOutcome> {
+  const before = documentCount(tabId);
+  const startedAt = Date.now();
+  if (digest !== null) await releaseWrites(tabId);
+  try {
+    const acted = await ask(
+      tabId,
+      frame,
+      { type: 'replay:act', step, values: run.values, timeoutMs, digest },
+      ActReply,
+    );
+    if (isTimedOut(acted)) return { status: 'timed-out' };
+    if (!acted) {
+      // The page unloaded while acting: the action started a navigation. Wait for the new page.
+      await waitForFrames(() => (documentCount(tabId) > before ? true : null), NAVIGATION_TIMEOUT_MS);
+      return blockedOutcome(tabId, startedAt) ?? { status: 'navigated' };
+    }
+    if (acted.status !== 'done') return acted;
+    await settle(tabId, before);
+    if (SENDING_KINDS.has(step.kind)) await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS);
+    return blockedOutcome(tabId, startedAt) ?? acted;
+  } finally {
+    if (digest !== null) await holdWrites(tabId);
+  }
+}
+
+function blockedOutcome(tabId: number, since: number): { status: 'blocked'; attempts: BlockedAttempt[] } | null {
+  const attempts = blockedSince(tabId, since);
+  return attempts.length > 0 ? { status: 'blocked', attempts } : null;
+}
+
+/** What the confirmation window shows for a send the backstop caught. */
+function blockedPreview(
+  inspected: Extract<InspectReply, { status: 'found' }>,
+  blocked: { attempts: BlockedAttempt[] },
+): Extract<InspectReply, { status: 'found' }> {
+  const first = blocked.attempts[0] as BlockedAttempt;
+  const where = originOf(first.url) === originOf(inspected.url) ? new URL(first.url).pathname : first.url;
+  return {
+    ...inspected,
+    risk: first.method.toUpperCase() === 'DELETE' ? 'delete' : 'submit',
+    reasons: [
+      `The page tried to send data (${first.method.toUpperCase()} ${where.slice(0, 200)}) when this step acted. Understudy blocked it: nothing was sent. Approve to repeat the step and let it send.`,
+      ...inspected.reasons,
+    ].slice(0, 10),
+  };
+}
+
+async function pauseForApproval(
+  runId: string,
+  run: Run,
+  task: Task,
+  index: number,
+  inspected: Extract<InspectReply, { status: 'found' }>,
+  tabId: number,
+  frame: FrameAddress,
+): Promise<{ approved: boolean; digest: string }> {
+  run.state = 'paused';
+  run.pauseReason = 'approval';
+  run.message = 'Waiting for your OK in the confirmation window.';
+  await saveRun(runId, run);
+  await showProgress(run, task.steps.length);
+  const decision = await requestApproval(runId, index, task, inspected, tabId);
+  await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
+  if (decision.approved) {
+    run.state = 'running';
+    delete run.pauseReason;
+    delete run.message;
+    await saveRun(runId, run);
+  }
+  return decision;
 }
 
 /**
@@ -592,7 +711,10 @@ async function askWhichOne(
 ): Promise<'healed' | 'retry' | 'stopped'> {
   run.state = 'paused';
   run.pauseReason = 'ambiguous';
-  run.message = `${inspected.candidates.length} elements fit “${describeStep(step)}”. Pick the one you meant.`;
+  run.message =
+    inspected.candidates.length === 1
+      ? `“${describeStep(step)}” may have been renamed. Is the outlined element the one you meant?`
+      : `${inspected.candidates.length} elements fit “${describeStep(step)}”. Pick the one you meant.`;
   run.choice = { stepIndex: index, reason: inspected.reason, candidates: inspected.candidates };
   const picked = new Promise<number | null>((resolve) => picks.set(runId, resolve));
   await saveRun(runId, run);
@@ -718,6 +840,7 @@ export function approvalView(approval: PendingApproval): ApprovalView {
 }
 
 export function watchRuns(): void {
+  watchNetwork();
   browser.windows.onRemoved.addListener((windowId) => approvals.denyForWindow(windowId));
   browser.tabs.onRemoved.addListener((tabId) => {
     void (async () => {
@@ -728,6 +851,7 @@ export function watchRuns(): void {
       for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
       loaded.run.state = 'failed';
       loaded.run.message = 'The tab the task was running in was closed, so the run stopped.';
+      await unguardTabs(loaded.run);
       loaded.run.finishedAt = Date.now();
       await saveRun(runId, loaded.run);
     })();

@@ -254,6 +254,23 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // Fingerprint ranking over qualified candidates.
   const [best, second] = qualified;
   if (!best) {
+    // A redesign renamed the control ("Save notifications" → "Save preferences"): when it is the
+    // only element of its kind left here, in the same surroundings, the person is asked whether it
+    // is the one. Never acted on without them; with look-alikes around, refused outright.
+    const [only] = scored;
+    const context = only?.comparison.contextSimilarity ?? null;
+    if (
+      scored.length === 1 &&
+      only &&
+      !only.comparison.identityConflict &&
+      (context === null || context >= MIN_CONTEXT_SIMILARITY)
+    ) {
+      return {
+        status: 'ambiguous',
+        candidates: [only.element],
+        reason: `the recorded ${recorded.role || recorded.tag} is gone; the only one left here may be it, renamed`,
+      };
+    }
     return { status: 'not-found', reason: `none of ${scored.length} similar elements matches the recorded target` };
   }
   const bestScore = best.comparison.score;
