@@ -255,14 +255,16 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   const [best, second] = qualified;
   if (!best) {
     // A redesign renamed the control ("Save notifications" → "Save preferences"): when it is the
-    // only element of its kind left here, in the same surroundings, the person is asked whether it
-    // is the one. Never acted on without them; with look-alikes around, refused outright.
+    // only element of its kind left here, in the same surroundings, and its name still shares a
+    // word with the recorded one, the person is asked whether it is the one. Never acted on without
+    // them; with look-alikes around, or nothing in common ("Delete everything"), refused outright.
     const [only] = scored;
     const context = only?.comparison.contextSimilarity ?? null;
     if (
       scored.length === 1 &&
       only &&
       !only.comparison.identityConflict &&
+      only.comparison.nameSimilarity > 0 &&
       (context === null || context >= MIN_CONTEXT_SIMILARITY)
     ) {
       return {

@@ -9,10 +9,15 @@
  *   another action happens; every typed value becomes a variable (password fields: secret).
  * - Checkboxes, radios and selects are recorded from their `input` event (their `change` event
  *   does not cross shadow boundaries), clicks on them are skipped as redundant.
+ * - Scrolling and pointing emit nothing by themselves. Right before each action, a `scroll` step is
+ *   added for each container the person scrolled to bring its target into view (lib/recorder/scroll.ts),
+ *   then a `hover` step for each element whose hover revealed it (lib/recorder/hover.ts).
  */
 import { describeElement, retarget } from '@/lib/locators';
 import type { TargetDescriptor } from '@/lib/locators/schema';
 import type { Step } from '@/lib/task/schema';
+import { createHoverTracker } from './hover';
+import { createScrollTracker } from './scroll';
 
 export interface ProposedVariable {
   /** A readable name derived from the field's label; the background makes it unique. */
@@ -31,6 +36,8 @@ export interface CaptureOptions {
   framePath: () => TargetDescriptor[];
   emit: (action: RecordedAction) => void;
   newId?: () => string;
+  /** Milliseconds on the page's clock; tests pass their own. */
+  now?: () => number;
 }
 
 const RECORDED_KEYS = new Set(['Enter', 'Escape', 'Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -102,9 +109,26 @@ function defaultId(): string {
 
 export function startCapture(doc: Document, options: CaptureOptions): () => void {
   const newId = options.newId ?? defaultId;
+  const now = options.now ?? (() => performance.now());
+  const scroll = createScrollTracker(doc, now);
+  const hover = createHoverTracker(doc, now);
   let pendingFill: { element: HTMLInputElement | HTMLTextAreaElement | HTMLElement; step: Step } | null = null;
 
   const base = () => ({ id: newId(), optional: false, alwaysAsk: false, frame: options.framePath(), tab: 0 });
+
+  /** Before an action on `target`: the scrolls that revealed it, then the hovers that revealed it. */
+  const prelude = (target: Element | null) => {
+    for (const { container, x, y } of scroll.flush(target)) {
+      const where = container ? { target: describeElement(container) } : {};
+      options.emit({ step: { ...base(), kind: 'scroll', ...where, x: Math.round(x), y: Math.round(y) } });
+    }
+    if (target) {
+      for (const trigger of hover.triggersFor(target)) {
+        options.emit({ step: { ...base(), kind: 'hover', target: describeElement(trigger) } });
+      }
+    }
+    hover.noteAction();
+  };
 
   const flushFill = () => {
     if (!pendingFill) return;
@@ -127,12 +151,14 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     if (isToggle(element)) {
       if (element.type.toLowerCase() === 'radio' && !element.checked) return;
       flushFill();
+      prelude(element);
       options.emit({ step: { ...base(), kind: 'check', target: describeElement(element), checked: element.checked } });
       return;
     }
     if (element.tagName.toLowerCase() === 'select') {
       const select = element as HTMLSelectElement;
       flushFill();
+      prelude(select);
       options.emit({
         step: {
           ...base(),
@@ -146,6 +172,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     }
     if (isFileInput(element)) {
       flushFill();
+      prelude(element);
       options.emit({ step: { ...base(), kind: 'upload', target: describeElement(element) } });
       return;
     }
@@ -153,6 +180,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     if (!field) return;
     if (pendingFill?.element === field) return;
     flushFill();
+    prelude(field);
     pendingFill = { element: field, step: { ...base(), kind: 'fill', target: describeElement(field), value: '' } };
   };
 
@@ -173,6 +201,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     // The second click of a double click is recorded as the double click itself.
     if (event.detail >= 2) return;
     flushFill();
+    prelude(element);
     options.emit({ step: { ...base(), kind: 'click', target: describeElement(element) } });
   };
 
@@ -201,6 +230,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     if (event.metaKey) modifiers.push('Meta');
     if (event.shiftKey) modifiers.push('Shift');
     const onBody = !element || element === doc.body || element === doc.documentElement;
+    prelude(onBody ? null : element);
     options.emit({
       step: {
         ...base(),
@@ -222,6 +252,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     // A click on a submit button or Enter in a field was already recorded and causes this submit.
     if (event.submitter !== null || performance.now() - lastEnterAt < ENTER_SUBMIT_WINDOW_MS) return;
     flushFill();
+    prelude(form);
     options.emit({ step: { ...base(), kind: 'submit', target: describeElement(form) } });
   };
   const onKeyDownForSubmit = (event: KeyboardEvent) => {
@@ -236,6 +267,16 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     ['keydown', onKeyDownForSubmit as EventListener],
     ['keydown', onKeyDown as EventListener],
     ['submit', onSubmit as EventListener],
+    // Scroll and hover bookkeeping: constant work per event, no locator is generated until an action.
+    ['wheel', scroll.noteIntent],
+    ['touchmove', scroll.noteIntent],
+    ['keydown', scroll.noteIntent],
+    ['pointerdown', scroll.notePointer as EventListener],
+    ['pointerup', scroll.notePointer as EventListener],
+    ['pointercancel', scroll.notePointer as EventListener],
+    ['scroll', scroll.noteScroll],
+    ['scroll', hover.noteScroll],
+    ['pointerover', hover.notePointerOver as EventListener],
   ];
   for (const [type, listener] of listeners) doc.addEventListener(type, listener, { capture: true, passive: true });
   // A page unload must not lose the field being typed into.
@@ -244,6 +285,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
 
   return () => {
     flushFill();
+    hover.stop();
     for (const [type, listener] of listeners) doc.removeEventListener(type, listener, { capture: true });
     doc.defaultView?.removeEventListener('pagehide', onPageHide, { capture: true });
   };

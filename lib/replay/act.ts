@@ -385,3 +385,57 @@ export function scrollTo(doc: Document, target: Element | null, x: number, y: nu
   else doc.defaultView?.scrollTo({ left: x, top: y, behavior: 'instant' });
   return ok(null);
 }
+
+export interface ScrollOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  now?: () => number;
+  /** Schedules the next look; defaults to a short timer (animation frames stop in hidden tabs). */
+  raf?: (callback: () => void) => unknown;
+}
+
+/** A scroll that fell short waits this long without the content growing before it settles where it is. */
+export const SCROLL_GROWTH_QUIET_MS = 1000;
+const SCROLL_POLL_MS = 50;
+/** Offsets within this of the recorded ones count as there (zoom makes offsets fractional). */
+const SCROLL_TOLERANCE_PX = 1;
+
+/**
+ * Scrolls the container (or, without one, the page) to the recorded offsets. Lists that load more as they are
+ * scrolled are shorter than they were when recorded, so a scroll that falls short is repeated each time the content
+ * grows, until the offsets are reached, the content stops growing for SCROLL_GROWTH_QUIET_MS or the time runs out.
+ * Falling short is not a failure: the next step scrolls its own target into view, and reports it if it is missing.
+ */
+export async function scrollToOffsets(
+  doc: Document,
+  target: Element | null,
+  x: number,
+  y: number,
+  options: ScrollOptions,
+): Promise<Result<{ x: number; y: number }, ActCode>> {
+  const now = options.now ?? (() => performance.now());
+  const raf = options.raf ?? ((callback: () => void) => setTimeout(callback, SCROLL_POLL_MS));
+  const win = doc.defaultView;
+  const scroller = target ?? doc.scrollingElement ?? doc.documentElement;
+  const offsets = () =>
+    target ? { x: target.scrollLeft, y: target.scrollTop } : { x: win?.scrollX ?? 0, y: win?.scrollY ?? 0 };
+  const extent = () => `${scroller.scrollWidth}x${scroller.scrollHeight}`;
+  const reached = () => {
+    const at = offsets();
+    return Math.abs(at.x - x) <= SCROLL_TOLERANCE_PX && Math.abs(at.y - y) <= SCROLL_TOLERANCE_PX;
+  };
+  scrollTo(doc, target, x, y);
+  const deadline = now() + options.timeoutMs;
+  let size = extent();
+  let grewAt = now();
+  while (!reached() && !options.signal?.aborted && now() < deadline && now() - grewAt < SCROLL_GROWTH_QUIET_MS) {
+    await new Promise<void>((resolve) => raf(resolve));
+    const next = extent();
+    if (next !== size) {
+      size = next;
+      grewAt = now();
+      scrollTo(doc, target, x, y);
+    }
+  }
+  return ok(offsets());
+}

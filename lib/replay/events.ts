@@ -8,7 +8,7 @@
  * detectable, and the person does that step themselves.
  */
 import type { Point } from './actionability';
-import { focusTargetFor, windowOf } from './dom';
+import { composedAncestors, focusTargetFor, windowOf } from './dom';
 
 export type Modifier = 'Alt' | 'Control' | 'Meta' | 'Shift';
 
@@ -38,6 +38,8 @@ interface PointerInit {
   detail?: number;
   buttons?: number;
   modifiers?: ModifierState;
+  /** For boundary events: the element the pointer comes from (over, enter) or goes to (out, leave). */
+  relatedTarget?: Element | null;
 }
 
 function mouseInit(type: string, view: Window, init: PointerInit): MouseEventInit {
@@ -53,6 +55,7 @@ function mouseInit(type: string, view: Window, init: PointerInit): MouseEventIni
     button: 0,
     buttons: init.buttons ?? 0,
     detail: init.detail ?? 0,
+    relatedTarget: init.relatedTarget ?? null,
     ...(init.modifiers ?? modifierState()),
   };
 }
@@ -72,12 +75,47 @@ export function dispatchPointer(element: Element, type: string, init: PointerIni
   return element.dispatchEvent(event);
 }
 
-/** The pointer arriving over the element. */
+/**
+ * Where the replayed pointer is in each document. A real pointer that moves from A to B leaves A and those of its
+ * ancestors that do not hold B, and enters those of B's ancestors that do not hold A; hover menus open and close on
+ * exactly these events (mouseenter on the menu's container, mouseleave with a relatedTarget inside the submenu).
+ */
+const pointerAt = new WeakMap<Document, Element>();
+
+/** Ancestors-or-self of `element` (across shadow roots), innermost first, up to but not including any of `stop`'s. */
+function chainUntil(element: Element, stop: Element | null): Element[] {
+  const stopChain = new Set(stop ? composedAncestors(stop) : []);
+  const chain: Element[] = [];
+  for (const ancestor of composedAncestors(element)) {
+    if (stopChain.has(ancestor)) break;
+    chain.push(ancestor);
+  }
+  return chain;
+}
+
+/**
+ * The pointer arriving over the element from where the last replayed action left it (or from outside the page):
+ * out/leave on what it leaves, over/enter on what it enters (pointer events, then their mouse compatibility events),
+ * then a move.
+ */
 export function moveOnto(element: Element, point: Point, modifiers?: ModifierState): void {
-  dispatchPointer(element, 'pointerover', { point, modifiers });
-  dispatchPointer(element, 'pointerenter', { point, modifiers });
-  dispatchMouse(element, 'mouseover', { point, modifiers });
-  dispatchMouse(element, 'mouseenter', { point, modifiers });
+  const doc = element.ownerDocument as Document;
+  const previous = pointerAt.get(doc);
+  const from = previous?.isConnected && previous !== element ? previous : null;
+  if (previous !== element) {
+    const leaving = from ? chainUntil(from, element) : [];
+    const entering = chainUntil(element, from).reverse();
+    for (const kind of ['pointer', 'mouse'] as const) {
+      const dispatch = kind === 'pointer' ? dispatchPointer : dispatchMouse;
+      if (from) {
+        dispatch(from, `${kind}out`, { point, modifiers, relatedTarget: element });
+        for (const left of leaving) dispatch(left, `${kind}leave`, { point, modifiers, relatedTarget: element });
+      }
+      dispatch(element, `${kind}over`, { point, modifiers, relatedTarget: from });
+      for (const entered of entering) dispatch(entered, `${kind}enter`, { point, modifiers, relatedTarget: from });
+    }
+    pointerAt.set(doc, element);
+  }
   dispatchPointer(element, 'pointermove', { point, modifiers });
   dispatchMouse(element, 'mousemove', { point, modifiers });
 }

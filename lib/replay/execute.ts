@@ -20,7 +20,7 @@ import {
   fill,
   hover,
   press,
-  scrollTo,
+  scrollToOffsets,
   selectOption,
   setChecked,
   submitForm,
@@ -123,8 +123,8 @@ export async function executeStep(
     return result.ok ? done('none', 1) : failed(result.error.code, result.error.message);
   }
   if (step.kind === 'scroll' && !step.target) {
-    scrollTo(doc, null, step.x, step.y);
-    return done('none', 1);
+    const scrolled = await scrollToOffsets(doc, null, step.x, step.y, options);
+    return scrolled.ok ? done('none', 1) : failed(scrolled.error.code, scrolled.error.message);
   }
   const targeted = step as Targeted;
 
@@ -186,7 +186,10 @@ export async function executeStep(
       return failed('not-attached', `${describeForHumans(element)} disappeared from the page.`);
     }
 
-    const result = await act(doc, targeted, element, pointerTarget, point, text, options);
+    const result = await act(doc, targeted, element, pointerTarget, point, text, {
+      ...options,
+      timeoutMs: Math.max(0, deadline - now()),
+    });
     return result.ok ? done(via, confidence) : failed(result.error.code, result.error.message);
   }
 }
@@ -227,7 +230,7 @@ async function act(
     case 'submit':
       return submitForm(element);
     case 'scroll':
-      return scrollTo(doc, element, step.x, step.y);
+      return scrollToOffsets(doc, element, step.x, step.y, options);
     case 'upload':
     case 'waitForElement':
       throw new Error(`replay: ${step.kind} is handled before acting`);

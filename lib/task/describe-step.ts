@@ -19,6 +19,14 @@ const ROLE_WORDS: Record<string, string> = {
   menuitem: 'menu item',
   switch: 'switch',
   form: 'form',
+  // Containers: what scroll and hover steps usually name.
+  region: 'section',
+  list: 'list',
+  listitem: 'item',
+  menu: 'menu',
+  menubar: 'menu bar',
+  navigation: 'navigation',
+  dialog: 'dialog',
 };
 const MAX_NAME = 60;
 
@@ -32,6 +40,14 @@ export function describeTarget(target: TargetDescriptor): string {
   const name = print.label || print.name || print.text || print.attrs.placeholder || print.attrs.name || '';
   const role = ROLE_WORDS[print.role] ?? print.tag;
   return name ? `${role} ${quote(name)}` : `${role} (unnamed)`;
+}
+
+/** "to the top", "down to 960 px", "to 40, 960 px": where a scroll step leaves its container. */
+function scrollPosition(x: number, y: number): string {
+  if (x === 0 && y === 0) return 'to the top';
+  if (x === 0) return `down to ${y} px`;
+  if (y === 0) return `across to ${x} px`;
+  return `to ${x}, ${y} px`;
 }
 
 function fieldName(target: TargetDescriptor): string {
@@ -64,7 +80,7 @@ export function describeStep(step: Step): string {
     case 'submit':
       return `Submit ${describeTarget(step.target)}${suffix}`;
     case 'scroll':
-      return `Scroll${step.target ? ` ${describeTarget(step.target)}` : ' the page'}${suffix}`;
+      return `Scroll ${step.target ? describeTarget(step.target) : 'the page'} ${scrollPosition(step.x, step.y)}${suffix}`;
     case 'hover':
       return `Point at ${describeTarget(step.target)}${suffix}`;
     case 'upload':

@@ -780,6 +780,149 @@ const CROSS_ORIGIN_ROUTES = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
+// Replay benchmark page (bench/replay.ts): `GET /bench/replay?rows=N`, no sign-in. N rows of controls
+// whose every effect is visible in the DOM, so a benchmark can check that a tool did the work: a text
+// field where Enter copies the value into "Saved: …", a size list, a checkbox and a toggle button
+// (aria-pressed). No <form>: nothing on it submits, so replay never stops to ask.
+
+const BENCH_MAX_ROWS = 1000;
+
+function benchReplayPage(rows) {
+  const items = [];
+  for (let n = 1; n <= rows; n += 1) {
+    items.push(`<fieldset id="item-${n}"><legend>Item ${n}</legend>
+<label for="item-${n}-name">Item ${n} name</label> <input id="item-${n}-name" type="text" autocomplete="off" data-saves="item-${n}-saved">
+<span>Saved: <b id="item-${n}-saved"></b></span>
+<label for="item-${n}-size">Item ${n} size</label> <select id="item-${n}-size"><option value="">Choose…</option><option value="s">Small</option><option value="m">Medium</option><option value="l">Large</option></select>
+<span><input type="checkbox" id="item-${n}-include"> <label for="item-${n}-include">Include item ${n}</label></span>
+<button type="button" id="item-${n}-star" aria-pressed="false">Star item ${n}</button>
+</fieldset>`);
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Inventory review · Acme CRM</title>
+<style>body{font:14px system-ui,sans-serif;margin:24px}fieldset{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 8px;border:1px solid #ccd}button[aria-pressed=true]{background:#fd4}</style>
+</head><body><main><h1>Inventory review</h1>
+${items.join('\n')}
+</main>
+<script>
+document.addEventListener('keydown', (event) => {
+  const field = event.target;
+  if (event.key === 'Enter' && field instanceof HTMLInputElement && field.dataset.saves) {
+    document.getElementById(field.dataset.saves).textContent = field.value;
+  }
+});
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[aria-pressed]') : null;
+  if (button) button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
+});
+</script></body></html>`;
+}
+
+MAIN_ROUTES.push({
+  method: 'GET',
+  pattern: /^\/bench\/replay$/,
+  handler: ({ res, url }) => {
+    const rows = Number(url.searchParams.get('rows') ?? '40');
+    if (!Number.isInteger(rows) || rows < 0 || rows > BENCH_MAX_ROWS) {
+      return sendText(res, 400, `rows must be a whole number from 0 to ${BENCH_MAX_ROWS}.`);
+    }
+    const body = benchReplayPage(rows);
+    res.writeHead(
+      200,
+      baseHeaders({ 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }),
+    );
+    res.end(body);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Photo gallery (recording and replaying scroll and hover steps, issue 5): `GET /gallery`, no sign-in.
+// A "Sort photos" menu that a script opens on mouseenter and closes on mouseleave (items "Oldest
+// first", "Newest first"); a "Photos" list 240 px high that loads 12 more photos 150 ms after it is
+// scrolled near its end (up to 36), each with a "Favourite Photo N" button; "Back to top", which
+// scrolls the list from a script. Every effect shows on the page ("Sorted: …", "Favourites: …").
+
+const GALLERY_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Photo gallery · Acme CRM</title>
+<style>
+body{font:15px system-ui,sans-serif;margin:24px;color:#1f2933}
+.toolbar{display:flex;gap:12px;align-items:flex-start;margin-bottom:12px}
+.menu{position:relative}
+.menu [role=menu]{position:absolute;top:100%;left:0;display:flex;flex-direction:column;background:#fff;border:1px solid #bcccdc;padding:4px;z-index:1}
+.menu [role=menu][hidden]{display:none}
+#photos{height:240px;width:420px;overflow:auto;border:1px solid #bcccdc}
+.photo{height:60px;box-sizing:border-box;padding:8px 12px;display:flex;justify-content:space-between;align-items:center;border-bottom:1px solid #eef}
+.photo:hover{background:#f0f4ff}
+</style></head><body><main>
+<h1>Photo gallery</h1>
+<div class="toolbar">
+  <div class="menu" id="sort-menu">
+    <button type="button" id="sort-button" aria-haspopup="menu">Sort photos</button>
+    <div role="menu" id="sort-options" aria-label="Sort order" hidden>
+      <button type="button" role="menuitem" data-order="oldest first">Oldest first</button>
+      <button type="button" role="menuitem" data-order="newest first">Newest first</button>
+    </div>
+  </div>
+  <button type="button" id="back-to-top">Back to top</button>
+</div>
+<section id="photos" aria-label="Photos"></section>
+<p id="sorted">Sorted: newest first.</p>
+<p id="favourites">Favourites: none.</p>
+</main>
+<script>
+{
+  const menu = document.getElementById('sort-menu');
+  const options = document.getElementById('sort-options');
+  menu.addEventListener('mouseenter', () => { options.hidden = false; });
+  menu.addEventListener('mouseleave', () => { options.hidden = true; });
+  options.addEventListener('click', (event) => {
+    const item = event.target.closest('[data-order]');
+    if (!item) return;
+    document.getElementById('sorted').textContent = 'Sorted: ' + item.dataset.order + '.';
+    options.hidden = true;
+  });
+  const photos = document.getElementById('photos');
+  const favourites = [];
+  let count = 0;
+  const loadMore = () => {
+    for (const end = Math.min(count + 12, 36); count < end; ) {
+      count += 1;
+      const photo = document.createElement('div');
+      photo.className = 'photo';
+      photo.innerHTML = '<span>Photo ' + count + '</span><button type="button">Favourite Photo ' + count + '</button>';
+      photos.append(photo);
+    }
+  };
+  loadMore();
+  let loading = false;
+  photos.addEventListener('scroll', () => {
+    if (loading || photos.scrollTop + photos.clientHeight < photos.scrollHeight - 60) return;
+    loading = true;
+    setTimeout(() => { loadMore(); loading = false; }, 150);
+  });
+  photos.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (!button) return;
+    favourites.push(button.textContent.replace('Favourite ', ''));
+    document.getElementById('favourites').textContent = 'Favourites: ' + favourites.join(', ') + '.';
+  });
+  document.getElementById('back-to-top').addEventListener('click', () => { photos.scrollTop = 0; });
+}
+</script></body></html>`;
+
+MAIN_ROUTES.push({
+  method: 'GET',
+  pattern: /^\/gallery$/,
+  handler: ({ res }) => {
+    res.writeHead(
+      200,
+      baseHeaders({ 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(GALLERY_PAGE) }),
+    );
+    res.end(GALLERY_PAGE);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------
 // CLI
 
 const USAGE = `Usage: node test/demo-site/server.mjs [options]
