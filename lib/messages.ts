@@ -100,6 +100,7 @@ export const Message = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('run:status') }),
   z.strictObject({ type: z.literal('run:history') }),
+  z.strictObject({ type: z.literal('audit:list') }),
   z.strictObject({ type: z.literal('run:get'), runId: RecordId }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
   /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
@@ -143,6 +144,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:start': ['extension-page'],
   'run:status': ['extension-page'],
   'run:history': ['extension-page'],
+  'audit:list': ['extension-page'],
   'run:get': ['extension-page'],
   'run:cancel': ['extension-page'],
   'run:start-batch': ['extension-page'],
@@ -269,6 +271,10 @@ export const ResponseValues = {
   'run:start-batch': z.strictObject({ runId: z.string() }),
   'run:status': z.strictObject({ run: RunView.nullable() }),
   'run:history': z.strictObject({ runs: z.array(RunSummaryView) }),
+  'audit:list': z.strictObject({
+    entries: z.array(z.strictObject({ seq: z.number(), at: z.number(), kind: z.string(), detail: z.string() })),
+    verification: z.strictObject({ ok: z.boolean(), count: z.number(), problems: z.array(z.string()) }),
+  }),
   'run:get': z.strictObject({ run: RunView }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
   'run:pick': z.strictObject({ run: RunView }),

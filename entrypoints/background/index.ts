@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { AuditKind } from '@/lib/audit/chain';
 import { WIPE_CONFIRMATION } from '@/lib/messages';
 import { originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
+import { audit, readAudit } from './audit';
 import {
   countRecordingFrames,
   dropTab,
@@ -44,6 +46,16 @@ export default defineBackground({
     const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
     const confirmPage = `${self.origin}/confirm.html`;
 
+    /** Logs a successful action to the audit log, then passes its result on unchanged. */
+    const logged = async <T>(
+      result: Result<T, string>,
+      kind: AuditKind,
+      detail: string,
+    ): Promise<Result<T, string>> => {
+      if (result.ok) await audit(kind, detail);
+      return result;
+    };
+
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
       'content:hello': async ({ referrer, framePath, startedAt, again }, sender) => {
@@ -76,16 +88,16 @@ export default defineBackground({
       },
       'allowlist:list': async () => ok({ origins: await readAllowList() }),
       'allowlist:add': async ({ origin }) => {
-        const result = await addOrigin(origin);
+        const result = await logged(await addOrigin(origin), 'allowlist-add', `Allowed ${origin}`);
         return result.ok ? ok({ origins: result.value }) : result;
       },
       'allowlist:remove': async ({ origin }) => {
-        const result = await removeOrigin(origin);
+        const result = await logged(await removeOrigin(origin), 'allowlist-remove', `Removed ${origin}`);
         return result.ok ? ok({ origins: result.value }) : result;
       },
       'vault:status': async () => ok(await vault.status()),
       'vault:create': ({ passphrase }) => vault.create(passphrase),
-      'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
+      'vault:unlock': async ({ passphrase }) => logged(await vault.unlock(passphrase), 'unlock', 'Unlocked'),
       'vault:lock': async () => ok(await vault.lock()),
       'vault:change-passphrase': ({ current, next }) => vault.rekey(current, next),
       'vault:wipe': async ({ confirmation }) =>
@@ -95,10 +107,19 @@ export default defineBackground({
       'task:get': ({ id }) => getTask(id),
       'task:save': ({ task, id }) => saveTask(task, id),
       'task:delete': ({ id }) => deleteTask(id),
-      'export:create': ({ taskIds, passphrase }) => exportTasks(taskIds, passphrase),
-      'import:file': ({ text, passphrase }) => importTasks(text, passphrase),
-      'recorder:start': ({ tabId }) => startRecording(tabId),
-      'recorder:stop': ({ title }) => stopRecording(title),
+      'export:create': async ({ taskIds, passphrase }) =>
+        logged(
+          await exportTasks(taskIds, passphrase),
+          'export',
+          `Exported ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'} to an encrypted file`,
+        ),
+      'import:file': async ({ text, passphrase }) =>
+        logged(await importTasks(text, passphrase), 'import', 'Imported tasks from an encrypted file'),
+      'recorder:start': async ({ tabId }) => logged(await startRecording(tabId), 'record-start', 'Started recording'),
+      'recorder:stop': async ({ title }) => {
+        const stopped = await stopRecording(title);
+        return logged(stopped, 'record-stop', `Saved “${title}” (${stopped.ok ? stopped.value.stepCount : 0} steps)`);
+      },
       'recorder:cancel': () => cancelRecording(),
       'recorder:status': async () => ok(await recorderStatus()),
       'recorder:action': async ({ action }, sender) =>
@@ -108,6 +129,15 @@ export default defineBackground({
       'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
       'run:start-batch': ({ taskId, tabId, rows, onRowFailure }) => startBatch(taskId, tabId, rows, onRowFailure),
       'run:status': async () => ok({ run: await runStatus() }),
+      'audit:list': async () => {
+        const read = await readAudit();
+        if (!read.ok) return read;
+        const { entries, verification } = read.value;
+        return ok({
+          entries: entries.map(({ seq, at, kind, detail }) => ({ seq, at, kind, detail })),
+          verification: verification.ok ? { ...verification, problems: [] } : verification,
+        });
+      },
       'run:history': async () => {
         const runs = await runHistory();
         return runs.ok ? ok({ runs: runs.value }) : runs;

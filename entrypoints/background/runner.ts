@@ -24,6 +24,7 @@ import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
+import { audit } from './audit';
 import {
   type BlockedAttempt,
   blockedSince,
@@ -203,6 +204,11 @@ async function createRun(
   const saved = await session.value.put('runs', runId, run, RunSchema);
   if (!saved.ok) return saved;
   latestRunId = runId;
+  // Logged without waiting: the log keeps its own order and must not slow the run.
+  void audit(
+    'run-start',
+    `Run of “${run.taskTitle}” started${batch ? ` (row ${batch.row + 1} of ${batch.total})` : ''}`,
+  );
   void drive(runId);
   return ok({ runId });
 }
@@ -404,6 +410,8 @@ async function drive(runId: string): Promise<void> {
         current.message = outcome.message;
         current.finishedAt = Date.now();
       }
+      const logged = current.results[index];
+      if (logged) void audit('step', `Step ${index + 1} (${describeStep(step)}): ${logged.status}`);
       if (isFinished(current)) {
         await finishRun(runId, current, task);
         return;
@@ -426,6 +434,7 @@ async function unguardTabs(run: Run): Promise<void> {
 
 async function finishRun(runId: string, run: Run, task: Task): Promise<void> {
   await unguardTabs(run);
+  void audit('run-end', `Run of “${run.taskTitle}” ${run.state}${run.message ? `: ${run.message}` : ''}`);
   // The last row of a batch sums the batch up.
   if (run.batch && run.batch.remaining.length === 0 && run.batch.row === run.batch.total - 1) {
     const failed = run.batch.failedRows.length + (run.state === 'failed' ? 1 : 0);
@@ -821,6 +830,8 @@ async function requestApproval(
   void browser.action.setBadgeText({ tabId, text: 'OK?' }).catch(() => undefined);
   const result = await decision;
   if (windowId !== undefined) await browser.windows.remove(windowId).catch(() => undefined);
+  const what = `${approval.preview.kind} on ${approval.preview.origin}: ${approval.preview.target}`;
+  void audit(result.approved ? 'approved' : 'denied', `${result.approved ? 'Approved' : 'Denied'} ${what}`);
   return result;
 }
 

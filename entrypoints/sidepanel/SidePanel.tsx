@@ -4,6 +4,7 @@ import { RunProgress } from '@/components/RunProgress';
 import { Tabs } from '@/components/Tabs';
 import { VaultGate } from '@/components/VaultGate';
 import { parsePageParams, TabIdParam } from '@/lib/page-params';
+import { AuditPanel } from './AuditPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PendingPanel } from './PendingPanel';
 import { TasksPanel } from './TasksPanel';
@@ -45,6 +46,8 @@ export function SidePanel() {
                 <PendingPanel />
               ) : id === 'history' ? (
                 <HistoryPanel />
+              ) : id === 'audit' ? (
+                <AuditPanel />
               ) : (
                 <p class="muted">{PANELS.find((panel) => panel.id === id)?.empty}</p>
               )
