@@ -19,6 +19,12 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
+import {
+  CIRCUIT_BREAKER_FAILURES,
+  MAX_ACTIONS_PER_SECOND,
+  MAX_RUNS_PER_HOUR,
+  SlidingWindowLimit,
+} from '@/lib/run/limits';
 import { ActReply, InspectReply, PickReply, type ReplayRequest } from '@/lib/run/protocol';
 import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
@@ -44,8 +50,20 @@ const REPLY_GRACE_MS = 5000;
 const CONFIRM_WINDOW = { width: 480, height: 620 };
 
 export const approvals = new ApprovalQueue();
+/** Per-origin caps (in memory: a worker restart starts them afresh, erring toward running). */
+const actionsPerOrigin = new SlidingWindowLimit(MAX_ACTIONS_PER_SECOND, 1000);
+const runsPerOrigin = new SlidingWindowLimit(MAX_RUNS_PER_HOUR, 60 * 60 * 1000);
+
 /** Runs this worker is driving now; a run in storage but not here is resumed on demand. */
 const driving = new Set<string>();
+/** The driven runs as they stand, with their task (decrypted once per drive). */
+interface LiveRun {
+  run: Run;
+  task: Task;
+  /** Set by cancel or a closed tab, which save the final state themselves. */
+  stopped: boolean;
+}
+const live = new Map<string, LiveRun>();
 /** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
 const picks = new Map<string, (index: number | null) => void>();
 let latestRunId: string | null = null;
@@ -184,6 +202,15 @@ async function createRun(
   }
   const unknown = unknownVariable(task.value, values);
   if (unknown) return err('unknown-variable', `This task has no variable named ${unknown}.`);
+  const now = Date.now();
+  const busy = task.value.origins.find((origin) => runsPerOrigin.delayFor(origin, now) > 0);
+  if (busy) {
+    return err(
+      'rate-limited',
+      `Understudy already started ${MAX_RUNS_PER_HOUR} runs on ${busy} in the last hour. Try again later.`,
+    );
+  }
+  for (const origin of task.value.origins) runsPerOrigin.note(origin, now);
   const filled: Record<string, string> = {};
   for (const variable of task.value.variables) filled[variable.name] = values[variable.name] ?? variable.defaultValue;
   const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -224,9 +251,17 @@ async function startNextRow(runId: string, finished: Run): Promise<void> {
   const [values, ...remaining] = batch.remaining;
   const tabId = finished.tabs[0];
   const tabOpen = tabId !== undefined && (await browser.tabs.get(tabId).catch(() => null)) !== null;
-  const stop = !values || !tabOpen || (finished.state === 'failed' && batch.onRowFailure === 'stop');
+  const failedInARow = consecutiveFailedRows(failedRows, batch.row);
+  const tripped = finished.state === 'failed' && failedInARow >= CIRCUIT_BREAKER_FAILURES;
+  const stop = !values || !tabOpen || tripped || (finished.state === 'failed' && batch.onRowFailure === 'stop');
   if (stop) {
-    if (finished.state === 'failed') {
+    if (tripped) {
+      finished.message =
+        `${finished.message ?? ''} ${failedInARow} rows in a row failed, so the batch stopped at row ${batch.row + 1} of ${batch.total} (circuit breaker).`
+          .trim()
+          .slice(0, 500);
+      await saveRun(runId, finished);
+    } else if (finished.state === 'failed') {
       finished.message = `${finished.message ?? 'A row failed.'} The batch stopped at row ${batch.row + 1} of ${batch.total}.`;
       finished.message = finished.message.slice(0, 500);
       await saveRun(runId, finished);
@@ -250,7 +285,8 @@ async function startNextRow(runId: string, finished: Run): Promise<void> {
 export async function runStatus(): Promise<RunView | null> {
   const runId = latestRunId ?? (await findLatestRunId());
   if (!runId) return null;
-  const loaded = await loadRun(runId);
+  // A run being driven is answered from memory: polling must not decrypt the task every time.
+  const loaded = live.get(runId) ?? (await loadRun(runId));
   return loaded ? toView(runId, loaded.run, loaded.task) : null;
 }
 
@@ -296,7 +332,9 @@ async function findLatestRunId(): Promise<string | null> {
 }
 
 export async function cancelRun(runId: string): Promise<RunView | null> {
-  const loaded = await loadRun(runId);
+  const driven = live.get(runId);
+  if (driven) driven.stopped = true;
+  const loaded = driven ?? (await loadRun(runId));
   if (!loaded) return null;
   if (!isFinished(loaded.run)) {
     for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
@@ -353,13 +391,15 @@ async function drive(runId: string): Promise<void> {
   if (driving.has(runId)) return;
   driving.add(runId);
   try {
-    const first = await loadRun(runId);
-    if (first && !isFinished(first.run)) await Promise.all(first.run.tabs.map(guardTab));
+    // Decrypted once per drive: re-reading the task around every step cost more than the step.
+    const loaded = await loadRun(runId);
+    if (!loaded || isFinished(loaded.run)) return;
+    const entry: LiveRun = { run: loaded.run, task: loaded.task, stopped: false };
+    live.set(runId, entry);
+    const { run, task } = entry;
+    await Promise.all(run.tabs.map(guardTab));
     for (;;) {
-      const loaded = await loadRun(runId);
-      if (!loaded) return;
-      const { run, task } = loaded;
-      if (isFinished(run)) return;
+      if (entry.stopped) return; // cancelled or its tab closed: that path saved the final state
       if (run.state === 'paused' && !isWaitingForPerson(run)) return;
       if (run.currentStep >= task.steps.length) {
         run.state = 'succeeded';
@@ -372,16 +412,14 @@ async function drive(runId: string): Promise<void> {
       run.state = 'running';
       delete run.pauseReason;
       delete run.message;
-      await showProgress(run, task.steps.length);
+      void showProgress(run, task.steps.length);
       const index = run.currentStep;
       const step = task.steps[index] as Step;
       const started = Date.now();
       const outcome = await runStep(runId, run, task, step, index);
-      // Re-read: the person may have cancelled while this step ran.
-      const latest = await loadRun(runId);
-      if (!latest || isFinished(latest.run)) return;
-      const current = latest.run;
-      current.tabs = run.tabs;
+      // The person may have cancelled (or closed the tab) while this step ran.
+      if (entry.stopped || isFinished(run)) return;
+      const current = run;
       const result: StepResult = {
         stepId: step.id,
         status: 'done',
@@ -401,9 +439,18 @@ async function drive(runId: string): Promise<void> {
         current.state = 'cancelled';
         current.message = 'You did not approve a step, so the run stopped before it. Nothing was sent.';
         current.finishedAt = Date.now();
-      } else if (step.optional) {
+      } else if (step.optional && skippedInARow(current, index) + 1 < CIRCUIT_BREAKER_FAILURES) {
         current.results[index] = { ...result, status: 'skipped', error: outcome.message };
         current.currentStep = index + 1;
+      } else if (step.optional) {
+        current.results[index] = { ...result, status: 'failed', error: outcome.message };
+        current.state = 'failed';
+        current.message =
+          `${CIRCUIT_BREAKER_FAILURES} optional steps in a row failed, so the run stopped (circuit breaker). Last: ${outcome.message}`.slice(
+            0,
+            500,
+          );
+        current.finishedAt = Date.now();
       } else {
         current.results[index] = { ...result, status: 'failed', error: outcome.message };
         current.state = 'failed';
@@ -420,7 +467,23 @@ async function drive(runId: string): Promise<void> {
     }
   } finally {
     driving.delete(runId);
+    live.delete(runId);
   }
+}
+
+/** How many steps right before `index` were skipped because they failed. */
+function skippedInARow(run: Run, index: number): number {
+  let count = 0;
+  for (let at = index - 1; at >= 0 && run.results[at]?.status === 'skipped' && run.results[at]?.error; at--) count++;
+  return count;
+}
+
+/** How many rows up to and including `row` failed one after another. */
+function consecutiveFailedRows(failedRows: readonly number[], row: number): number {
+  const failed = new Set(failedRows);
+  let count = 0;
+  for (let index = row; index >= 0 && failed.has(index); index--) count++;
+  return count;
 }
 
 /** Blocks the tab's unapproved sends for as long as the run drives it (see backstop.ts). */
@@ -482,6 +545,7 @@ async function tabFor(run: Run, step: Step): Promise<number | null> {
 interface FrameAddress {
   frameId: number;
   documentId: string | null;
+  origin: string;
 }
 
 /** A restarted worker knows no frames: the tab's content scripts (every frame) say hello again. */
@@ -543,12 +607,13 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   let pickedByPerson = false;
   for (let attempt = 0; attempt < MAX_REINSPECTIONS; attempt++) {
     const frame = await waitForFrames(() => {
-      const match = matchFrame(framesOf(tabId), step.frame);
-      return match.status === 'found' ? { frameId: match.frameId, documentId: match.documentId } : null;
+      const frames = framesOf(tabId);
+      const match = matchFrame(frames, step.frame);
+      if (match.status !== 'found') return null;
+      const origin = frames.find((known) => known.frameId === match.frameId)?.origin ?? '';
+      return { frameId: match.frameId, documentId: match.documentId, origin };
     }, timeoutMs);
-    if (frame === null) {
-      return { status: 'failed', message: 'The page (or the frame) this step acts in did not load.' };
-    }
+    if (frame === null) return { status: 'failed', message: await whyNoFrame(tabId, index, step) };
     const inspected = await ask(
       tabId,
       frame,
@@ -631,6 +696,7 @@ async function actWithBackstop(
   timeoutMs: number,
   digest: string | null,
 ): Promise<BackstopActOutcome> {
+  await paceActions(frame.origin);
   const before = documentCount(tabId);
   const startedAt = Date.now();
   if (digest !== null) await releaseWrites(tabId);
@@ -654,6 +720,36 @@ async function actWithBackstop(
   } finally {
     if (digest !== null) await holdWrites(tabId);
   }
+}
+
+/**
+ * A step found no page to act in. When the tab left the allowed sites (a redirect, a meta refresh,
+ * a script), say so: Understudy has no access there, so it stopped before acting.
+ */
+async function whyNoFrame(tabId: number, index: number, step: Step): Promise<string> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const origin = originOf(tab?.url);
+  const allowed = origin !== null && isOriginAllowed(origin, await readAllowList());
+  if (!allowed) {
+    // Without access Chrome does not tell us the address of a page on another site.
+    const where = origin ?? 'a site that is not on your allowed sites list';
+    return stepFailure(
+      index,
+      step,
+      `the page went to ${where}, which Understudy may not act on, so it stopped before acting there`,
+    );
+  }
+  return stepFailure(index, step, 'the page (or the frame) this step acts in did not load');
+}
+
+/** Waits until one more action on `origin` fits its per-second cap (waits, never fails). */
+async function paceActions(origin: string): Promise<void> {
+  for (;;) {
+    const delay = actionsPerOrigin.delayFor(origin, Date.now());
+    if (delay <= 0) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+  actionsPerOrigin.note(origin, Date.now());
 }
 
 function blockedOutcome(tabId: number, since: number): { status: 'blocked'; attempts: BlockedAttempt[] } | null {
@@ -857,8 +953,10 @@ export function watchRuns(): void {
     void (async () => {
       const runId = latestRunId;
       if (!runId) return;
-      const loaded = await loadRun(runId);
+      const driven = live.get(runId);
+      const loaded = driven ?? (await loadRun(runId));
       if (!loaded || isFinished(loaded.run) || !loaded.run.tabs.includes(tabId)) return;
+      if (driven) driven.stopped = true;
       for (const approval of approvals.list()) if (approval.runId === runId) approvals.settle(approval.id, false);
       loaded.run.state = 'failed';
       loaded.run.message = 'The tab the task was running in was closed, so the run stopped.';

@@ -175,3 +175,31 @@ test('replays SPA route changes, a typed address and a search in the tab the pag
     await replayedHelp.close();
   });
 });
+
+test('the "Continue" button that secretly posts is held by the backstop until approved', async ({
+  extension,
+  demo,
+}) => {
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/onboarding`);
+  const recording = await record(extension, page);
+  await page.getByLabel('Company name').fill('Initech');
+  await page.getByLabel('Website').fill('https://initech.example');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText("You're all set")).toBeVisible();
+  await expectStepCount(recording.popup, 4);
+  await recording.stop('Onboarding');
+  await recording.popup.close();
+  demo.reset();
+  await page.goto(`${demo.url}/`);
+
+  const run = await runApprovingEach(extension, page, 'Onboarding');
+  // Nothing in the DOM says "Continue" sends data; the blocked request made the run ask, once.
+  expect(run, run.message).toMatchObject({ state: 'succeeded', approvals: 1, picks: [] });
+  expect(demo.state().submissions.onboarding).toEqual([
+    expect.objectContaining({ companyName: 'Initech', website: 'https://initech.example' }),
+  ]);
+  // The attempt that was blocked never reached the server: exactly one POST arrived.
+  expect(demo.state().requests.filter((request) => request.path === '/api/onboarding/profile')).toHaveLength(1);
+});

@@ -1,0 +1,36 @@
+/**
+ * Limits that keep a run from hammering a site: a per-origin cap on actions per second (a sliding
+ * window: an action waits rather than fails), a per-origin cap on runs started per hour, and the
+ * circuit breaker's threshold of consecutive failures. Pure, with the clock passed in.
+ */
+export const MAX_ACTIONS_PER_SECOND = 10;
+export const MAX_RUNS_PER_HOUR = 600;
+/** Consecutive failed batch rows, or consecutive failed optional steps, that stop a run. */
+export const CIRCUIT_BREAKER_FAILURES = 3;
+
+export class SlidingWindowLimit {
+  readonly #times = new Map<string, number[]>();
+
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** How long (ms) `key` must wait before one more event fits; 0 when it fits now. */
+  delayFor(key: string, now: number): number {
+    const recent = this.#recent(key, now);
+    if (recent.length < this.max) return 0;
+    return (recent[recent.length - this.max] as number) + this.windowMs - now;
+  }
+
+  /** Records an event for `key` at `now`. */
+  note(key: string, now: number): void {
+    const recent = this.#recent(key, now);
+    recent.push(now);
+    this.#times.set(key, recent);
+  }
+
+  #recent(key: string, now: number): number[] {
+    return (this.#times.get(key) ?? []).filter((time) => time > now - this.windowMs);
+  }
+}
