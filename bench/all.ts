@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-export const PARTS = ['vault', 'recorder', 'locators', 'risk'] as const;
+export const PARTS = ['vault', 'recorder', 'locators', 'risk', 'replay', 'popup'] as const;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {

@@ -1,0 +1,183 @@
+/**
+ * Diagnostic for bench:replay (not part of `npm run bench`): runs Understudy's replay of the benchmark task
+ * once while CPU-profiling, over CDP, the extension's service worker and the tab (the content script runs in
+ * its isolated world), and prints where each spent its time: busy vs idle, the inclusive time of the replay's
+ * main functions (loading and saving the run, resolving targets, …) and the top functions by self time.
+ * It builds its own copy of the test build without minification first (bench/replay/wxt.profile.config.ts,
+ * written to a temporary directory), so the functions it names are the source's.
+ *
+ *   npx tsx bench/replay/profile.ts [--steps N] [--top N]
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type CDPSession } from 'puppeteer-core';
+import { startDemoSite } from '../../test/demo-site/server.mjs';
+import { bundleForPage } from '../lib/bundle';
+import { makePlan } from './plan';
+import { launchUnderstudy, prepare, prepareTask, runTask } from './understudy';
+import { PROFILE_BUILD_DIR } from './wxt.profile.config';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function buildUnminified(): string {
+  const result = spawnSync('npx', ['wxt', 'build', '-c', 'bench/replay/wxt.profile.config.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, UNDERSTUDY_TEST_BUILD: '1' },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}\n${result.stderr}\n`);
+    throw new Error('The unminified test build failed (output above)');
+  }
+  return path.join(PROFILE_BUILD_DIR, 'chrome-mv3');
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+}
+
+/** Functions whose inclusive time (their own plus everything they call synchronously) is worth a line. */
+const WORKER_PHASES = [
+  'loadRun',
+  'saveRun',
+  'showProgress',
+  'toView',
+  'runStep',
+  'sendToFrame',
+  'ask',
+  'get',
+  'put',
+  '#decode',
+  '#seal',
+  'safeParse',
+];
+const PAGE_PHASES = [
+  'handleReplay',
+  'safeParse',
+  'inspect',
+  'act',
+  'resolveTarget',
+  'waitForElement',
+  'waitForActionable',
+  'executeStep',
+  'riskOf',
+  'digestOf',
+  'computeFingerprint',
+  'formPreview',
+  'describeForHumans',
+];
+
+function summarize(label: string, profile: Profile, wallMs: number, top: number, phases: readonly string[]): void {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, index) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const parents = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
+  const nameOf = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    return `${functionName || '(anonymous)'}${url ? ` ${path.basename(url)}:${lineNumber + 1}` : ''}`;
+  };
+  const byName = new Map<string, number>();
+  let idle = 0;
+  for (const node of profile.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    if (node.callFrame.functionName === '(idle)') idle += ms;
+    // Built-ins (no URL) are named with their caller, e.g. a native IndexedDB call and who made it.
+    const parent = parents.get(node.id);
+    const key = node.callFrame.url || !parent ? nameOf(node) : `${nameOf(node)} ← ${nameOf(parent)}`;
+    byName.set(key, (byName.get(key) ?? 0) + ms);
+  }
+  // Inclusive: each sample counts once for every listed function on its stack (synchronous stacks only:
+  // an async function's time after an await counts where it resumes).
+  const inclusive = new Map<string, number>();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let node = nodes.get(id); node; node = parents.get(node.id)) seen.add(node.callFrame.functionName);
+    for (const name of phases) if (seen.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+  }
+  const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    `\n${label}: ${Math.round(total - idle)} ms busy of ${Math.round(wallMs)} ms wall (idle ${Math.round(idle)})`,
+  );
+  console.log(
+    `  inclusive: ${phases.map((name) => `${name} ${Math.round(inclusive.get(name) ?? 0)}`).join(', ')} (ms)`,
+  );
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  }
+}
+
+async function startProfiler(session: CDPSession): Promise<void> {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+}
+
+async function main(): Promise<void> {
+  const steps = flag('--steps', 200);
+  const top = flag('--top', 25);
+  makePlan('http://127.0.0.1', steps); // rejects a bad --steps before anything starts
+  const extensionPath = buildUnminified();
+  const bundle = await bundleForPage('bench/replay/page-entry.ts', '__replayBench');
+  const demo = await startDemoSite({ port: 0 });
+  const plan = makePlan(demo.url, steps);
+  try {
+    const understudy = await launchUnderstudy(['--remote-debugging-port=0'], extensionPath);
+    try {
+      await prepare(understudy, demo.url);
+      const { tab, tabId, taskId } = await prepareTask(understudy, plan, bundle);
+      // A unique address to find this tab's CDP target by; the task navigates it to the page.
+      const marker = `${demo.url}/bench/replay?rows=0`;
+      await tab.goto(marker);
+      const port = fs.readFileSync(path.join(understudy.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+      try {
+        // Found by waiting: the worker's target is not always in the first listing.
+        const worker = await cdp.waitForTarget(
+          (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension:'),
+          { timeout: 5000 },
+        );
+        const page = await cdp.waitForTarget((t) => t.type() === 'page' && t.url() === marker, { timeout: 5000 });
+        const sessions = { worker: await worker.createCDPSession(), page: await page.createCDPSession() };
+        await startProfiler(sessions.worker);
+        await startProfiler(sessions.page);
+        const run = await runTask(understudy, taskId, tabId, plan.steps * 2000);
+        const workerProfile = (await sessions.worker.send('Profiler.stop')).profile as unknown as Profile;
+        const pageProfile = (await sessions.page.send('Profiler.stop')).profile as unknown as Profile;
+        const durations = run.view.results.map((result) => result.durationMs ?? 0);
+        const inSteps = durations.reduce((sum, ms) => sum + ms, 0);
+        console.log(
+          `Understudy, ${plan.steps} steps, profiled: ${Math.round(run.wallMs)} ms wall, ${Math.round(inSteps)} ms inside step durations`,
+        );
+        summarize('service worker', workerProfile, run.wallMs, top, WORKER_PHASES);
+        summarize('tab (page + content script)', pageProfile, run.wallMs, top, PAGE_PHASES);
+      } finally {
+        await cdp.disconnect();
+      }
+    } finally {
+      await understudy.close();
+    }
+  } finally {
+    await demo.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
