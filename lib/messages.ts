@@ -5,6 +5,7 @@
  * Strict objects: unknown keys (including `__proto__`) make a message invalid rather than ignored.
  */
 import { z } from 'zod';
+import { MAX_RECORDER_JSON_LENGTH } from './interop/recorder-json';
 import { TargetDescriptorSchema } from './locators/schema';
 import { MAX_CSV_ROWS } from './run/csv';
 import { StepSchema, TaskSchema } from './task/schema';
@@ -76,6 +77,10 @@ export const Message = z.discriminatedUnion('type', [
     passphrase: Passphrase,
   }),
   z.strictObject({ type: z.literal('import:file'), text: z.string().max(MAX_IMPORT_TEXT), passphrase: Passphrase }),
+  /** A task as a Chrome Recorder flow or a Playwright test (issue 9); secrets are never written. */
+  z.strictObject({ type: z.literal('interop:export'), taskId: RecordId, format: z.enum(['recorder', 'playwright']) }),
+  /** A Chrome DevTools Recorder JSON file, as text; the importer refuses anything it cannot trust. */
+  z.strictObject({ type: z.literal('interop:import'), text: z.string().max(MAX_RECORDER_JSON_LENGTH) }),
   z.strictObject({ type: z.literal('recorder:start'), tabId: TabId }),
   z.strictObject({ type: z.literal('recorder:stop'), title: z.string().trim().min(1).max(200) }),
   z.strictObject({ type: z.literal('recorder:cancel') }),
@@ -136,6 +141,8 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'task:delete': ['extension-page'],
   'export:create': ['extension-page'],
   'import:file': ['extension-page'],
+  'interop:export': ['extension-page'],
+  'interop:import': ['extension-page'],
   'recorder:start': ['extension-page'],
   'recorder:stop': ['extension-page'],
   'recorder:cancel': ['extension-page'],
@@ -262,6 +269,13 @@ export const ResponseValues = {
   'task:delete': z.strictObject({ id: z.string() }),
   'export:create': z.strictObject({ fileName: z.string(), text: z.string() }),
   'import:file': z.strictObject({ imported: z.number().int() }),
+  'interop:export': z.strictObject({ fileName: z.string(), text: z.string(), notes: z.array(z.string()) }),
+  'interop:import': z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    stepCount: z.number().int(),
+    notes: z.array(z.string()),
+  }),
   'recorder:start': RecorderStatus,
   'recorder:stop': z.strictObject({ taskId: z.string(), stepCount: z.number().int() }),
   'recorder:cancel': RecorderStatus,

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { AuditKind } from '@/lib/audit/chain';
+import { exportPlaywrightTest } from '@/lib/interop/playwright-export';
+import { exportRecorderJson, importRecorderJson } from '@/lib/interop/recorder-json';
 import { WIPE_CONFIRMATION } from '@/lib/messages';
 import { originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
@@ -115,6 +117,33 @@ export default defineBackground({
         ),
       'import:file': async ({ text, passphrase }) =>
         logged(await importTasks(text, passphrase), 'import', 'Imported tasks from an encrypted file'),
+      'interop:export': async ({ taskId, format }) => {
+        const got = await getTask(taskId);
+        if (!got.ok) return got;
+        const { task } = got.value;
+        const exported = format === 'recorder' ? exportRecorderJson(task) : exportPlaywrightTest(task);
+        if (!exported.ok) return exported;
+        const secrets = task.variables.filter((variable) => variable.secret).map((variable) => variable.name);
+        const notes =
+          secrets.length === 0
+            ? []
+            : [`Secret values (${secrets.join(', ')}) are not in the file; fill them in where you run it.`];
+        const what = format === 'recorder' ? 'a Chrome Recorder file' : 'a Playwright test';
+        return logged(
+          ok({ fileName: exported.value.fileName, text: exported.value.text, notes }),
+          'export',
+          `Exported “${task.title}” as ${what}`,
+        );
+      },
+      'interop:import': async ({ text }) => {
+        const imported = importRecorderJson(text);
+        if (!imported.ok) return imported;
+        const { task, notes } = imported.value;
+        const saved = await saveTask(task);
+        if (!saved.ok) return saved;
+        const value = { id: saved.value.id, title: task.title, stepCount: task.steps.length, notes };
+        return logged(ok(value), 'import', `Imported “${task.title}” from a Chrome Recorder file`);
+      },
       'recorder:start': async ({ tabId }) => logged(await startRecording(tabId), 'record-start', 'Started recording'),
       'recorder:stop': async ({ title }) => {
         const stopped = await stopRecording(title);

@@ -3,6 +3,7 @@ import { ErrorText } from '@/components/ErrorText';
 import { RunTask } from '@/components/RunTask';
 import { send } from '@/components/runtime';
 import { activeTabId } from './active-tab';
+import { ExportButtons, ImportRecorder } from './InteropButtons';
 import { TaskEditor } from './TaskEditor';
 
 interface Summary {
@@ -58,9 +59,11 @@ export function TasksPanel({
               Review
             </button>
             {tabId !== null && <RunTask taskId={task.id} title={task.title} tabId={tabId} />}
+            <ExportButtons taskId={task.id} title={task.title} />
           </li>
         ))}
       </ul>
+      <ImportRecorder onImported={() => void load()} />
     </section>
   );
 }
