@@ -27,6 +27,22 @@ export default defineConfig({
       'webRequest',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Keyboard shortcuts (entrypoints/background/commands.ts); a command counts as the user gesture
+    // sidePanel.open needs. Listed on the options page.
+    commands: {
+      'toggle-recording': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Start or stop recording a task in the current tab',
+      },
+      ...(browser === 'firefox'
+        ? {}
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+U' },
+              description: 'Open the Understudy side panel',
+            },
+          }),
+    },
     // Origins are requested one at a time, when the user allow-lists them.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     host_permissions: isTestBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],

@@ -78,7 +78,7 @@ export function RunTask({ taskId, title, tabId }: { taskId: string; title: strin
       </button>
       <button
         type="button"
-        aria-label={`Run ${title} with a CSV file`}
+        aria-label={`Run with CSV: ${title}`}
         onClick={async () => {
           setError(null);
           const reply = await send({ type: 'task:get', id: taskId });

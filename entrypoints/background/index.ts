@@ -9,6 +9,7 @@ import { err, ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
 import { audit, readAudit } from './audit';
+import { watchCommands } from './commands';
 import {
   countRecordingFrames,
   dropTab,
@@ -211,6 +212,7 @@ export default defineBackground({
     vault.watchForAutoLock();
     watchRecordedTabs();
     watchRuns();
+    watchCommands();
     // A worker restart mid-run carries on where the run was (the vault resumes from storage.session).
     void resumeInterruptedRuns();
 

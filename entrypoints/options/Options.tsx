@@ -2,6 +2,7 @@ import { VaultGate } from '@/components/VaultGate';
 import { AllowList } from './AllowList';
 import { Backup } from './Backup';
 import { Security } from './Security';
+import { Shortcuts } from './Shortcuts';
 import { Wipe } from './Wipe';
 
 export function Options() {
@@ -9,6 +10,7 @@ export function Options() {
     <main class="stack" style={{ maxWidth: '720px' }}>
       <h1>Understudy settings</h1>
       <AllowList />
+      <Shortcuts />
       <VaultGate>
         {(status, refresh) => (
           <>

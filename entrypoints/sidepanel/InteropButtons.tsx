@@ -37,14 +37,14 @@ export function ExportButtons({ taskId, title }: { taskId: string; title: string
       <button
         type="button"
         onClick={() => void exportAs('recorder')}
-        aria-label={`Export ${title} for Chrome Recorder`}
+        aria-label={`Export for Chrome Recorder: ${title}`}
       >
         Export for Chrome Recorder
       </button>
       <button
         type="button"
         onClick={() => void exportAs('playwright')}
-        aria-label={`Export ${title} as Playwright test`}
+        aria-label={`Export as Playwright test: ${title}`}
       >
         Export as Playwright test
       </button>

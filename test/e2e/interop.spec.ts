@@ -35,7 +35,7 @@ test('a recorded task runs in @puppeteer/replay and, imported back, in Understud
   // Export through the side panel, as a person would: the file arrives as a download.
   const panel = await extension.openPage(`sidepanel.html?tab=tasks&tabId=${await tabIdOf(extension, page)}`);
   const downloading = panel.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Export Send numbers for Chrome Recorder' }).click();
+  await panel.getByRole('button', { name: 'Export for Chrome Recorder: Send numbers' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('send-numbers.json');
   const text = fs.readFileSync((await download.path()) as string, 'utf8');
@@ -63,7 +63,7 @@ test('a recorded task runs in @puppeteer/replay and, imported back, in Understud
 
   // The Playwright export runs with `npx playwright test` as written, signed in through a saved storage state.
   const playwrightDownload = panel.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Export Send numbers as Playwright test' }).click();
+  await panel.getByRole('button', { name: 'Export as Playwright test: Send numbers' }).click();
   const spec = fs.readFileSync((await (await playwrightDownload).path()) as string, 'utf8');
   expect(spec).toContain('getByRole("button", { name: "Send message", exact: true })');
   const dir = fs.mkdtempSync(path.join(import.meta.dirname, '../../test-results/interop-playwright-'));

@@ -63,7 +63,7 @@ test('a 20-row CSV run adds 20 contacts, each approved, with progress by row', a
   const csv = [columns.join(','), ...rows.map((row) => row.map(quote).join(','))].join('\r\n');
 
   const popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
-  await popup.getByRole('button', { name: 'Run Add a contact with a CSV file' }).click();
+  await popup.getByRole('button', { name: 'Run with CSV: Add a contact' }).click();
   const form = popup.getByRole('form', { name: 'CSV run of Add a contact' });
   // A file naming a column the task doesn't have runs nothing and says why.
   await form.getByLabel(/CSV file/).setInputFiles({
