@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/vault.ts [--json] [--records N] [--rounds N] [--unlocks N]
  *
- * Targets: listing 10,000 tasks < 1 s; encrypted writes < 2x plain Dexie writes.
+ * Targets: listing 10,000 tasks right after unlock < 1 s (issue 4); encrypted writes < 2x plain Dexie writes.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,8 @@ const DEFAULT_UNLOCKS = 3;
 const LIST_TARGET_MS = 1000;
 const WRITE_TARGET_RATIO = 2;
 const GLOBAL_NAME = '__vaultBench';
+/** Lets bench/vault/page.ts collect earlier phases' garbage before the list (see "Before the list" there). */
+const CHROMIUM_JS_FLAGS = '--js-flags=--expose-gc';
 
 const HELP = `Usage: npx tsx bench/vault.ts [--json] [--records N] [--rounds N] [--unlocks N]
 
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ args: [CHROMIUM_JS_FLAGS] });
   let figures: PageFigures;
   try {
     const page = await browser.newPage();
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
   const list = pair(figures.list);
   const listFull = pair(figures.listFull);
   const unlockMs = round1(median(figures.unlockMs));
+  const listUnlockMs = round1(median(figures.listUnlockMs));
+  const settleMs = round1(median(figures.settleMs));
   const perSecond = (ms: number) => Math.round((figures.records / ms) * 1000);
 
   console.log(
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
       ratio(read.understudyMs, read.plainMs),
     ],
     [
-      'list: task list (summaries) + decrypt + zod',
+      'list after unlock: task list (summaries)',
       `${list.understudyMs} ms`,
       `${list.plainMs} ms`,
       ratio(list.understudyMs, list.plainMs),
@@ -132,7 +136,17 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
   console.log('');
   console.log('write: session.putMany of each task + its summary (as saveTask/import) vs plain bulkPut of both.');
-  console.log('list: session.listSummaries (as the task list) vs plain toArray of a summaries table.');
+  console.log('list after unlock: listTasks as entrypoints/background/tasks.ts (session.listSummaries: decrypt + zod,');
+  console.log('  then the response) on a freshly unlocked session vs plain toArray of a summaries table + response.');
+  console.log(
+    `  Before it, each round waited for IndexedDB to finish the read phase's transactions (median ${settleMs} ms, runs: ${figures.settleMs.map(Math.round).join(', ')} ms),`,
+  );
+  console.log(
+    `  ${figures.gcBeforeList ? 'collected' : 'could not collect (no gc exposed)'} earlier phases' garbage, then locked and unlocked (median ${listUnlockMs} ms); none of this is in the figure.`,
+  );
+  console.log(
+    `  list runs: ours ${figures.list.understudyMs.map(Math.round).join(', ')} ms; plain ${figures.list.plainMs.map(Math.round).join(', ')} ms.`,
+  );
   console.log('list full: session.list of whole tasks vs plain toArray of the tasks table.');
   for (const [label, breakdown] of [
     ['list', figures.listBreakdown.at(-1)],
@@ -145,7 +159,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   console.log(
-    `target: list ${figures.records} < ${LIST_TARGET_MS} ms → ${list.understudyMs < LIST_TARGET_MS ? 'met' : 'MISSED'} (${list.understudyMs} ms)`,
+    `target: list ${figures.records} after unlock < ${LIST_TARGET_MS} ms → ${list.understudyMs < LIST_TARGET_MS ? 'met' : 'MISSED'} (${list.understudyMs} ms)`,
   );
   console.log(
     `target: write < ${WRITE_TARGET_RATIO}x plain → ${write.ratio < WRITE_TARGET_RATIO ? 'met' : 'MISSED'} (${write.ratio}x)`,
@@ -159,10 +173,15 @@ async function main(): Promise<void> {
       kdf: figures.kdf,
       unlockMs,
       unlockRunsMs: figures.unlockMs.map(round1),
+      listUnlockMs,
+      listUnlockRunsMs: figures.listUnlockMs.map(round1),
+      settleBeforeListRunsMs: figures.settleMs.map(round1),
+      gcBeforeList: figures.gcBeforeList,
       write,
       read,
       list,
-      listMeasures: 'task list: summaries decrypted + zod-validated vs plain summaries toArray',
+      listMeasures:
+        'after unlock: listTasks (summaries decrypted + zod-validated, response built) vs plain summaries toArray + response',
       listFull,
       listBreakdown: figures.listBreakdown.at(-1),
       listFullBreakdown: figures.listFullBreakdown.at(-1),

@@ -6,7 +6,7 @@
 import { abytes, clean, randomBytes as nobleRandomBytes } from '@noble/ciphers/utils.js';
 
 /** Bytes in the big-endian length prefix written before every field by {@link encodeFields}. */
-const FIELD_LENGTH_PREFIX_BYTES = 4;
+export const FIELD_LENGTH_PREFIX_BYTES = 4;
 /** btoa/atob work on binary strings; chunking keeps `String.fromCharCode` under the argument limit. */
 const BASE64_CHUNK_BYTES = 0x8000;
 

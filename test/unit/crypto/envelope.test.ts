@@ -13,6 +13,16 @@ import { deriveSubkey, SUBKEY_INFO } from '@/lib/crypto/subkeys';
 
 const key = randomBytes(32);
 const name = fc.string({ minLength: 1, maxLength: 24 });
+/** Code points of every UTF-8 length (1 to 4 bytes), lone surrogates included (encoded as U+FFFD). */
+const anyChar = fc
+  .oneof(
+    fc.integer({ min: 0, max: 0x7f }),
+    fc.integer({ min: 0x80, max: 0x7ff }),
+    fc.integer({ min: 0x800, max: 0xffff }),
+    fc.integer({ min: 0x10000, max: 0x10ffff }),
+  )
+  .map((codePoint) => String.fromCodePoint(codePoint));
+const anyName = fc.string({ unit: anyChar, minLength: 1, maxLength: 24 });
 
 describe('record envelope', () => {
   it('round-trips arbitrary bytes for any table and id', () => {
@@ -57,6 +67,50 @@ describe('record envelope', () => {
         expect(recordAad(table, `${id}x`)).toEqual(encodeFields(['understudy/record', table, `${id}x`]));
       }),
     );
+  });
+
+  it('builds the same record AAD for non-ASCII ids and tables, and round-trips records under them', () => {
+    for (const id of ['\u007f', '\u0080', '\u00e9', '\u00ff', 'ab\u20ac', '\u{1f600}', '\ud800', 'x\udfffy']) {
+      expect(recordAad('tasks', id)).toEqual(encodeFields(['understudy/record', 'tasks', id]));
+    }
+    fc.assert(
+      fc.property(anyName, anyName, fc.uint8Array({ maxLength: 64 }), (table, id, plaintext) => {
+        expect(recordAad(table, id)).toEqual(encodeFields(['understudy/record', table, id]));
+        expect(recordAad(table, `a${id}`)).toEqual(encodeFields(['understudy/record', table, `a${id}`]));
+        const opened = openEnvelope(
+          key,
+          encodeFields(['understudy/record', table, id]),
+          sealRecord(key, table, id, plaintext),
+        );
+        expect(opened.ok && opened.value).toEqual(plaintext);
+      }),
+    );
+  });
+
+  it('seals records exactly as an envelope over recordAad, so records sealed either way open either way', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 256 }), name, name, (plaintext, table, id) => {
+        const viaEnvelope = openEnvelope(key, recordAad(table, id), sealRecord(key, table, id, plaintext));
+        expect(viaEnvelope.ok && viaEnvelope.value).toEqual(plaintext);
+        const viaRecord = openRecord(key, table, id, sealEnvelope(key, recordAad(table, id), plaintext));
+        expect(viaRecord.ok && viaRecord.value).toEqual(plaintext);
+      }),
+    );
+  });
+
+  it('refuses a truncated record and an unknown record version with distinct codes', () => {
+    const envelope = sealRecord(key, 'tasks', 'a', new Uint8Array([1, 2, 3]));
+    const short = openRecord(key, 'tasks', 'a', envelope.subarray(0, ENVELOPE_OVERHEAD - 1));
+    expect(!short.ok && short.error.code).toBe('envelope-malformed');
+    const versioned = envelope.slice();
+    versioned[0] = 2;
+    const version = openRecord(key, 'tasks', 'a', versioned);
+    expect(!version.ok && version.error.code).toBe('envelope-version');
+  });
+
+  it('throws for an empty table or id when opening, whatever the envelope', () => {
+    expect(() => openRecord(key, '', 'a', new Uint8Array(0))).toThrow(/table/);
+    expect(() => openRecord(key, 'tasks', '', new Uint8Array(0))).toThrow(/id/);
   });
 
   it('keeps table/id boundaries unambiguous ("ab"+"c" is not "a"+"bc")', () => {
