@@ -13,7 +13,6 @@
  *
  * Target: first paint < 100 ms with 1,000 tasks.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +21,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browser';
 import { bundleForPage } from './lib/bundle';
-import { parseBenchArgs, percentile, printJsonLast, ratio } from './lib/cli';
+import { buildTestExtension, parseBenchArgs, percentile, printJsonLast, ratio, readNumber } from './lib/cli';
 import type { PageTimings } from './popup/in-page';
 import { RESULT_GLOBAL } from './popup/in-page';
 import { PEER_FILE, peerHtml } from './popup/peer';
@@ -52,23 +51,6 @@ a static HTML page of the same view opened the same way (the floor).
   --no-build   use the existing .output-test/chrome-mv3 instead of running npm run build:test first
   --json       print the figures as one JSON object on the last line
   --help       show this help`;
-
-function readNumber(rest: string[], flag: string, fallback: number): number {
-  const index = rest.indexOf(flag);
-  if (index === -1) return fallback;
-  const value = Number(rest[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-  rest.splice(index, 2);
-  return value;
-}
-
-function buildExtension(): void {
-  const result = spawnSync('npm', ['run', 'build:test'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
-    throw new Error('npm run build:test failed (output above); rerun with --no-build to use the last build');
-  }
-}
 
 /** A copy of the build with the peer page added, so both pages come from one extension origin. */
 function copyBuildWithPeer(tasks: readonly { title: string; stepCount: number }[], origin: string): string {
@@ -167,7 +149,7 @@ async function main(): Promise<void> {
   const build = !rest.includes('--no-build');
   const unknown = rest.filter((arg) => arg !== '--no-build');
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')} (see --help)`);
-  if (build) buildExtension();
+  if (build) buildTestExtension(ROOT);
   if (!fs.existsSync(path.join(BUILD, 'manifest.json'))) {
     throw new Error(`No built test extension at ${BUILD}. Run "npm run build:test" first.`);
   }

@@ -15,12 +15,11 @@
  * with each tool's own per-step median and p95 beside it (Understudy's from the run's step durations).
  * Target: Understudy's per-step time at least 3x lower than Playwright's.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startDemoSite } from '../test/demo-site/server.mjs';
 import { launchChromium } from './lib/browser';
 import { bundleForPage } from './lib/bundle';
-import { parseBenchArgs, percentile, printJsonLast, ratio } from './lib/cli';
+import { buildTestExtension, parseBenchArgs, percentile, printJsonLast, ratio, readNumber } from './lib/cli';
 import { assertState, makePlan, type Plan, type RowState } from './replay/plan';
 import { runPlaywright } from './replay/playwright';
 import { launchPuppeteer, recorderFlow, runRecorderFlow } from './replay/puppeteer';
@@ -51,15 +50,6 @@ in Debian's Chromium, checks the page after every run, and reports wall time and
   --no-build   use the existing .output-test/chrome-mv3 instead of running npm run build:test first
   --json       print the figures as one JSON object on the last line
   --help       show this help`;
-
-function readNumber(rest: string[], flag: string, fallback: number): number {
-  const index = rest.indexOf(flag);
-  if (index === -1) return fallback;
-  const value = Number(rest[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-  rest.splice(index, 2);
-  return value;
-}
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -109,16 +99,6 @@ function mediansByKind(stepMs: readonly number[], plan: Plan): Record<Kind, numb
   return Object.fromEntries(KINDS.map((kind) => [kind, round1(median(groups[kind]))])) as Record<Kind, number>;
 }
 
-function buildExtension(): void {
-  const started = performance.now();
-  const result = spawnSync('npm', ['run', 'build:test'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout}\n${result.stderr}\n`);
-    throw new Error('npm run build:test failed (output above); rerun with --no-build to use the last build');
-  }
-  console.log(`Built the test extension (.output-test/chrome-mv3) in ${Math.round(performance.now() - started)} ms`);
-}
-
 type PageLike = {
   addScriptTag: (options: { content: string }) => Promise<unknown>;
   evaluate: <R, A>(fn: (arg: A) => R, arg: A) => Promise<R>;
@@ -155,7 +135,10 @@ async function main(): Promise<void> {
   const unknown = rest.filter((arg) => arg !== '--no-build');
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown[0]}; see --help`);
   makePlan('http://127.0.0.1', steps); // rejects a bad --steps before anything starts
-  if (build) buildExtension();
+  if (build) {
+    const ms = buildTestExtension(ROOT);
+    console.log(`Built the test extension (.output-test/chrome-mv3) in ${Math.round(ms)} ms`);
+  }
   const bundle = await bundleForPage('bench/replay/page-entry.ts', GLOBAL_NAME);
 
   const demo = await startDemoSite({ port: 0 });

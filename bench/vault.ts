@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from './lib/browser';
 import { bundleForPage } from './lib/bundle';
-import { parseBenchArgs, printJsonLast, ratio } from './lib/cli';
+import { parseBenchArgs, printJsonLast, ratio, readNumber } from './lib/cli';
 import type { PageFigures } from './vault/page';
 
 const DEFAULT_RECORDS = 10_000;
@@ -31,14 +31,6 @@ Runs in Chromium (${'`launchChromium`'}) on a page served from 127.0.0.1.
   --rounds N   write/read/list rounds; medians are reported (default ${DEFAULT_ROUNDS})
   --unlocks N  timed unlocks at the default KDF params (default ${DEFAULT_UNLOCKS})
   --json       print the figures as one JSON object on the last line`;
-
-function readNumber(rest: string[], flag: string, fallback: number): number {
-  const index = rest.indexOf(flag);
-  if (index === -1) return fallback;
-  const value = Number(rest[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
-  return value;
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

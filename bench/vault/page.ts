@@ -35,7 +35,14 @@ import { deriveSubkey } from '../../lib/crypto/subkeys';
 import { ok, type Result } from '../../lib/result';
 import { coarseNow, openUnderstudyDb, type UnderstudyDb } from '../../lib/store/db';
 import type { SessionErrorCode, VaultSession } from '../../lib/store/session';
-import { summarizeTask, TASK_SUMMARY, type TaskSummaryValue } from '../../lib/store/task-summary';
+import {
+  listTaskSummaries,
+  summarizeTask,
+  TASK_SUMMARY,
+  type TaskList,
+  type TaskSummaryValue,
+  toTaskList,
+} from '../../lib/store/task-summary';
 import { createVault, unlockVault, wipeVault } from '../../lib/store/vault';
 
 const BENCH_PASSPHRASE = 'benchmark passphrase, not secret';
@@ -113,47 +120,19 @@ async function writePlainTasks(plain: PlainDb, tasks: readonly BenchTask[]): Pro
   });
 }
 
-/** The task list's response (lib/messages.ts 'task:list'), as listTasks builds it. */
-export interface TaskListResponse {
-  tasks: { id: string; createdAt: number; title: string; origins: string[]; stepCount: number }[];
-  quarantined: number;
-}
-
 /**
  * What entrypoints/background/tasks.ts listTasks does once requireSession() has returned the
- * unlocked session (an in-memory check right after unlock; listTasks itself can't run here, it
- * reads the session from the background's browser.* state). Keep the two in step. listTasks passes
- * the product's TaskSchema where this passes BenchTaskSchema: it validates full tasks, which are
- * read only to rebuild a missing summary (none are missing here; the run checks it).
+ * unlocked session: the same lib function, with BenchTaskSchema where the product passes TaskSchema
+ * (it validates full tasks, read only to rebuild a missing summary; none are missing here, the run
+ * checks it).
  */
-export async function listTasks(session: VaultSession): Promise<Result<TaskListResponse, SessionErrorCode>> {
-  const listed = await session.listSummaries('tasks', BenchTaskSchema, TASK_SUMMARY);
-  if (!listed.ok) return listed;
-  return ok({
-    tasks: listed.value.items.map(({ id, createdAt, value }) => ({
-      id,
-      createdAt,
-      title: value.title,
-      origins: value.origins,
-      stepCount: value.stepCount,
-    })),
-    quarantined: listed.value.quarantined.length,
-  });
+export function listTasks(session: VaultSession): Promise<Result<TaskList, SessionErrorCode>> {
+  return listTaskSummaries(session, BenchTaskSchema);
 }
 
 /** The plain peer of {@link listTasks}: the summaries table read as is, the same response built. */
-async function listPlainTasks(plain: PlainDb): Promise<TaskListResponse> {
-  const rows = await plain.taskSummaries.toArray();
-  return {
-    tasks: rows.map(({ id, createdAt, value }) => ({
-      id,
-      createdAt,
-      title: value.title,
-      origins: value.origins,
-      stepCount: value.stepCount,
-    })),
-    quarantined: 0,
-  };
+async function listPlainTasks(plain: PlainDb): Promise<TaskList> {
+  return toTaskList(await plain.taskSummaries.toArray(), 0);
 }
 
 /** A key no record uses: {@link settleIndexedDb} only needs its transaction to start. */

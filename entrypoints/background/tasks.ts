@@ -6,7 +6,7 @@
 import type { ResponseOf } from '@/lib/messages';
 import { err, ok, type Result } from '@/lib/result';
 import { createExport, importExport } from '@/lib/store/export';
-import { TASK_SUMMARY } from '@/lib/store/task-summary';
+import { listTaskSummaries, TASK_SUMMARY } from '@/lib/store/task-summary';
 import { redactSecrets } from '@/lib/task/redact';
 import { type Task, TaskSchema } from '@/lib/task/schema';
 import { requireSession } from './vault';
@@ -14,18 +14,7 @@ import { requireSession } from './vault';
 export async function listTasks(): Promise<Result<ResponseOf<'task:list'>, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
-  const listed = await session.value.listSummaries('tasks', TaskSchema, TASK_SUMMARY);
-  if (!listed.ok) return listed;
-  return ok({
-    tasks: listed.value.items.map(({ id, createdAt, value }) => ({
-      id,
-      createdAt,
-      title: value.title,
-      origins: value.origins,
-      stepCount: value.stepCount,
-    })),
-    quarantined: listed.value.quarantined.length,
-  });
+  return listTaskSummaries(session.value, TaskSchema);
 }
 
 export async function getTask(id: string): Promise<Result<ResponseOf<'task:get'>, string>> {

@@ -3,8 +3,9 @@
  * listing decrypts ~100 bytes per task instead of the whole task. Same bounds as the task fields.
  */
 import { z } from 'zod';
+import { ok, type Result } from '../result';
 import { MAX_STEPS, TaskSchema } from '../task/schema';
-import type { SummaryOptions } from './session';
+import type { ListedItem, SessionErrorCode, SummaryOptions, VaultSession } from './session';
 
 export const TaskSummaryValueSchema = z.strictObject({
   title: TaskSchema.shape.title,
@@ -29,3 +30,40 @@ export const TASK_SUMMARY: SummaryOptions<SummarizableTask, TaskSummaryValue> = 
   schema: TaskSummaryValueSchema,
   summarize: summarizeTask,
 };
+
+/** One line of the task list ('task:list' in lib/messages.ts). */
+export interface TaskListEntry extends TaskSummaryValue {
+  id: string;
+  createdAt: number;
+}
+
+export interface TaskList {
+  tasks: TaskListEntry[];
+  quarantined: number;
+}
+
+export function toTaskList(items: readonly ListedItem<TaskSummaryValue>[], quarantined: number): TaskList {
+  return {
+    tasks: items.map(({ id, createdAt, value }) => ({
+      id,
+      createdAt,
+      title: value.title,
+      origins: value.origins,
+      stepCount: value.stepCount,
+    })),
+    quarantined,
+  };
+}
+
+/**
+ * The task list, from the summaries alone. `taskSchema` validates a full task only when its summary
+ * is missing and has to be rebuilt (the product's TaskSchema; the benchmark passes its own).
+ */
+export async function listTaskSummaries<T extends SummarizableTask>(
+  session: VaultSession,
+  taskSchema: z.ZodType<T>,
+): Promise<Result<TaskList, SessionErrorCode>> {
+  const listed = await session.listSummaries('tasks', taskSchema, TASK_SUMMARY);
+  if (!listed.ok) return listed;
+  return ok(toTaskList(listed.value.items, listed.value.quarantined.length));
+}

@@ -10,7 +10,7 @@ import { sealRecord } from '@/lib/crypto/envelope';
 import { deriveSubkey } from '@/lib/crypto/subkeys';
 import { coarseNow, openUnderstudyDb } from '@/lib/store/db';
 import { VaultSession } from '@/lib/store/session';
-import { TASK_SUMMARY } from '@/lib/store/task-summary';
+import { listTaskSummaries, TASK_SUMMARY } from '@/lib/store/task-summary';
 import { type Task, TaskSchema } from '@/lib/task/schema';
 
 // Parsed, so defaults fill in whatever the step schema adds.
@@ -218,5 +218,22 @@ describe('task summaries', () => {
     } finally {
       await upgraded.delete();
     }
+  });
+});
+
+describe('listTaskSummaries (what the task list sends)', () => {
+  it('lists id, createdAt, title, origins and step count per task, and the quarantined count', async () => {
+    const id = await saveTask(task('Pay the rent', 3));
+    const row = await db.tasks.get(id);
+    const listed = await listTaskSummaries(session, TaskSchema);
+    expect(listed).toEqual({
+      ok: true,
+      value: {
+        tasks: [
+          { id, createdAt: row?.createdAt, title: 'Pay the rent', origins: ['https://shop.example'], stepCount: 3 },
+        ],
+        quarantined: 0,
+      },
+    });
   });
 });
