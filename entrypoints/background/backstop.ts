@@ -79,7 +79,9 @@ function changed(): void {
 
 /** Observes requests (webRequest is read-only in MV3: it sees, the session rule blocks). */
 export function watchNetwork(onBlocked?: Listener): void {
-  const filter = { urls: ['<all_urls>'] };
+  // Web pages only. webRequest reports nothing where Understudy holds no host access, so this
+  // observes the allowed sites alone; it grants nothing.
+  const filter = { urls: ['http://*/*', 'https://*/*'] };
   browser.webRequest.onBeforeRequest.addListener((details) => {
     if (details.tabId < 0) return;
     const requests = inFlight.get(details.tabId) ?? new Set<string>();

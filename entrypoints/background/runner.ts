@@ -14,6 +14,7 @@
  *    a run waiting for approval asks again after a restart (approvals are never persisted).
  */
 import { browser } from 'wxt/browser';
+import { randomId } from '@/lib/crypto/bytes';
 import type { ApprovalView, RunSummaryView, RunView } from '@/lib/messages';
 import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
@@ -67,10 +68,6 @@ const live = new Map<string, LiveRun>();
 /** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
 const picks = new Map<string, (index: number | null) => void>();
 let latestRunId: string | null = null;
-
-function randomId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 async function loadRun(runId: string): Promise<{ run: Run; task: Task } | null> {
   const session = await requireSession();

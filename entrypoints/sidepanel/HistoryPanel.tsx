@@ -4,14 +4,6 @@ import { formatMs, RunSteps } from '@/components/RunSteps';
 import { send } from '@/components/runtime';
 import type { RunSummaryView, RunView } from '@/lib/messages';
 
-const STATE_WORDS: Record<RunSummaryView['state'], string> = {
-  running: 'running',
-  paused: 'paused',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
 /** Past runs, newest first; each opens to its per-step results (decrypted on demand). */
 export function HistoryPanel() {
   const [runs, setRuns] = useState<RunSummaryView[] | null>(null);
@@ -38,7 +30,7 @@ export function HistoryPanel() {
           Back to history
         </button>
         <p>
-          <strong>{open.taskTitle}</strong> · {STATE_WORDS[open.state]}
+          <strong>{open.taskTitle}</strong> · {open.state}
           {open.batch && ` · row ${open.batch.row} of ${open.batch.total}`}
         </p>
         {open.message && <p>{open.message}</p>}
@@ -57,8 +49,7 @@ export function HistoryPanel() {
               {run.taskTitle}
               {run.batch && ` (row ${run.batch.row} of ${run.batch.total})`}{' '}
               <span class="muted">
-                · {STATE_WORDS[run.state]} · {run.doneCount}/{run.stepCount} steps ·{' '}
-                {new Date(run.startedAt).toLocaleString()}
+                · {run.state} · {run.doneCount}/{run.stepCount} steps · {new Date(run.startedAt).toLocaleString()}
                 {run.finishedAt !== undefined && ` · took ${formatMs(run.finishedAt - run.startedAt)}`}
               </span>
             </span>

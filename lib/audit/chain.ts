@@ -8,7 +8,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
-import { encodeFields, equalBytes } from '../crypto/bytes';
+import { encodeFields, equalBytes, fromHex, toHex } from '../crypto/bytes';
 
 export const AUDIT_KINDS = [
   'unlock',
@@ -44,14 +44,6 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 /** The MAC "before the first entry". */
 export const GENESIS_MAC = '0'.repeat(64);
 const ANCHOR_BYTES = 8 + 32;
-
-function toHex(bytes: Uint8Array): string {
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function fromHex(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-}
 
 function macOf(key: Uint8Array, entry: Omit<AuditEntry, 'mac'>): string {
   const fields = encodeFields(['audit-v1', entry.prevMac, entry.seq, entry.at, entry.kind, entry.detail]);

@@ -28,10 +28,19 @@ export function randomBytes(length: number): Uint8Array {
 
 /** Random hex id (16 bytes = 128 bits), the primary key of every stored row. */
 export function randomId(): string {
-  const bytes = randomBytes(ID_BYTES);
+  return toHex(randomBytes(ID_BYTES));
+}
+
+/** Lower-case hex, two digits per byte. */
+export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
+}
+
+/** Bytes of a hex string of even length (callers validate the text first). */
+export function fromHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
 }
 export const ID_BYTES = 16;
 
