@@ -171,13 +171,41 @@ describe('recording hover steps in Chromium', () => {
   });
 });
 
+/** Counts scroll events anywhere in the page from now on (scroll does not bubble: capture). */
+async function countScrolls(): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { scrolls: number };
+    w.scrolls = 0;
+    document.addEventListener('scroll', () => w.scrolls++, true);
+  });
+}
+
+/** Waits until the page has dispatched more scroll events than `seen` (a condition, not a sleep). */
+async function scrolledPast(seen: number): Promise<number> {
+  const handle = await page.waitForFunction((n) => {
+    const count = (window as unknown as { scrolls: number }).scrolls;
+    return count > n ? count : false;
+  }, seen);
+  return (await handle.jsonValue()) as number;
+}
+
 describe('recording scroll steps in Chromium', () => {
   it('records one scroll step for a list scrolled with the wheel, and replays it while the list loads', async () => {
     const steps = await record(FEED, async () => {
+      await countScrolls();
       await page.mouse.move(100, 150);
       for (let turn = 0; turn < 20; turn++) {
+        const before = await page.evaluate(() => ({
+          scrolls: (window as unknown as { scrolls: number }).scrolls,
+          rows: document.getElementById('photos')?.children.length ?? 0,
+        }));
         await page.mouse.wheel(0, 200);
-        await page.waitForTimeout(150);
+        // Next turn once the wheel scrolled or, with the list at its end, once more rows loaded.
+        await page.waitForFunction((was) => {
+          const rows = document.getElementById('photos')?.children.length ?? 0;
+          const scrolls = (window as unknown as { scrolls: number }).scrolls;
+          return scrolls > was.scrolls || rows > was.rows || rows >= 30;
+        }, before);
         const inView = await page.evaluate(() => {
           const button = document.getElementById('fav18');
           const box = document.getElementById('photos')?.getBoundingClientRect();
@@ -200,8 +228,9 @@ describe('recording scroll steps in Chromium', () => {
 
   it('records no scroll step for a scroll the page made itself', async () => {
     const steps = await record(FEED, async () => {
+      await countScrolls();
       await page.click('#jump');
-      await page.waitForTimeout(300);
+      await scrolledPast(0); // the page's own scroll has reached the recorder
       await page.click('#fav9');
     });
     expect(summary(steps)).toEqual(['click:Jump to the end', 'click:Favourite photo 9']);
@@ -209,9 +238,10 @@ describe('recording scroll steps in Chromium', () => {
 
   it('records no scroll step when the wheel turned but nothing was done after', async () => {
     const steps = await record(FEED, async () => {
+      await countScrolls();
       await page.mouse.move(100, 150);
       await page.mouse.wheel(0, 200);
-      await page.waitForTimeout(300);
+      await scrolledPast(0);
     });
     expect(steps).toEqual([]);
   });
