@@ -32,7 +32,7 @@ import { openRecord } from '../../lib/crypto/envelope';
 import type { KdfParams } from '../../lib/crypto/kdf';
 import { DEFAULT_KDF_PARAMS } from '../../lib/crypto/kdf';
 import { deriveSubkey } from '../../lib/crypto/subkeys';
-import { ok, type Result } from '../../lib/result';
+import type { Result } from '../../lib/result';
 import { coarseNow, openUnderstudyDb, type UnderstudyDb } from '../../lib/store/db';
 import type { SessionErrorCode, VaultSession } from '../../lib/store/session';
 import {

@@ -5,7 +5,9 @@
  * 2. visible (a non-empty box, not display:none / visibility:hidden / opacity 0 anywhere up the tree),
  * 3. enabled (not disabled, not in a disabled fieldset, not aria-disabled) when the action needs it,
  * 4. editable (not read-only) for fills,
- * 5. stable (the same bounding box on two consecutive animation frames, so a sliding menu has stopped),
+ * 5. stable (the same bounding box on two consecutive animation frames, so a sliding menu has stopped, and no
+ *    finite animation or transition of a geometry property running or pending on it or an ancestor: a transition
+ *    that was just started has not moved anything yet on its first frame, so the box alone would call it settled),
  * 6. in the viewport (else scrolled to the centre, which restarts the stability check), and
  * 7. the hit target at the action point: what `elementFromPoint` returns there (descending through open shadow
  *    roots) must be the element or inside it, so a cookie banner or modal over it is caught.
@@ -93,6 +95,42 @@ function sameBox(a: Box, b: Box): boolean {
   );
 }
 
+/** Properties whose animation moves or resizes an element's box (opacity or colour fades do not). */
+const GEOMETRY_PROPERTY =
+  /^(transform|translate|rotate|scale|left|top|right|bottom|inset.*|width|height|margin.*|padding.*|offset.*|all)$/;
+
+function animatesGeometry(animation: Animation): boolean {
+  if (animation.playState !== 'running' && !animation.pending) return false;
+  const effect = animation.effect;
+  if (!effect) return false;
+  // A spinner that never ends must not hold the action forever.
+  if (effect.getComputedTiming().iterations === Number.POSITIVE_INFINITY) return false;
+  const transition = (animation as Animation & { transitionProperty?: string }).transitionProperty;
+  if (transition !== undefined) return GEOMETRY_PROPERTY.test(transition);
+  if (!('getKeyframes' in effect)) return false;
+  for (const frame of (effect as KeyframeEffect).getKeyframes())
+    for (const property of Object.keys(frame))
+      if (
+        property !== 'offset' &&
+        property !== 'easing' &&
+        property !== 'composite' &&
+        GEOMETRY_PROPERTY.test(property)
+      )
+        return true;
+  return false;
+}
+
+/** True while the element or an ancestor (across shadow hosts) is being moved by a finite animation. */
+function isBeingAnimated(element: Element): boolean {
+  const doc = element.ownerDocument;
+  if (typeof doc?.getAnimations !== 'function') return false;
+  for (const animation of doc.getAnimations()) {
+    const target = (animation.effect as KeyframeEffect | null)?.target;
+    if (target && composedContains(target, element) && animatesGeometry(animation)) return true;
+  }
+  return false;
+}
+
 /** The element at a point, descending into open shadow roots like a real hit test would. */
 export function deepElementFromPoint(doc: Document, x: number, y: number): Element | null {
   let hit = doc.elementFromPoint(x, y);
@@ -147,7 +185,7 @@ export async function waitForActionable(
     if (box.width <= 0 || box.height <= 0 || !isStyleVisible(element)) return { ok: false, code: 'not-visible' };
     if (options.needsEnabled && isDisabled(element)) return { ok: false, code: 'not-enabled' };
     if (options.needsEditable && isReadOnly(element)) return { ok: false, code: 'not-editable' };
-    if (!last || !sameBox(last, box)) return { ok: false, code: 'not-stable' };
+    if (!last || !sameBox(last, box) || isBeingAnimated(element)) return { ok: false, code: 'not-stable' };
     if (!fullyInView(box, win) && !scrolled) {
       // Once per wait: a fixed header may keep part of the box out of view, which the hit test then judges.
       scrolled = true;

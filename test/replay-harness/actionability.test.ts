@@ -15,6 +15,8 @@ declare global {
   interface Window {
     UnderstudyReplay: typeof import('./page-entry');
     events: string[];
+    /** A scenario's change that must happen after recording and before replay (no race with page timers). */
+    beforeReplay?: () => void;
   }
 }
 
@@ -61,6 +63,7 @@ async function replay(html: string, selector: string, step: StepWithoutTarget, t
         return element as Element;
       };
       const target = R.describeElement(find(selector));
+      window.beforeReplay?.();
       const full = { id: 's1', optional: false, alwaysAsk: false, frame: [], tab: 0, target, ...step };
       const outcome = await R.executeStep(document, full as never, { name: 'Ada Lovelace' }, { timeoutMs });
       const { elements: _elements, ...rest } = outcome as StepOutcome & { elements?: unknown };
@@ -172,7 +175,8 @@ describe('replay in Chromium', () => {
            const r = m.getBoundingClientRect();
            window.events.push(e.clientX >= r.left && e.clientX <= r.right && r.left >= 399 ? 'clicked-at-rest' : 'clicked-moving');
          });
-         requestAnimationFrame(() => requestAnimationFrame(() => m.classList.add('open')));
+         // The slide starts right before replay: its first frame has not moved the menu yet.
+         window.beforeReplay = () => { m.getBoundingClientRect(); m.classList.add('open'); m.getBoundingClientRect(); };
        </script>`,
       '#menu',
       { kind: 'click' },
