@@ -5,10 +5,12 @@ import { defineConfig } from 'wxt';
 // a permission prompt nobody can answer. Production builds hold no host access until the user
 // allow-lists an origin.
 const isTestBuild = process.env.UNDERSTUDY_TEST_BUILD === '1';
+// UNDERSTUDY_OUT_DIR builds elsewhere (two checkouts' e2e runs on one machine must not share a build).
+const outDir = process.env.UNDERSTUDY_OUT_DIR ?? (isTestBuild ? '.output-test' : '.output');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: isTestBuild ? '.output-test' : '.output',
+  outDir,
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

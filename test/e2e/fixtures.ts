@@ -14,7 +14,7 @@ import { type BrowserContext, test as base, chromium, expect, type Page, type Wo
 import { type DemoSite, startDemoSite } from '../demo-site/server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_PATH = path.join(ROOT, '.output-test/chrome-mv3');
+export const EXTENSION_PATH = path.join(ROOT, process.env.UNDERSTUDY_OUT_DIR ?? '.output-test', 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
