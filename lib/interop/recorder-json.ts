@@ -311,8 +311,7 @@ function convert(flow: UserFlow, options: ImportOptions): Result<RecorderImport,
       }));
       notes.push(`${where} acts inside a frame, found by its position on the page.`);
     }
-    const target = (selectors: readonly RecorderSelector[], fallbackTag = '') =>
-      descriptorFromSelectors(selectors, fallbackTag);
+    const target = (selectors: readonly RecorderSelector[]) => descriptorFromSelectors(selectors);
 
     switch (step.type) {
       case 'navigate': {
@@ -336,7 +335,8 @@ function convert(flow: UserFlow, options: ImportOptions): Result<RecorderImport,
         out.push({ ...common, kind: 'hover', target: target(step.selectors) });
         break;
       case 'change': {
-        const described = target(step.selectors, 'input');
+        // No kind is assumed when no selector states one: a change may type into a textarea or an editable region.
+        const described = target(step.selectors);
         const role = described.fingerprint.role;
         if (described.fingerprint.tag === 'select' || role === 'combobox' || role === 'listbox') {
           described.fingerprint.tag = 'select';

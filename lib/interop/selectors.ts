@@ -4,10 +4,10 @@
  * A Recorder step lists alternative selectors; each is a string or a chain (array) whose earlier parts are shadow
  * hosts. Prefixes pick the engine: `aria/Name[role="button"]`, `xpath/…`, `text/…`, `pierce/…`, else CSS.
  *
- * Import builds a descriptor whose fingerprint holds only what the selectors state (tag, role, name, id, test id,
- * field name); everything unknown stays empty so replay has to rely on the locators. Replay collects candidates by
- * the fingerprint's tag or role, so a target for which neither is known cannot resolve: it is refused, never
- * guessed.
+ * Import builds a descriptor whose fingerprint holds only what the selectors state (tag, role, name, text, id,
+ * test id, field name); everything unknown stays empty so replay has to rely on the locators. When no selector
+ * states the element's kind (`aria/Save`, `#save`, `xpath///*[@id="save"]`), replay takes its candidates from what
+ * the locators match and acts only when independent ones agree (lib/locators/resolve.ts); else it asks.
  */
 import {
   type ElementDescriptor,
@@ -54,7 +54,7 @@ interface Evidence {
 }
 
 /** What one selector part (one level of a chain) says about its element. */
-function readPart(part: string, evidence: Evidence, topLevel: boolean): void {
+function readPart(part: string, evidence: Evidence): void {
   if (part.startsWith(ARIA)) {
     let rest = part.slice(ARIA.length);
     for (let match = rest.match(ARIA_ATTRIBUTE); match; match = rest.match(ARIA_ATTRIBUTE)) {
@@ -81,13 +81,9 @@ function readPart(part: string, evidence: Evidence, topLevel: boolean): void {
     if (text) evidence.text ??= clip(text, MAX_TEXT);
     return;
   }
-  let css = part;
-  if (part.startsWith(PIERCE)) {
-    // A deep search across shadow roots; only in the document itself does it mean plain CSS.
-    if (!topLevel) return;
-    css = part.slice(PIERCE.length);
-  }
-  css = css.trim();
+  // A deep search across shadow roots. Read as plain CSS in the scope the target was placed in (the document, or
+  // the innermost shadow root of the step's chains), it finds the same element or nothing.
+  const css = (part.startsWith(PIERCE) ? part.slice(PIERCE.length) : part).trim();
   if (!css) return;
   evidence.locators.push({ kind: 'css', selector: clip(css, MAX_SELECTOR) });
   const id = css.match(SIMPLE_ID)?.[1];
@@ -122,11 +118,12 @@ function readPart(part: string, evidence: Evidence, topLevel: boolean): void {
   if (tag) evidence.tag ??= tag.toLowerCase();
 }
 
-function describeLevel(parts: readonly string[], topLevel: boolean, fallbackTag: string): ElementDescriptor {
+function describeLevel(parts: readonly string[]): ElementDescriptor {
   const evidence: Evidence = { locators: [] };
-  for (const part of parts) readPart(part, evidence, topLevel);
-  const tag = evidence.tag ?? fallbackTag;
-  if (evidence.text && tag) evidence.locators.push({ kind: 'text', tag, text: evidence.text });
+  for (const part of parts) readPart(part, evidence);
+  const tag = evidence.tag ?? '';
+  // Without a tag the text is looked up in any element (and retargeted to its control) at replay.
+  if (evidence.text) evidence.locators.push({ kind: 'text', tag, text: evidence.text });
   const seen = new Set<string>();
   const locators = evidence.locators.filter((locator) => {
     const key = JSON.stringify(locator);
@@ -152,33 +149,30 @@ function describeLevel(parts: readonly string[], topLevel: boolean, fallbackTag:
   return { locators: locators.slice(0, MAX_LOCATORS), fingerprint };
 }
 
+/** Puppeteer searches through open shadow roots for these, so a one-part selector of this kind may be inside one. */
+const isPiercing = (part: string) => part.startsWith(ARIA) || part.startsWith(PIERCE) || part.startsWith(TEXT);
+
 /**
- * A descriptor from a step's alternative selectors. Alternatives of the most common chain depth decide the shadow
- * hosts; the others cannot be placed in that structure and are left out. `fallbackTag` is the element kind the step
- * type implies (a `change` step acts on an input) when no selector names one.
+ * A descriptor from a step's alternative selectors. Chains through shadow hosts say the target is inside a shadow
+ * root: their most common depth decides the shadow hosts, and one-part ARIA, pierce and text selectors (which
+ * Puppeteer runs across shadow roots, and Chrome writes unchained) describe the target inside the innermost root;
+ * one-part CSS and XPath cannot reach it there and are left out.
  */
-export function descriptorFromSelectors(selectors: readonly RecorderSelector[], fallbackTag = ''): TargetDescriptor {
+export function descriptorFromSelectors(selectors: readonly RecorderSelector[]): TargetDescriptor {
   const chains = selectors.map((selector) => (Array.isArray(selector) ? selector : [selector]));
+  const nested = chains.filter((chain) => chain.length > 1);
   const depths = new Map<number, number>();
-  for (const chain of chains) depths.set(chain.length, (depths.get(chain.length) ?? 0) + 1);
+  for (const chain of nested.length > 0 ? nested : chains)
+    depths.set(chain.length, (depths.get(chain.length) ?? 0) + 1);
   const [depth] = [...depths.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [1];
   const used = chains.filter((chain) => chain.length === depth);
   const levels = Math.min(depth, MAX_SHADOW_DEPTH + 1);
   const hosts: ElementDescriptor[] = [];
   for (let level = 0; level < levels - 1; level++) {
-    hosts.push(
-      describeLevel(
-        used.map((chain) => chain[level] as string),
-        level === 0,
-        '',
-      ),
-    );
+    hosts.push(describeLevel(used.map((chain) => chain[level] as string)));
   }
-  const own = describeLevel(
-    used.map((chain) => chain[chain.length - 1] as string),
-    levels === 1,
-    fallbackTag,
-  );
+  const piercing = levels > 1 ? chains.filter((chain) => chain.length === 1 && isPiercing(chain[0] as string)) : [];
+  const own = describeLevel([...used, ...piercing].map((chain) => chain[chain.length - 1] as string));
   return { version: 1, locators: own.locators, fingerprint: own.fingerprint, shadowHosts: hosts };
 }
 
@@ -244,6 +238,8 @@ export function selectorsForLevel(descriptor: ElementDescriptor, inShadow: boole
         break;
     }
   }
+  // An imported target may know its name from an `aria/Name` selector and nothing else; keep saying it.
+  if (!parts.some((part) => part?.startsWith(ARIA))) parts.push(aria(fingerprint.name, fingerprint.role) ?? '');
   const text = descriptor.locators.find((locator) => locator.kind === 'text');
   if (text && parts.filter(Boolean).length === 0) parts.push(`${TEXT}${text.text}`);
   return [...new Set(parts.filter(Boolean))];

@@ -17,8 +17,23 @@
  *    voted: position alone never breaks a tie between look-alikes.
  * 5. Otherwise the best qualified candidate wins only with score ≥ MIN_FINGERPRINT_SCORE and a margin
  *    ≥ MIN_MARGIN over the runner-up; else the result is ambiguous (close look-alikes) or not-found.
+ *
+ * A target imported from another tool (Chrome Recorder: `aria/Save`, `#save`, `xpath///*[@id="save"]`) may not
+ * say what kind of element it is, so there is no tag or role to collect candidates by. Then the candidates are
+ * what the locators (and the recorded name and text) match, and the locators themselves are the evidence: see
+ * resolveByLocators.
  */
-import { accessibleName, cssString, gatherText, isFormControl, labelText, roleOf, type Scope, tagOf } from './dom';
+import {
+  accessibleName,
+  cssString,
+  gatherText,
+  isFormControl,
+  labelText,
+  retarget,
+  roleOf,
+  type Scope,
+  tagOf,
+} from './dom';
 import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
 import { contentTokens, normalizeText } from './text';
@@ -51,6 +66,34 @@ export type ResolveResult =
 const IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id']);
 const STRUCTURAL_LOCATORS = new Set<LocatorKind>(['css', 'xpath']);
 const MAX_AMBIGUOUS_REPORTED = 10;
+
+/**
+ * What a locator of a target of unknown kind tells: who the element is (id, test id, field name), what a person
+ * calls it (name, label, text), or where it sits (CSS, XPath). Agreement counts only across kinds of evidence.
+ */
+type EvidenceClass = 'identity' | 'semantic' | 'structure';
+const EVIDENCE_CLASS: Record<LocatorKind, EvidenceClass> = {
+  testId: 'identity',
+  id: 'identity',
+  name: 'identity',
+  role: 'semantic',
+  label: 'semantic',
+  placeholder: 'semantic',
+  text: 'semantic',
+  css: 'structure',
+  xpath: 'structure',
+};
+/** Which locator says why an element was found, strongest first. */
+const VIA_ORDER: LocatorKind[] = ['testId', 'id', 'role', 'label', 'placeholder', 'name', 'text', 'css', 'xpath'];
+/** CSS and XPath that only name an id or test id (`#save`, `//*[@id="save"]`) say no more than the id itself. */
+const ID_ONLY_CSS = /^(?:[a-z][a-z0-9-]*)?(?:#-?[A-Za-z_][\w-]*|\[[\w-]+\s*=\s*(?:"[^"]*"|'[^']*')\s*\])$/i;
+const ID_ONLY_XPATH = /^\/\/(?:\*|[a-z][a-z0-9-]*)\[@(?:id|data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*')\]$/i;
+/** Elements that can carry an accessible name, searched for a recorded name when the role is unknown. */
+const NAMED_SELECTOR =
+  '[role],[aria-label],[aria-labelledby],a[href],area[href],button,input,select,textarea,summary,img,option,' +
+  'h1,h2,h3,h4,h5,h6';
+/** Ancestors of a text node climbed to find the element whose whole text is the recorded text. */
+const MAX_TEXT_DEPTH = 4;
 
 /** Tags whose implicit role may be the recorded role, to collect candidates beyond the recorded tag. */
 const ROLE_TAGS: Record<string, string> = {
@@ -85,6 +128,11 @@ export interface Scored {
   element: Element;
   comparison: Comparison;
   qualified: boolean;
+}
+
+/** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
+function isKindUnknown(fingerprint: Fingerprint): boolean {
+  return !fingerprint.tag && !fingerprint.role;
 }
 
 function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
@@ -145,11 +193,53 @@ export function evaluateLocator(scope: Scope, locator: Locator, pool: readonly E
       return safeQueryAll(scope, 'input,select,textarea').filter(
         (element) => isFormControl(element) && equalText(labelText(element), locator.text),
       );
-    case 'text':
-      return safeQueryAll(scope, locator.tag.replace(/[^a-z0-9-]/gi, '') || '*').filter((element) =>
-        equalText(gatherText(element), locator.text),
-      );
+    case 'text': {
+      const tag = locator.tag.replace(/[^a-z0-9-]/gi, '');
+      if (!tag) return elementsWithText(scope, locator.text);
+      return safeQueryAll(scope, tag).filter((element) => equalText(gatherText(element), locator.text));
+    }
   }
+}
+
+/**
+ * Elements whose whole text is `text`, found from the text nodes that hold its first word rather than by reading
+ * every element's text; retargeted to the control a click on that text reaches (the button around a `<span>`).
+ */
+function elementsWithText(scope: Scope, text: string): Element[] {
+  const wanted = normalizeText(text);
+  const first = wanted.toLowerCase().split(' ')[0];
+  if (!first) return [];
+  const walker = documentOf(scope).createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  const found = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node.nodeValue ?? '').toLowerCase().includes(first)) continue;
+    let element = node.parentElement;
+    for (let depth = 0; element && depth < MAX_TEXT_DEPTH; depth++, element = element.parentElement) {
+      const own = gatherText(element);
+      if (equalText(own, wanted)) {
+        found.add(retarget(element));
+        break;
+      }
+      // An ancestor's text contains this one's: once longer than the wanted text, no ancestor can equal it.
+      if (normalizeText(own).length > wanted.length) break;
+    }
+  }
+  return innermost([...found]);
+}
+
+/** Drops elements that contain another one of the set: the row around a matching button is not a second match. */
+function innermost(elements: readonly Element[]): Element[] {
+  return elements.filter((element) => !elements.some((other) => other !== element && element.contains(other)));
+}
+
+/** Named elements (any role) whose accessible name is `name`, as an `aria/Name` selector without a role finds them. */
+function elementsNamed(scope: Scope, name: string): Element[] {
+  return safeQueryAll(scope, NAMED_SELECTOR)
+    .slice(0, MAX_CANDIDATES)
+    .filter((element) => {
+      const role = roleOf(element);
+      return role !== '' && role !== 'presentation' && role !== 'none' && equalText(accessibleName(element), name);
+    });
 }
 
 function evaluateXPath(scope: Scope, path: string): Element[] {
@@ -187,11 +277,13 @@ export function scoreCandidates(
   descriptor: ElementDescriptor,
 ): { scored: Scored[]; locatorMatches: { locator: Locator; elements: Element[] }[] } {
   const recorded = descriptor.fingerprint;
-  let pool = collectCandidates(scope, recorded);
   const locatorMatches = descriptor.locators.map((locator) => ({
     locator,
     elements: evaluateLocator(scope, locator, []),
   }));
+  let pool = isKindUnknown(recorded)
+    ? [...new Set(gatherEvidence(scope, descriptor).flatMap((evidence) => evidence.elements))]
+    : collectCandidates(scope, recorded);
   if (pool.length > MAX_CANDIDATES) {
     // Too many look-alike elements to fingerprint them all: compare only what the locators point at.
     const matched = new Set<Element>();
@@ -223,6 +315,7 @@ export function scoreCandidates(
 
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
   const recorded = descriptor.fingerprint;
+  if (isKindUnknown(recorded)) return resolveByLocators(scope, descriptor);
   const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
   if (scored.length === 0)
     return { status: 'not-found', reason: `no ${recorded.role || recorded.tag} elements remain` };
@@ -289,4 +382,95 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     };
   }
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}
+
+interface Evidence {
+  /** The locator, or `accessibleName` for a recorded name no role locator could express. */
+  kind: LocatorKind | 'accessibleName';
+  class: EvidenceClass;
+  elements: Element[];
+}
+
+function evidenceClassOf(locator: Locator): EvidenceClass {
+  if (locator.kind === 'css' && ID_ONLY_CSS.test(locator.selector.trim())) return 'identity';
+  if (locator.kind === 'xpath' && ID_ONLY_XPATH.test(locator.path.trim())) return 'identity';
+  return EVIDENCE_CLASS[locator.kind];
+}
+
+/** What each locator (and the recorded name) matches here. Text matches are retargeted to their control. */
+function gatherEvidence(scope: Scope, descriptor: ElementDescriptor): Evidence[] {
+  const evidence: Evidence[] = descriptor.locators.map((locator) => ({
+    kind: locator.kind,
+    class: evidenceClassOf(locator),
+    elements: evaluateLocator(scope, locator, []),
+  }));
+  const { name } = descriptor.fingerprint;
+  const named = descriptor.locators.some(
+    (locator) =>
+      (locator.kind === 'role' || locator.kind === 'label') &&
+      equalText(locator.kind === 'role' ? locator.name : locator.text, name),
+  );
+  if (name && !named)
+    evidence.push({ kind: 'accessibleName', class: 'semantic', elements: elementsNamed(scope, name) });
+  return evidence;
+}
+
+const ambiguous = (candidates: readonly Element[], reason: string): ResolveResult => ({
+  status: 'ambiguous',
+  candidates: [...new Set(candidates)].slice(0, MAX_AMBIGUOUS_REPORTED),
+  reason,
+});
+
+/**
+ * A target of unknown kind (imported; see the top of this file). Candidates are what the locators match, and one
+ * element is acted on only when an id or a name (not a position) matches exactly that element, locators of at
+ * least two kinds of evidence match it (an id and a name, a name and a CSS path), no locator that matches anything
+ * here points elsewhere, and the element still carries the recorded name. Anything less is put to the person: a
+ * single kind of evidence, a renamed element, locators that disagree, or look-alikes every locator matches alike.
+ */
+function resolveByLocators(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
+  const recorded = descriptor.fingerprint;
+  const matched = gatherEvidence(scope, descriptor).filter((evidence) => evidence.elements.length > 0);
+  if (matched.length === 0)
+    return { status: 'not-found', reason: 'none of the recorded selectors matches anything here' };
+  const unique = matched.filter((evidence) => evidence.elements.length === 1);
+  const targets = [...new Set(unique.map((evidence) => evidence.elements[0] as Element))];
+  if (targets.length > 1) {
+    return ambiguous(targets, `the recorded selectors point at ${targets.length} different elements`);
+  }
+  const [target] = targets;
+  if (!target) {
+    // Every locator matches several elements: look-alikes. Those that every locator matches are the ones to offer.
+    const all = [...new Set(matched.flatMap((evidence) => evidence.elements))];
+    const common = all.filter((element) => matched.every((evidence) => evidence.elements.includes(element)));
+    const offered = common.length > 0 ? common : all;
+    return ambiguous(offered, `${offered.length} elements match the recorded selectors about equally well`);
+  }
+  const dissent = matched.filter((evidence) => !evidence.elements.includes(target));
+  if (dissent.length > 0) {
+    const others = [...new Set(dissent.flatMap((evidence) => evidence.elements))];
+    return ambiguous([target, ...others], 'the recorded selectors disagree about which element it is');
+  }
+  const candidate = computeFingerprint(target);
+  // The locators have settled what kind of element it is; the rest of the recording is compared as usual.
+  const comparison = compareFingerprints({ ...recorded, tag: candidate.tag, role: candidate.role }, candidate);
+  if (comparison.identityConflict) {
+    return { status: 'not-found', reason: 'the element the selectors point at carries a different test id' };
+  }
+  if (recorded.name && comparison.nameSimilarity < MIN_NAME_SIMILARITY) {
+    return ambiguous([target], 'the element the recorded selectors point at has another name now');
+  }
+  // Every locator that matches anything here includes the target; position alone never singles it out.
+  if (!unique.some((evidence) => evidence.class !== 'structure')) {
+    return ambiguous([target, ...matched.flatMap((evidence) => evidence.elements)], 'only its position sets it apart');
+  }
+  if (new Set(matched.map((evidence) => evidence.class)).size < 2) {
+    return ambiguous([target], 'only one kind of recorded selector points at this element');
+  }
+  if (comparison.score < MIN_LOCATOR_AGREEMENT) {
+    return ambiguous([target], 'the element the recorded selectors point at differs from the recording');
+  }
+  const kinds = new Set(unique.map((evidence) => evidence.kind));
+  const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'fingerprint';
+  return { status: 'found', element: target, via, confidence: comparison.score };
 }

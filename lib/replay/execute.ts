@@ -28,7 +28,7 @@ import {
 } from './act';
 import { type ActionabilityCode, type ActionabilityOptions, formatDuration, waitForActionable } from './actionability';
 import { describeForHumans } from './describe-for-humans';
-import { isStyleVisible } from './dom';
+import { isStyleVisible, tagOf } from './dom';
 import { fillTemplate } from './variables';
 import { waitForElement } from './wait';
 
@@ -59,7 +59,9 @@ type Targeted = Step extends infer S
 export function describeRecorded(descriptor: TargetDescriptor): string {
   const { role, tag, name } = descriptor.fingerprint;
   const clipped = name.replace(/\s+/g, ' ').trim().slice(0, 60).replace(/'/g, '’');
-  return clipped ? `${role || tag} '${clipped}'` : role || tag;
+  // Imported targets may know neither kind (a Chrome Recorder selector that names no role).
+  const kind = role || tag || 'element';
+  return clipped ? `${kind} '${clipped}'` : kind;
 }
 
 function isVisibleNow(element: Element): boolean {
@@ -211,7 +213,8 @@ async function act(
     case 'hover':
       return hover(element, point);
     case 'fill':
-      return fill(element, text);
+      // A Chrome Recorder "change" on a list whose selector named no role imports as a fill.
+      return tagOf(element) === 'select' ? selectOption(element, text, '') : fill(element, text);
     case 'select':
       return selectOption(element, text, step.label);
     case 'check':

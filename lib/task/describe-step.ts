@@ -38,7 +38,7 @@ function quote(text: string): string {
 export function describeTarget(target: TargetDescriptor): string {
   const print = target.fingerprint;
   const name = print.label || print.name || print.text || print.attrs.placeholder || print.attrs.name || '';
-  const role = ROLE_WORDS[print.role] ?? print.tag;
+  const role = ROLE_WORDS[print.role] ?? (print.tag || 'element');
   return name ? `${role} ${quote(name)}` : `${role} (unnamed)`;
 }
 

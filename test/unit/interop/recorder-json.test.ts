@@ -105,9 +105,9 @@ describe('importRecorderJson', () => {
       text: 'Sign in',
     });
     expect(signIn.target.locators).toContainEqual({ kind: 'text', tag: 'button', text: 'Sign in' });
-    // A change step without any tag in its selectors acts on an input.
+    // A change step without any tag in its selectors may type into any field: no kind is assumed.
     const password = task.steps[3] as Extract<Step, { kind: 'fill' }>;
-    expect(password.target.fingerprint.tag).toBe('input');
+    expect(password.target.fingerprint).toMatchObject({ tag: '', role: '', name: 'Password', id: 'password' });
   });
 
   it('follows shadow-DOM selector chains into shadow hosts', () => {
@@ -288,6 +288,20 @@ describe('imported targets resolve by their locators and are refused, never gues
     const { task } = imported(flow([step]));
     return (task.steps[0] as Extract<Step, { kind: 'click' }>).target;
   };
+  /** Selectors as Chrome DevTools Recorder writes them for an element with an id and a name. */
+  const chromeSelectors = (name: string, id: string) => [
+    [`aria/${name}`],
+    [`#${id}`],
+    [`xpath///*[@id="${id}"]`],
+    [`pierce/#${id}`],
+    [`text/${name}`],
+  ];
+  const statusOf = (result: ReturnType<typeof resolveTarget>) =>
+    result.status === 'found'
+      ? { status: 'found', id: result.element.id }
+      : result.status === 'ambiguous'
+        ? { status: 'ambiguous', ids: result.candidates.map((element) => element.id || element.textContent) }
+        : { status: result.status };
 
   it('finds a button by its aria selector among look-alikes', () => {
     const doc = page('<form><button>Cancel</button><button class="primary">Sign in</button></form>');
@@ -296,21 +310,98 @@ describe('imported targets resolve by their locators and are refused, never gues
     if (result.status === 'found') expect(result.element.textContent).toBe('Sign in');
   });
 
-  it('finds a field by id', () => {
-    const doc = page('<input id="other"><input id="email">');
-    const result = resolveTarget(doc, targetOf([['#email']], 'change'));
+  it('reads the role of an aria selector written as a plain string', () => {
+    const target = targetOf(['aria/Save[role="button"]', '#save']);
+    expect(target.fingerprint).toMatchObject({ role: 'button', name: 'Save', id: 'save' });
+    expect(target.locators).toContainEqual({ kind: 'role', role: 'button', name: 'Save' });
+    // Puppeteer also accepts the name as an attribute, in either order.
+    expect(targetOf(['aria/[role="link"][name="Help"]']).fingerprint).toMatchObject({ role: 'link', name: 'Help' });
+  });
+
+  it('acts when an id and the aria name of a plain Chrome recording agree on one element', () => {
+    const doc = page('<h2>Save</h2><button id="cancel">Cancel</button><button id="save">Save</button>');
+    const target = targetOf(chromeSelectors('Save', 'save'));
+    expect(target.fingerprint).toMatchObject({ tag: '', role: '' });
+    const result = resolveTarget(doc, target);
+    expect(statusOf(result)).toEqual({ status: 'found', id: 'save' });
+    if (result.status === 'found') expect(result.via).toBe('id');
+  });
+
+  it('acts when an aria name and an absolute XPath agree', () => {
+    const doc = page('<button>Cancel</button><button>Save</button>');
+    const result = resolveTarget(doc, targetOf([['aria/Save'], ['xpath//html/body/button[2]']]));
     expect(result.status).toBe('found');
-    if (result.status === 'found') expect(result.element.id).toBe('email');
+    if (result.status === 'found') expect(result.element.textContent).toBe('Save');
+  });
+
+  it('types into a textarea a change step names only by its label and id', () => {
+    const doc = page('<label for="body">Message</label><textarea id="body"></textarea><input id="to">');
+    const { task } = imported(
+      flow([{ type: 'change', value: 'Hello', selectors: [['aria/Message'], ['#body'], ['xpath///*[@id="body"]']] }]),
+    );
+    const step = task.steps[0] as Extract<Step, { kind: 'fill' }>;
+    expect(step.kind).toBe('fill');
+    expect(statusOf(resolveTarget(doc, step.target))).toEqual({ status: 'found', id: 'body' });
+  });
+
+  it('finds the control around the text a text selector names', () => {
+    const doc = page('<div class="bar"><button id="save"><span>Save</span></button><button>Close</button></div>');
+    expect(statusOf(resolveTarget(doc, targetOf([['#save'], ['text/Save']])))).toEqual({ status: 'found', id: 'save' });
+  });
+
+  it('asks, rather than acts, when only an id points at an element of unknown kind', () => {
+    const doc = page('<div id="menu">Menu</div>');
+    expect(statusOf(resolveTarget(doc, targetOf([['#menu'], ['pierce/#menu'], ['xpath///*[@id="menu"]']])))).toEqual({
+      status: 'ambiguous',
+      ids: ['menu'],
+    });
+    page('<input id="other"><input id="email">');
+    expect(statusOf(resolveTarget(document, targetOf([['#email']], 'change')))).toEqual({
+      status: 'ambiguous',
+      ids: ['email'],
+    });
+  });
+
+  it('refuses to act when only a text selector matches several look-alikes', () => {
+    const doc = page('<ul><li><a href="/1">Edit</a></li><li><a href="/2">Edit</a></li></ul>');
+    const result = resolveTarget(doc, targetOf([['text/Edit']]));
+    expect(result.status).toBe('ambiguous');
+    if (result.status === 'ambiguous') expect(result.candidates.map((element) => element.tagName)).toEqual(['A', 'A']);
+  });
+
+  it('asks when the selectors point at different elements', () => {
+    const doc = page('<button id="save">Save draft</button><button id="publish">Save</button>');
+    expect(statusOf(resolveTarget(doc, targetOf(chromeSelectors('Save', 'save'))))).toEqual({
+      status: 'ambiguous',
+      ids: ['save', 'publish'],
+    });
+  });
+
+  it('asks when the element the selectors agree on carries another name now', () => {
+    const doc = page('<button id="save">Delete everything</button>');
+    expect(statusOf(resolveTarget(doc, targetOf(chromeSelectors('Save', 'save'))))).toEqual({
+      status: 'ambiguous',
+      ids: ['save'],
+    });
   });
 
   it('refuses when the id is gone instead of taking the only field left', () => {
     const doc = page('<input id="search">');
-    expect(resolveTarget(doc, targetOf([['#email']], 'change')).status).not.toBe('found');
+    expect(resolveTarget(doc, targetOf([['#email']], 'change')).status).toBe('not-found');
+    expect(resolveTarget(doc, targetOf(chromeSelectors('Email', 'email'), 'change')).status).toBe('not-found');
   });
 
-  it('refuses a target whose kind no selector states', () => {
-    const doc = page('<div id="menu">Menu</div>');
-    expect(resolveTarget(doc, targetOf([['#menu']])).status).toBe('not-found');
+  it('places one-part aria and pierce selectors inside the shadow root a chain leads to', () => {
+    const doc = page('<quick-note></quick-note><button class="add">Add</button>');
+    const host = doc.querySelector('quick-note') as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<input aria-label="Quick note"><button class="add">Add</button>';
+    const target = targetOf([['aria/Add'], ['quick-note', 'button.add'], ['pierce/button.add'], ['button.other']]);
+    expect(target.shadowHosts).toHaveLength(1);
+    expect(target.locators).toEqual([{ kind: 'css', selector: 'button.add' }]);
+    expect(target.fingerprint).toMatchObject({ tag: 'button', name: 'Add' });
+    const result = resolveTarget(doc, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.getRootNode()).toBe(host.shadowRoot);
   });
 });
 
@@ -453,6 +544,15 @@ describe('exportRecorderJson', () => {
     expect(fill.target.fingerprint).toMatchObject({ tag: 'input', role: 'textbox', name: 'Email', id: 'email' });
     const click = task.steps[4] as Extract<Step, { kind: 'click' }>;
     expect(click.target.fingerprint).toMatchObject({ tag: 'button', role: 'button', name: 'Sign in' });
+  });
+
+  it('keeps the aria name of an imported target whose kind no selector states when exporting it again', () => {
+    const { task } = imported(
+      flow([{ type: 'click', selectors: [['aria/Save'], ['#save'], ['text/Save']], offsetX: 1, offsetY: 1 }]),
+    );
+    const exported = exportRecorderJson(task);
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(JSON.parse(exported.value.text).steps[0].selectors).toEqual(['#save', 'aria/Save']);
   });
 
   it('round-trips a recorded element through describeElement, export, import and resolveTarget', () => {

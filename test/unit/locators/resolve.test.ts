@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeElement } from '@/lib/locators/describe';
-import { resolveTarget } from '@/lib/locators/resolve';
-import type { TargetDescriptor } from '@/lib/locators/schema';
+import { resolveTarget, scoreCandidates } from '@/lib/locators/resolve';
+import type { Fingerprint, Locator, TargetDescriptor } from '@/lib/locators/schema';
 
 function record(html: string, pick: (doc: Document) => Element): TargetDescriptor {
   document.body.innerHTML = html;
@@ -136,5 +136,61 @@ describe('resolveTarget', () => {
     const descriptor = JSON.parse(JSON.stringify(describeElement(host.shadowRoot?.querySelector('button') as Element)));
     document.body.innerHTML = '<main><p>No composer</p></main>';
     expect(resolveTarget(document, descriptor).status).toBe('not-found');
+  });
+});
+
+describe('resolveTarget for a target whose kind is unknown (imported from another tool)', () => {
+  const unknownKind = (locators: Locator[], fingerprint: Partial<Fingerprint> = {}): TargetDescriptor => ({
+    version: 1,
+    locators,
+    fingerprint: { tag: '', role: '', name: '', attrs: {}, classes: [], index: 0, count: 1, ...fingerprint },
+    shadowHosts: [],
+  });
+  const list =
+    '<ul><li>Dana <a href="/1">Edit</a></li><li>Fox <a href="/2">Edit</a></li><li>Ann <a href="/3">Edit</a></li></ul>';
+
+  it('takes its candidates from what the locators and the recorded name match', () => {
+    document.body.innerHTML = `<h1>Contacts</h1>${list}<button id="add">Add</button>`;
+    const { scored } = scoreCandidates(
+      document,
+      unknownKind(
+        [
+          { kind: 'id', value: 'add' },
+          { kind: 'text', tag: '', text: 'Edit' },
+        ],
+        { name: 'Add' },
+      ),
+    );
+    expect(scored.map((entry) => entry.element.textContent)).toEqual(['Add', 'Edit', 'Edit', 'Edit']);
+  });
+
+  it('acts on the element an id and a name agree on, and says the id found it', () => {
+    document.body.innerHTML = '<button id="cancel">Cancel</button><button id="save">Save</button>';
+    const result = resolveTarget(document, unknownKind([{ kind: 'id', value: 'save' }], { name: 'Save', id: 'save' }));
+    expect(result).toMatchObject({ status: 'found', element: document.getElementById('save'), via: 'id' });
+  });
+
+  it('never lets a position single out one of several look-alikes', () => {
+    document.body.innerHTML = list;
+    const result = resolveTarget(
+      document,
+      unknownKind(
+        [
+          { kind: 'css', selector: 'li:nth-of-type(2) > a' },
+          { kind: 'xpath', path: '//ul/li[2]/a' },
+          { kind: 'text', tag: '', text: 'Edit' },
+        ],
+        { name: 'Edit', text: 'Edit' },
+      ),
+    );
+    expect(result.status).toBe('ambiguous');
+    if (result.status === 'ambiguous')
+      expect(result.candidates.map((a) => a.getAttribute('href'))).toEqual(['/2', '/1', '/3']);
+  });
+
+  it('reports not-found when no locator matches anything', () => {
+    document.body.innerHTML = list;
+    const result = resolveTarget(document, unknownKind([{ kind: 'id', value: 'save' }], { name: 'Save' }));
+    expect(result.status).toBe('not-found');
   });
 });
