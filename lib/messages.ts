@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAX_RECORDER_JSON_LENGTH } from './interop/recorder-json';
 import { TargetDescriptorSchema } from './locators/schema';
+import { ArtifactView } from './run/artifact';
 import { MAX_CSV_ROWS } from './run/csv';
 import { StepSchema, TaskSchema } from './task/schema';
 
@@ -107,6 +108,8 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run:history') }),
   z.strictObject({ type: z.literal('audit:list') }),
   z.strictObject({ type: z.literal('run:get'), runId: RecordId }),
+  /** The failure artifacts (masked screenshot, DOM excerpt) kept with a run (lib/run/artifact.ts). */
+  z.strictObject({ type: z.literal('run:artifacts'), runId: RecordId }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
   /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
   z.strictObject({ type: z.literal('run:pick'), runId: RecordId, index: z.number().int().min(0).max(9) }),
@@ -153,6 +156,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:history': ['extension-page'],
   'audit:list': ['extension-page'],
   'run:get': ['extension-page'],
+  'run:artifacts': ['extension-page'],
   'run:cancel': ['extension-page'],
   'run:start-batch': ['extension-page'],
   'run:pick': ['extension-page'],
@@ -290,6 +294,7 @@ export const ResponseValues = {
     verification: z.strictObject({ ok: z.boolean(), count: z.number(), problems: z.array(z.string()) }),
   }),
   'run:get': z.strictObject({ run: RunView }),
+  'run:artifacts': z.strictObject({ artifacts: z.array(ArtifactView) }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
   'run:pick': z.strictObject({ run: RunView }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),

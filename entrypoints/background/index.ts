@@ -8,6 +8,7 @@ import { originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
+import { getArtifacts } from './artifacts';
 import { audit, readAudit } from './audit';
 import { watchCommands } from './commands';
 import {
@@ -172,6 +173,7 @@ export default defineBackground({
         const runs = await runHistory();
         return runs.ok ? ok({ runs: runs.value }) : runs;
       },
+      'run:artifacts': ({ runId }) => getArtifacts(runId),
       'run:get': async ({ runId }) => {
         const run = await runDetails(runId);
         return run.ok ? ok({ run: run.value }) : run;

@@ -31,6 +31,7 @@ import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/
 import { describeStep } from '@/lib/task/describe-step';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
+import { captureFailureArtifact } from './artifacts';
 import { audit } from './audit';
 import {
   type BlockedAttempt,
@@ -456,6 +457,8 @@ async function drive(runId: string): Promise<void> {
       }
       const logged = current.results[index];
       if (logged) void audit('step', `Step ${index + 1} (${describeStep(step)}): ${logged.status}`);
+      // A screenshot and excerpt of what the page showed instead (never throws, never waited for).
+      if (logged?.status === 'failed') void captureFailureArtifact(runId, current, task, index);
       if (isFinished(current)) {
         await finishRun(runId, current, task);
         return;

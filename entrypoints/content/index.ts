@@ -3,7 +3,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { z } from 'zod';
 import { createMessageClient } from '@/lib/message-client';
 import { startCapture } from '@/lib/recorder/capture';
+import { ArtifactRequest } from '@/lib/run/artifact';
 import { ReplayRequest } from '@/lib/run/protocol';
+import { captureArtifact } from './artifact';
 import { answerFrameProbes, framePath, learnCrossOriginPrefix } from './frame-path';
 import { hideRecordingIndicator, showRecordingIndicator } from './indicator';
 import { handleReplay } from './replay';
@@ -64,6 +66,11 @@ export default defineContentScript({
       if (Reintroduce.safeParse(message).success) {
         void sayHello(true);
         return;
+      }
+      const artifact = ArtifactRequest.safeParse(message);
+      if (artifact.success) {
+        captureArtifact(artifact.data).then(sendResponse, () => sendResponse(null));
+        return true;
       }
       const replay = ReplayRequest.safeParse(message);
       if (!replay.success) {

@@ -50,7 +50,7 @@ export const VAULT_HEADER_ID = 'header';
 export const DEFAULT_DB_NAME = 'understudy';
 export const HOUR_MS = 3_600_000;
 
-export const RECORD_TABLES = ['tasks', 'runs', 'approvals', 'audit', 'settings', 'taskSummaries'] as const;
+export const RECORD_TABLES = ['tasks', 'runs', 'approvals', 'audit', 'settings', 'taskSummaries', 'artifacts'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /** Record tables whose rows each have a summary row (same id) in another table. */
@@ -65,6 +65,8 @@ export type UnderstudyDb = Dexie & {
   audit: Table<AuditRow, string>;
   settings: Table<EncryptedRow, string>;
   taskSummaries: Table<EncryptedRow, string>;
+  /** Failure artifacts of runs (lib/run/artifact.ts), id `${runId}.${stepIndex}`. */
+  artifacts: Table<EncryptedRow, string>;
   quarantine: Table<QuarantineRow, string>;
   vault: Table<VaultHeaderRow, string>;
 };
@@ -84,6 +86,8 @@ export function openUnderstudyDb(name: string = DEFAULT_DB_NAME, options?: Dexie
   // No upgrade function: summaries can only be sealed with the data key, which an upgrade never
   // has. VaultSession.listSummaries rebuilds (and stores) any missing summary from its task.
   db.version(2).stores({ taskSummaries: 'id' });
+  // A new, empty table: nothing to upgrade.
+  db.version(3).stores({ artifacts: 'id' });
   return db;
 }
 

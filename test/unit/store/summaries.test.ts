@@ -214,7 +214,7 @@ describe('task summaries', () => {
         ['legacy', 'from version 1', 2],
       ]);
       expect(await upgraded.taskSummaries.count()).toBe(1);
-      expect(upgraded.verno).toBe(2);
+      expect(upgraded.verno).toBe(3);
     } finally {
       await upgraded.delete();
     }
