@@ -9,6 +9,7 @@ import { MAX_RECORDER_JSON_LENGTH } from './interop/recorder-json';
 import { TargetDescriptorSchema } from './locators/schema';
 import { ArtifactView } from './run/artifact';
 import { MAX_CSV_ROWS } from './run/csv';
+import { RetentionDays } from './store/retention';
 import { StepSchema, TaskSchema } from './task/schema';
 
 /** Upper bounds keep a hostile page from making the background parse or store huge values. */
@@ -67,6 +68,10 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('vault:change-passphrase'), current: Passphrase, next: Passphrase }),
   z.strictObject({ type: z.literal('vault:wipe'), confirmation: z.string().max(100) }),
   z.strictObject({ type: z.literal('settings:auto-lock'), minutes: z.number().int().min(1).max(1440) }),
+  /** Retention (issue 7): days to keep runs and audit entries, null for forever; saving prunes. */
+  z.strictObject({ type: z.literal('settings:retention-get') }),
+  z.strictObject({ type: z.literal('settings:retention'), days: RetentionDays }),
+  z.strictObject({ type: z.literal('retention:prune') }),
   z.strictObject({ type: z.literal('task:list') }),
   z.strictObject({ type: z.literal('task:get'), id: RecordId }),
   z.strictObject({ type: z.literal('task:save'), id: RecordId.optional(), task: TaskSchema }),
@@ -138,6 +143,9 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'vault:change-passphrase': ['extension-page'],
   'vault:wipe': ['extension-page'],
   'settings:auto-lock': ['extension-page'],
+  'settings:retention-get': ['extension-page'],
+  'settings:retention': ['extension-page'],
+  'retention:prune': ['extension-page'],
   'task:list': ['extension-page'],
   'task:get': ['extension-page'],
   'task:save': ['extension-page'],
@@ -238,6 +246,16 @@ export const RunSummaryView = z.strictObject({
 });
 export type RunSummaryView = z.infer<typeof RunSummaryView>;
 
+/** What a retention prune deleted (`days` null: history is kept forever, nothing was deleted). */
+export const RetentionResult = z.strictObject({
+  days: RetentionDays,
+  runs: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  /** The audit log failed verification, so it was not shortened. */
+  auditRefused: z.boolean(),
+});
+export type RetentionResult = z.infer<typeof RetentionResult>;
+
 export const ApprovalView = z.strictObject({
   id: z.string(),
   taskTitle: z.string(),
@@ -267,6 +285,9 @@ export const ResponseValues = {
   'vault:change-passphrase': VaultStatus,
   'vault:wipe': VaultStatus,
   'settings:auto-lock': VaultStatus,
+  'settings:retention-get': z.strictObject({ days: RetentionDays }),
+  'settings:retention': RetentionResult,
+  'retention:prune': RetentionResult,
   'task:list': z.strictObject({ tasks: z.array(TaskSummarySchema), quarantined: z.number().int() }),
   'task:get': z.strictObject({ id: z.string(), task: TaskSchema }),
   'task:save': z.strictObject({ id: z.string() }),

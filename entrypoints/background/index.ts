@@ -28,6 +28,7 @@ import {
   stopRecording,
   watchRecordedTabs,
 } from './recorder';
+import { pruneHistory, readRetention, setRetention, watchRetention } from './retention';
 import {
   approvals,
   approvalView,
@@ -101,12 +102,22 @@ export default defineBackground({
       },
       'vault:status': async () => ok(await vault.status()),
       'vault:create': ({ passphrase }) => vault.create(passphrase),
-      'vault:unlock': async ({ passphrase }) => logged(await vault.unlock(passphrase), 'unlock', 'Unlocked'),
+      'vault:unlock': async ({ passphrase }) => {
+        const unlocked = await logged(await vault.unlock(passphrase), 'unlock', 'Unlocked');
+        if (unlocked.ok) void pruneHistory(); // retention runs on unlock (and daily, see retention.ts)
+        return unlocked;
+      },
       'vault:lock': async () => ok(await vault.lock()),
       'vault:change-passphrase': ({ current, next }) => vault.rekey(current, next),
       'vault:wipe': async ({ confirmation }) =>
         confirmation === WIPE_CONFIRMATION ? vault.wipe() : (refuseWipe() as Result<never, string>),
       'settings:auto-lock': async ({ minutes }) => ok(await vault.setAutoLockMinutes(minutes)),
+      'settings:retention-get': async () => {
+        const policy = await readRetention();
+        return policy.ok ? ok({ days: policy.value.days }) : policy;
+      },
+      'settings:retention': ({ days }) => setRetention(days),
+      'retention:prune': () => pruneHistory({ always: true }),
       'task:list': () => listTasks(),
       'task:get': ({ id }) => getTask(id),
       'task:save': ({ task, id }) => saveTask(task, id),
@@ -215,6 +226,7 @@ export default defineBackground({
     watchRecordedTabs();
     watchRuns();
     watchCommands();
+    watchRetention();
     // A worker restart mid-run carries on where the run was (the vault resumes from storage.session).
     void resumeInterruptedRuns();
 

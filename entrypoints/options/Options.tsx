@@ -1,6 +1,7 @@
 import { VaultGate } from '@/components/VaultGate';
 import { AllowList } from './AllowList';
 import { Backup } from './Backup';
+import { Retention } from './Retention';
 import { Security } from './Security';
 import { Shortcuts } from './Shortcuts';
 import { Wipe } from './Wipe';
@@ -15,6 +16,7 @@ export function Options() {
         {(status, refresh) => (
           <>
             <Security status={status} onChange={refresh} />
+            <Retention />
             <Backup />
             <Wipe onChange={refresh} />
           </>

@@ -4,6 +4,11 @@
  * MAC after it; the last MAC and its sequence number are the anchor kept in the vault header
  * (itself MAC'd and epoch-checked), so cutting entries off the end is caught too. Entries are also
  * encrypted like every record; this module only builds and checks the chain.
+ *
+ * Retention (issue #7) deletes only whole prefixes of the log. Before it deletes, the last entry to
+ * go becomes the checkpoint {seq, mac}, stored beside the head in the same header bytes (so the
+ * header MAC covers both): the chain then starts at checkpoint.seq + 1 with prevMac = checkpoint.mac,
+ * and every check after it (edits, reorders, gaps, a cut end) stays as strict as before.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -45,6 +50,12 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const GENESIS_MAC = '0'.repeat(64);
 const ANCHOR_BYTES = 8 + 32;
 
+/** A position in the chain: an entry's sequence number and MAC. */
+export interface ChainPoint {
+  seq: number;
+  mac: string;
+}
+
 function macOf(key: Uint8Array, entry: Omit<AuditEntry, 'mac'>): string {
   const fields = encodeFields(['audit-v1', entry.prevMac, entry.seq, entry.at, entry.kind, entry.detail]);
   return toHex(hmac(sha256, key, fields));
@@ -77,31 +88,63 @@ export function encodeAnchor(entry: { seq: number; mac: string }): Uint8Array {
   return anchor;
 }
 
+/** The head from the header bytes (a head alone, or a head followed by a checkpoint). */
 export function decodeAnchor(anchor: Uint8Array | null): { seq: number; mac: string } | null {
-  if (!anchor || anchor.length !== ANCHOR_BYTES) return null;
-  const seq = Number(new DataView(anchor.buffer, anchor.byteOffset).getBigUint64(0));
-  return { seq, mac: toHex(anchor.subarray(8)) };
+  if (!anchor || (anchor.length !== ANCHOR_BYTES && anchor.length !== 2 * ANCHOR_BYTES)) return null;
+  return decodePoint(anchor.subarray(0, ANCHOR_BYTES));
+}
+
+/** The retention checkpoint from the header bytes: null while no entry was ever deleted. */
+export function decodeCheckpoint(anchor: Uint8Array | null): ChainPoint | null {
+  if (!anchor || anchor.length !== 2 * ANCHOR_BYTES) return null;
+  return decodePoint(anchor.subarray(ANCHOR_BYTES));
+}
+
+/**
+ * The header bytes for a head and an optional checkpoint (the last entry retention deleted). A
+ * log with no checkpoint keeps the original 40-byte form, so older vaults read unchanged.
+ */
+export function encodeAnchors(head: ChainPoint, checkpoint: ChainPoint | null): Uint8Array {
+  if (!checkpoint) return encodeAnchor(head);
+  if (checkpoint.seq > head.seq) throw new RangeError('encodeAnchors: the checkpoint must not be after the head');
+  const bytes = new Uint8Array(2 * ANCHOR_BYTES);
+  bytes.set(encodeAnchor(head));
+  bytes.set(encodeAnchor(checkpoint), ANCHOR_BYTES);
+  return bytes;
+}
+
+function decodePoint(bytes: Uint8Array): ChainPoint {
+  const seq = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0));
+  return { seq, mac: toHex(bytes.subarray(8, ANCHOR_BYTES)) };
 }
 
 export type Verification = { ok: true; count: number } | { ok: false; count: number; problems: string[] };
 
+/** The entries after the checkpoint; older ones are leftovers of an interrupted retention run. */
+export function entriesAfter<T extends { seq: number }>(entries: readonly T[], checkpoint: ChainPoint | null): T[] {
+  return checkpoint ? entries.filter((entry) => entry.seq > checkpoint.seq) : [...entries];
+}
+
 /**
  * Checks the chain of `entries` (in stored order) against the header `anchor`. `unreadable` counts
  * entries that failed decryption or validation (edited ciphertext); they are reported, and the
- * chain check shows where they were.
+ * chain check shows where they were. With a retention `checkpoint`, the log starts right after it;
+ * entries at or before it (already due for deletion) are left out of the check and the count.
  */
 export function verifyChain(
   key: Uint8Array,
-  entries: readonly AuditEntry[],
+  allEntries: readonly AuditEntry[],
   anchor: { seq: number; mac: string } | null,
   unreadable = 0,
+  checkpoint: ChainPoint | null = null,
 ): Verification {
   const problems: string[] = [];
   if (unreadable > 0) {
     problems.push(`${unreadable} ${unreadable === 1 ? 'entry was' : 'entries were'} altered and could not be read.`);
   }
-  let previous = GENESIS_MAC;
-  let expectedSeq = 1;
+  const entries = entriesAfter(allEntries, checkpoint);
+  let previous = checkpoint?.mac ?? GENESIS_MAC;
+  let expectedSeq = (checkpoint?.seq ?? 0) + 1;
   for (const entry of entries) {
     if (entry.seq !== expectedSeq) {
       problems.push(
@@ -123,7 +166,7 @@ export function verifyChain(
     previous = mac;
     expectedSeq += 1;
   }
-  const last = entries.at(-1);
+  const last = entries.at(-1) ?? checkpoint;
   if (problems.length === 0) {
     if (anchor === null && last) problems.push('The log has entries but the vault holds no anchor for it.');
     if (anchor && (!last || last.seq !== anchor.seq || last.mac !== anchor.mac)) {

@@ -25,8 +25,11 @@ import { err, ok, type Result } from '../result';
 
 export const VAULT_FORMAT = 'understudy-vault';
 export const VAULT_FORMAT_VERSION = 1;
-/** The audit head is an opaque MAC/hash anchor; 64 bytes fits SHA-512 if ever needed. */
-export const AUDIT_HEAD_MAX_BYTES = 64;
+/**
+ * The audit head is an opaque MAC/hash anchor: today 40 bytes, or 80 with the retention checkpoint
+ * (lib/audit/chain.ts encodeAnchors); 128 leaves room for SHA-512 if ever needed.
+ */
+export const AUDIT_HEAD_MAX_BYTES = 128;
 const HEADER_MAC_LENGTH = 32;
 /** A header far beyond this is not ours; refuse before JSON.parse. */
 const HEADER_MAX_CHARS = 4096;
