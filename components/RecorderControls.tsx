@@ -6,8 +6,19 @@ import { send } from './runtime';
 
 const POLL_MS = 700;
 
-/** Record / Stop for the current tab, with the live step count while recording. */
-export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: boolean }) {
+/**
+ * Record / Stop for the current tab, with the live step count while recording. `onSaved` runs once
+ * a recording is saved as a task (the popup refreshes its task list).
+ */
+export function RecorderControls({
+  tabId,
+  allowed,
+  onSaved,
+}: {
+  tabId: number;
+  allowed: boolean;
+  onSaved?: () => void;
+}) {
   const [status, setStatus] = useState<RecorderStatus | null>(null);
   const [title, setTitle] = useState('');
   const [saved, setSaved] = useState<{ taskId: string; stepCount: number; title: string } | null>(null);
@@ -22,8 +33,6 @@ export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: b
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(timer);
   }, []);
-
-  if (!status) return null;
 
   const start = async () => {
     setError(null);
@@ -42,6 +51,7 @@ export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: b
     if (!reply.ok) return setError(reply.error.message);
     setSaved({ ...reply.value, title: name });
     setTitle('');
+    onSaved?.();
     await refresh();
   };
 
@@ -57,12 +67,16 @@ export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: b
     await sidePanel.open({ tabId });
   };
 
-  if (status.recording) {
+  if (status?.recording) {
     return (
       <form class="card stack" onSubmit={stop} aria-label="Recording">
         <p role="status" data-testid="recording-status">
           <strong>Recording</strong> · {status.stepCount} step{status.stepCount === 1 ? '' : 's'} so far
           {status.tabId !== tabId && ' (in another tab)'}
+        </p>
+        <p class="muted">
+          Do the task on the page now: each click and each thing you type becomes a step. When you’re done, come back
+          here, name the task and press Stop and save.
         </p>
         {!allowed && (
           <p class="muted" data-testid="recording-paused">
@@ -97,13 +111,14 @@ export function RecorderControls({ tabId, allowed }: { tabId: number; allowed: b
     <div class="stack">
       {saved && (
         <p class="ok" role="status" data-testid="recording-saved">
-          Saved “{saved.title}” with {saved.stepCount} steps.{' '}
+          Saved “{saved.title}” with {saved.stepCount} step{saved.stepCount === 1 ? '' : 's'}. It’s in your tasks below.{' '}
           <button type="button" onClick={() => review(saved.taskId)}>
             Review steps
           </button>
         </p>
       )}
-      <button type="button" class="primary" disabled={!allowed} onClick={start}>
+      {/* Shown (disabled) before the status arrives, so nothing moves when it does. */}
+      <button type="button" class="primary" disabled={!allowed || status === null} onClick={start}>
         Record a task
       </button>
       {!allowed && <p class="muted">Allow this site first; Understudy records only on allowed sites.</p>}

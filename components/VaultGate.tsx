@@ -5,11 +5,20 @@ import { describeStrength, MIN_PASSPHRASE_LENGTH } from '@/lib/passphrase-streng
 import { ErrorText } from './ErrorText';
 import { send } from './runtime';
 
+/** Space kept while the vault state loads, so the page does not jump when it arrives. */
+const LOADING_MIN_HEIGHT = '160px';
+
 /**
- * Shows what the vault needs before anything else: create it on first run, unlock it when locked.
- * Children render only while it is unlocked.
+ * Shows what the vault needs before anything else: create it on first run (after `intro`, e.g. the
+ * popup's onboarding), unlock it when locked. Children render only while it is unlocked.
  */
-export function VaultGate({ children }: { children: (status: VaultStatus, refresh: () => void) => ComponentChildren }) {
+export function VaultGate({
+  children,
+  intro,
+}: {
+  children: (status: VaultStatus, refresh: () => void) => ComponentChildren;
+  intro?: ComponentChildren;
+}) {
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = async () => {
@@ -21,12 +30,19 @@ export function VaultGate({ children }: { children: (status: VaultStatus, refres
 
   if (status === null) {
     return (
-      <div aria-busy="true">
+      <div aria-busy="true" style={{ minHeight: LOADING_MIN_HEIGHT }}>
         <ErrorText message={error} />
       </div>
     );
   }
-  if (status.state === 'none') return <CreateVault onDone={setStatus} />;
+  if (status.state === 'none') {
+    return (
+      <>
+        {intro}
+        <CreateVault onDone={setStatus} />
+      </>
+    );
+  }
   if (status.state === 'locked') return <UnlockVault status={status} onDone={setStatus} />;
   return <>{children(status, refresh)}</>;
 }

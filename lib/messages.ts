@@ -120,6 +120,8 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run:pick'), runId: RecordId, index: z.number().int().min(0).max(9) }),
   z.strictObject({ type: z.literal('approval:list') }),
   z.strictObject({ type: z.literal('approval:get'), id: RecordId }),
+  /** Brings an approval's confirmation window to the front (the popup's "waiting for your OK" banner). */
+  z.strictObject({ type: z.literal('approval:show'), id: RecordId }),
   z.strictObject({ type: z.literal('approval:decide'), id: RecordId, approve: z.boolean() }),
 ]);
 export type Message = z.infer<typeof Message>;
@@ -170,6 +172,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:pick': ['extension-page'],
   'approval:list': ['extension-page'],
   'approval:get': ['extension-page'],
+  'approval:show': ['extension-page'],
   'approval:decide': ['extension-page'],
 };
 
@@ -200,6 +203,10 @@ export const TaskSummarySchema = z.strictObject({
   origins: z.array(z.string()),
   stepCount: z.number().int(),
   createdAt: z.number(),
+  /** The newest run of this task in the run history, if any (lib/run/last-run.ts). */
+  lastRun: z
+    .strictObject({ state: z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']), at: z.number() })
+    .optional(),
 });
 
 export const RecorderStatus = z.strictObject({
@@ -235,6 +242,7 @@ export type RunView = z.infer<typeof RunView>;
 /** One line of run history (newest first); the steps come with run:get. */
 export const RunSummaryView = z.strictObject({
   runId: z.string(),
+  taskId: z.string(),
   taskTitle: z.string(),
   state: z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']),
   startedAt: z.number(),
@@ -320,6 +328,7 @@ export const ResponseValues = {
   'run:pick': z.strictObject({ run: RunView }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),
   'approval:get': z.strictObject({ approval: ApprovalView }),
+  'approval:show': z.strictObject({}),
   'approval:decide': z.strictObject({ settled: z.boolean() }),
 } satisfies { [T in MessageType]: z.ZodType };
 export type ResponseOf<T extends MessageType> = z.infer<(typeof ResponseValues)[T]>;

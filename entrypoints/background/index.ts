@@ -118,7 +118,7 @@ export default defineBackground({
       },
       'settings:retention': ({ days }) => setRetention(days),
       'retention:prune': () => pruneHistory({ always: true }),
-      'task:list': () => listTasks(),
+      'task:list': () => listTasks(runHistory),
       'task:get': ({ id }) => getTask(id),
       'task:save': ({ task, id }) => saveTask(task, id),
       'task:delete': ({ id }) => deleteTask(id),
@@ -200,6 +200,20 @@ export default defineBackground({
         return approval
           ? ok({ approval: approvalView(approval) })
           : err('not-found', 'This action is no longer waiting for your OK.');
+      },
+      // The runner opened the approval's window (closing it denies); this only brings it forward.
+      'approval:show': async ({ id }) => {
+        const windowId = approvals.get(id)?.windowId;
+        if (windowId === undefined) return err('not-found', 'This action is no longer waiting for your OK.');
+        if (windowId === null) return err('unavailable', 'The confirmation window is still opening. Try again.');
+        // Focusing alone leaves a minimized window minimized.
+        const shown = await browser.windows
+          .update(windowId, { focused: true, drawAttention: true, state: 'normal' })
+          .then(
+            () => true,
+            () => false,
+          );
+        return shown ? ok({}) : err('not-found', 'The confirmation window was closed, so that action was denied.');
       },
       // Only the confirmation page settles an approval: not the popup, not the side panel, and
       // never a content script (the router already refuses those).

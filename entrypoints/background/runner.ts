@@ -302,6 +302,7 @@ export async function runHistory(): Promise<Result<RunSummaryView[], string>> {
   return ok(
     runs.map(({ id, value: run }) => ({
       runId: id,
+      taskId: run.taskId,
       taskTitle: run.taskTitle,
       state: run.state,
       startedAt: run.startedAt,

@@ -5,16 +5,33 @@
  */
 import type { ResponseOf } from '@/lib/messages';
 import { err, ok, type Result } from '@/lib/result';
+import { latestRunPerTask, type RunOfTask } from '@/lib/run/last-run';
 import { createExport, importExport } from '@/lib/store/export';
 import { listTaskSummaries, TASK_SUMMARY } from '@/lib/store/task-summary';
 import { redactSecrets } from '@/lib/task/redact';
 import { type Task, TaskSchema } from '@/lib/task/schema';
 import { requireSession } from './vault';
 
-export async function listTasks(): Promise<Result<ResponseOf<'task:list'>, string>> {
+/**
+ * The task list, each task with its newest run from `history` (the runner's run history, passed in
+ * so this module does not import the runner, which imports it). A history that can't be read only
+ * leaves the last runs out.
+ */
+export async function listTasks(
+  history: () => Promise<Result<RunOfTask[], string>>,
+): Promise<Result<ResponseOf<'task:list'>, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
-  return listTaskSummaries(session.value, TaskSchema);
+  const [listed, runs] = await Promise.all([listTaskSummaries(session.value, TaskSchema), history()]);
+  if (!listed.ok || !runs.ok) return listed;
+  const lastRuns = latestRunPerTask(runs.value);
+  return ok({
+    ...listed.value,
+    tasks: listed.value.tasks.map((task) => {
+      const lastRun = lastRuns.get(task.id);
+      return lastRun ? { ...task, lastRun } : task;
+    }),
+  });
 }
 
 export async function getTask(id: string): Promise<Result<ResponseOf<'task:get'>, string>> {
