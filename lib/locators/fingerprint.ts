@@ -238,9 +238,13 @@ export function compareFingerprints(
 
   let contextSimilarity: number | null = null;
   if (recorded.context) {
+    // Words the surroundings gained (a status line, a badge) do not make it another place; words it
+    // lost, or different numbers in it (another row's date or amount), do.
+    const recordedTokens = contentTokens(recorded.context);
+    const kept = new Set(recordedTokens);
     contextSimilarity = tokenSimilarity(
-      contentTokens(recorded.context),
-      contentTokens(candidate.context),
+      recordedTokens,
+      contentTokens(candidate.context).filter((token) => kept.has(token) || /\d/.test(token)),
       options.contextWeight,
     );
     add(WEIGHT_CONTEXT, contextSimilarity);

@@ -89,6 +89,18 @@ describe('resolveTarget', () => {
     if (result.status === 'found') expect(result.element.closest('section')?.textContent).toContain('Project name');
   });
 
+  it('still finds a button whose card gained a status line, and refuses the card whose words it lost', () => {
+    const card = (status: string, title = 'Live help') =>
+      `<main><section><h2>Search</h2><button>Search</button></section><section><h2>${title}</h2><label for="q">Your question</label><input id="q"><div><button>Open live help</button></div><p role="status">${status}</p></section><section><h2>Feedback</h2><button>Send feedback</button></section></main>`;
+    const descriptor = record(card(''), (doc) => doc.querySelectorAll('button')[1] as Element);
+    const grown = replay(card('Live help is not available right now.'), descriptor);
+    expect(grown.status).toBe('found');
+    if (grown.status === 'found') expect(grown.element.textContent).toBe('Open live help');
+    // The same button in surroundings that lost the recorded words is somewhere else.
+    const moved = replay(card('', 'Billing disputes').replace('Your question', 'Card number'), descriptor);
+    expect(moved.status).not.toBe('found');
+  });
+
   it('reports ambiguity when two candidates are indistinguishable', () => {
     const descriptor = record(
       '<main><div><p>Delivery notes for this order</p><button>Save</button></div></main>',
