@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RunView } from '@/lib/messages';
+import { DryRunPreview } from './DryRunPreview';
+import { EnvironmentBanner } from './EnvironmentBanner';
 import { RunSteps } from './RunSteps';
 import { send } from './runtime';
 
@@ -30,7 +32,9 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
             ? 'Which element did you mean?'
             : 'Paused'
         : run.state === 'succeeded'
-          ? 'Finished'
+          ? run.dryRun
+            ? 'Dry run finished'
+            : 'Finished'
           : run.state === 'failed'
             ? 'Stopped: a step failed'
             : 'Cancelled';
@@ -42,8 +46,11 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
       data-state={run.state}
       data-run-id={run.runId}
     >
+      {run.environment && <EnvironmentBanner environment={run.environment} compact={compact} />}
       <p>
-        <strong>{run.taskTitle}</strong> · <span data-testid="run-headline">{headline}</span>
+        <strong>{run.taskTitle}</strong>
+        {run.dryRun && <span data-testid="run-dry"> (dry run: nothing risky is done, nothing is sent)</span>} ·{' '}
+        <span data-testid="run-headline">{headline}</span>
       </p>
       {run.batch && (
         <p data-testid="run-batch">
@@ -52,6 +59,8 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
         </p>
       )}
       {run.message && <p data-testid="run-message">{run.message}</p>}
+      {run.batch?.awaitingGoAhead && <ContinueBatch runId={run.runId} rest={run.batch.total - 1} />}
+      {run.preview && !compact && <DryRunPreview preview={run.preview} />}
       {run.state === 'paused' && run.choice && (
         <ChoiceList
           choice={run.choice}
@@ -78,6 +87,34 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** A production batch ran its first row alone: the person checks it, then lets the rest run. */
+function ContinueBatch({ runId, rest }: { runId: string; rest: number }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="stack">
+      <button
+        type="button"
+        data-testid="continue-batch"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const reply = await send({ type: 'run:continue-batch', runId });
+          setBusy(false);
+          setError(reply.ok ? null : reply.error.message);
+        }}
+      >
+        Run the other {rest} row{rest === 1 ? '' : 's'}
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,40 +1,65 @@
 import { useState } from 'preact/hooks';
 import { type CsvRows, MAX_CSV_BYTES, parseRowsCsv } from '@/lib/run/csv';
-import type { Variable } from '@/lib/task/schema';
+import type { Environment, Task, Variable } from '@/lib/task/schema';
 import { ErrorText } from './ErrorText';
 import { send } from './runtime';
 
-/** "Run" for one task: asks for variable values first (secrets masked), then starts the run. */
-export function RunTask({ taskId, title, tabId }: { taskId: string; title: string; tabId: number }) {
-  const [variables, setVariables] = useState<Variable[] | null>(null);
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [csvFor, setCsvFor] = useState<Variable[] | null>(null);
+/** Values the form starts with: the environment's (or recorded) non-secret values; secrets stay empty. */
+function prefill(variables: Variable[], environment: Environment | undefined): Record<string, string> {
+  return Object.fromEntries(
+    variables.map((variable) => [
+      variable.name,
+      variable.secret ? '' : (environment?.values[variable.name] ?? variable.defaultValue),
+    ]),
+  );
+}
 
-  const start = async (given: Record<string, string>) => {
+/**
+ * "Run" and "Dry run" for one task: asks for variable values first (secrets masked) and, when the
+ * task has environments, where to run it; then starts the run.
+ */
+export function RunTask({ taskId, title, tabId }: { taskId: string; title: string; tabId: number }) {
+  const [task, setTask] = useState<Task | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [environmentId, setEnvironmentId] = useState('');
+  const [dryRun, setDryRun] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [csvFor, setCsvFor] = useState<Task | null>(null);
+  const environments = task?.environments ?? [];
+  const environment = environments.find((candidate) => candidate.id === environmentId);
+
+  const start = async (given: Record<string, string>, dry: boolean) => {
     setError(null);
-    const reply = await send({ type: 'run:start', taskId, tabId, values: given });
+    const reply = await send({
+      type: 'run:start',
+      taskId,
+      tabId,
+      values: given,
+      ...(environmentId ? { environmentId } : {}),
+      ...(dry ? { dryRun: true } : {}),
+    });
     if (!reply.ok) return setError(reply.error.message);
-    setVariables(null);
+    setTask(null);
   };
 
-  const open = async () => {
+  const open = async (dry: boolean) => {
     setError(null);
     const reply = await send({ type: 'task:get', id: taskId });
     if (!reply.ok) return setError(reply.error.message);
-    const found = reply.value.task.variables;
-    if (found.length === 0) return start({});
-    setValues(
-      Object.fromEntries(found.map((variable) => [variable.name, variable.secret ? '' : variable.defaultValue])),
-    );
-    setVariables(found);
+    const found = reply.value.task;
+    setDryRun(dry);
+    setEnvironmentId('');
+    if (found.variables.length === 0 && !found.environments?.length) return start({}, dry);
+    setValues(prefill(found.variables, undefined));
+    setTask(found);
   };
 
   if (csvFor) {
-    return <CsvRunForm taskId={taskId} title={title} tabId={tabId} variables={csvFor} onDone={() => setCsvFor(null)} />;
+    return <CsvRunForm taskId={taskId} title={title} tabId={tabId} task={csvFor} onDone={() => setCsvFor(null)} />;
   }
 
-  if (variables) {
+  if (task) {
+    const variables = task.variables;
     return (
       <form
         class="card stack"
@@ -43,9 +68,29 @@ export function RunTask({ taskId, title, tabId }: { taskId: string; title: strin
           event.preventDefault();
           // An untouched secret keeps its saved value (never shown here).
           const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
-          void start(given);
+          void start(given, dryRun);
         }}
       >
+        {environments.length > 0 && (
+          <EnvironmentPicker
+            id={`run-${taskId}-environment`}
+            environments={environments}
+            value={environmentId}
+            onChange={(id) => {
+              setEnvironmentId(id);
+              setValues(
+                prefill(
+                  variables,
+                  environments.find((candidate) => candidate.id === id),
+                ),
+              );
+            }}
+          />
+        )}
+        <label>
+          <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.currentTarget.checked)} /> Dry
+          run: do the harmless steps, skip and list every submit, delete or send
+        </label>
         {variables.map((variable) => (
           <div key={variable.name}>
             <label for={`run-${taskId}-${variable.name}`}>{variable.label ?? variable.name}</label>
@@ -61,9 +106,9 @@ export function RunTask({ taskId, title, tabId }: { taskId: string; title: strin
         ))}
         <div class="row">
           <button type="submit" class="primary">
-            Start run
+            {dryRun ? 'Start dry run' : environment?.production ? `Start run on ${environment.name}` : 'Start run'}
           </button>
-          <button type="button" onClick={() => setVariables(null)}>
+          <button type="button" onClick={() => setTask(null)}>
             Back
           </button>
         </div>
@@ -73,8 +118,11 @@ export function RunTask({ taskId, title, tabId }: { taskId: string; title: strin
   }
   return (
     <>
-      <button type="button" onClick={open} aria-label={`Run ${title}`}>
+      <button type="button" onClick={() => void open(false)} aria-label={`Run ${title}`}>
         Run
+      </button>
+      <button type="button" onClick={() => void open(true)} aria-label={`Dry run ${title}`}>
+        Dry run
       </button>
       <button
         type="button"
@@ -83,7 +131,7 @@ export function RunTask({ taskId, title, tabId }: { taskId: string; title: strin
           setError(null);
           const reply = await send({ type: 'task:get', id: taskId });
           if (!reply.ok) return setError(reply.error.message);
-          setCsvFor(reply.value.task.variables);
+          setCsvFor(reply.value.task);
         }}
       >
         Run with CSV…
@@ -101,15 +149,19 @@ function CsvRunForm({
   taskId,
   title,
   tabId,
-  variables,
+  task,
   onDone,
 }: {
   taskId: string;
   title: string;
   tabId: number;
-  variables: Variable[];
+  task: Task;
   onDone: () => void;
 }) {
+  const variables = task.variables;
+  const environments = task.environments ?? [];
+  const [environmentId, setEnvironmentId] = useState('');
+  const production = environments.find((candidate) => candidate.id === environmentId)?.production === true;
   const [rows, setRows] = useState<CsvRows | null>(null);
   const [columns, setColumns] = useState<string[]>([]);
   const [onRowFailure, setOnRowFailure] = useState<'continue' | 'stop'>('stop');
@@ -130,7 +182,14 @@ function CsvRunForm({
 
   const start = async () => {
     if (!rows) return;
-    const reply = await send({ type: 'run:start-batch', taskId, tabId, rows, onRowFailure });
+    const reply = await send({
+      type: 'run:start-batch',
+      taskId,
+      tabId,
+      rows,
+      onRowFailure,
+      ...(environmentId ? { environmentId } : {}),
+    });
     if (!reply.ok) return setError(reply.error.message);
     onDone();
   };
@@ -144,6 +203,15 @@ function CsvRunForm({
         void start();
       }}
     >
+      {environments.length > 0 && (
+        <EnvironmentPicker
+          id={`${inputId}-environment`}
+          environments={environments}
+          value={environmentId}
+          onChange={setEnvironmentId}
+        />
+      )}
+      {production && <p>On production the first row runs alone; you check it before the other rows run.</p>}
       <label for={inputId}>CSV file: a header row of variable names, then one row per run</label>
       <p class="muted">Variables: {names.length > 0 ? names.join(', ') : 'this task has none'}</p>
       <input
@@ -189,5 +257,38 @@ function CsvRunForm({
       </div>
       <ErrorText message={error} />
     </form>
+  );
+}
+
+function EnvironmentPicker({
+  id,
+  environments,
+  value,
+  onChange,
+}: {
+  id: string;
+  environments: Environment[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const chosen = environments.find((environment) => environment.id === value);
+  return (
+    <div class="stack">
+      <label for={id}>Where to run</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        <option value="">Where it was recorded</option>
+        {environments.map((environment) => (
+          <option key={environment.id} value={environment.id}>
+            {environment.name}
+            {environment.production ? ' (production)' : ''}
+          </option>
+        ))}
+      </select>
+      {chosen?.production && (
+        <p class="environment production" role="note">
+          <strong>Production: {chosen.name}.</strong> This run acts on real data.
+        </p>
+      )}
+    </div>
   );
 }

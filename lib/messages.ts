@@ -97,6 +97,10 @@ export const Message = z.discriminatedUnion('type', [
     taskId: RecordId,
     tabId: TabId,
     values: z.record(z.string().max(64), z.string().max(10_000)),
+    /** One of the task's environments; absent: where it was recorded. */
+    environmentId: RecordId.optional(),
+    /** Preview: act on nothing risky, send nothing, list what would have happened. */
+    dryRun: z.boolean().optional(),
   }),
   /** A data-driven run: the task once per row (values already parsed from the person's CSV). */
   z.strictObject({
@@ -108,7 +112,10 @@ export const Message = z.discriminatedUnion('type', [
       .min(1)
       .max(MAX_CSV_ROWS),
     onRowFailure: z.enum(['continue', 'stop']),
+    environmentId: RecordId.optional(),
   }),
+  /** A production batch ran its first row: go on with the rest. */
+  z.strictObject({ type: z.literal('run:continue-batch'), runId: RecordId }),
   z.strictObject({ type: z.literal('run:status') }),
   z.strictObject({ type: z.literal('run:history') }),
   z.strictObject({ type: z.literal('audit:list') }),
@@ -170,6 +177,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:cancel': ['extension-page'],
   'run:start-batch': ['extension-page'],
   'run:pick': ['extension-page'],
+  'run:continue-batch': ['extension-page'],
   'approval:list': ['extension-page'],
   'approval:get': ['extension-page'],
   'approval:show': ['extension-page'],
@@ -226,7 +234,30 @@ export const RunView = z.strictObject({
   stepCount: z.number().int(),
   choice: z.strictObject({ reason: z.string(), candidates: z.array(z.string()) }).optional(),
   /** For a data-driven run: this run's row (1-based), how many rows, how many failed so far. */
-  batch: z.strictObject({ row: z.number().int(), total: z.number().int(), failed: z.number().int() }).optional(),
+  batch: z
+    .strictObject({
+      row: z.number().int(),
+      total: z.number().int(),
+      failed: z.number().int(),
+      /** A production batch after its first row: the rest wait for run:continue-batch. */
+      awaitingGoAhead: z.boolean(),
+    })
+    .optional(),
+  environment: z.strictObject({ name: z.string(), production: z.boolean() }).optional(),
+  dryRun: z.boolean().optional(),
+  /** A dry run's skipped actions (secret values masked). */
+  preview: z
+    .array(
+      z.strictObject({
+        step: z.number().int(),
+        kind: z.enum(['submit', 'delete', 'outbound', 'ask', 'send']),
+        target: z.string(),
+        url: z.string(),
+        formData: z.array(z.strictObject({ name: z.string(), value: z.string() })),
+        reasons: z.array(z.string()),
+      }),
+    )
+    .optional(),
   results: z.array(
     z.strictObject({
       text: z.string(),
@@ -251,6 +282,8 @@ export const RunSummaryView = z.strictObject({
   doneCount: z.number().int(),
   message: z.string().optional(),
   batch: z.strictObject({ row: z.number().int(), total: z.number().int() }).optional(),
+  environment: z.strictObject({ name: z.string(), production: z.boolean() }).optional(),
+  dryRun: z.boolean().optional(),
 });
 export type RunSummaryView = z.infer<typeof RunSummaryView>;
 
@@ -275,6 +308,8 @@ export const ApprovalView = z.strictObject({
   formData: z.array(z.strictObject({ name: z.string(), value: z.string() })),
   createdAt: z.number(),
   approveDelayMs: z.number(),
+  /** The run's environment: a production one is shown prominently. */
+  environment: z.strictObject({ name: z.string(), production: z.boolean() }).optional(),
 });
 export type ApprovalView = z.infer<typeof ApprovalView>;
 
@@ -326,6 +361,7 @@ export const ResponseValues = {
   'run:artifacts': z.strictObject({ artifacts: z.array(ArtifactView) }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
   'run:pick': z.strictObject({ run: RunView }),
+  'run:continue-batch': z.strictObject({ runId: z.string() }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),
   'approval:get': z.strictObject({ approval: ApprovalView }),
   'approval:show': z.strictObject({}),

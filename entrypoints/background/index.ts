@@ -33,6 +33,7 @@ import {
   approvals,
   approvalView,
   cancelRun,
+  continueBatch,
   pickCandidate,
   resumeInterruptedRuns,
   runDetails,
@@ -168,8 +169,14 @@ export default defineBackground({
         sender.kind === 'content-script'
           ? recordAction(sender.tabId, sender.origin, action)
           : err('forbidden-sender', 'Only pages being recorded can add steps.'),
-      'run:start': ({ taskId, tabId, values }) => startRun(taskId, tabId, values),
-      'run:start-batch': ({ taskId, tabId, rows, onRowFailure }) => startBatch(taskId, tabId, rows, onRowFailure),
+      'run:start': ({ taskId, tabId, values, environmentId, dryRun }) =>
+        startRun(taskId, tabId, values, {
+          ...(environmentId ? { environmentId } : {}),
+          ...(dryRun ? { dryRun } : {}),
+        }),
+      'run:start-batch': ({ taskId, tabId, rows, onRowFailure, environmentId }) =>
+        startBatch(taskId, tabId, rows, onRowFailure, environmentId),
+      'run:continue-batch': ({ runId }) => continueBatch(runId),
       'run:status': async () => ok({ run: await runStatus() }),
       'audit:list': async () => {
         const read = await readAudit();

@@ -27,8 +27,9 @@ import {
   SlidingWindowLimit,
 } from '@/lib/run/limits';
 import { ActReply, InspectReply, PickReply, type ReplayRequest } from '@/lib/run/protocol';
-import { type Batch, isFinished, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
+import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
+import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
 import { captureFailureArtifact } from './artifacts';
@@ -101,7 +102,22 @@ function toView(runId: string, run: Run, task: Task): RunView {
             row: run.batch.row + 1,
             total: run.batch.total,
             failed: run.batch.failedRows.length + (run.state === 'failed' ? 1 : 0),
+            awaitingGoAhead: run.batch.awaitingGoAhead === true,
           },
+        }
+      : {}),
+    ...(run.environment ? { environment: { name: run.environment.name, production: run.environment.production } } : {}),
+    ...(run.dryRun ? { dryRun: true } : {}),
+    ...(run.preview
+      ? {
+          preview: run.preview.map((action) => ({
+            step: action.stepIndex + 1,
+            kind: action.kind,
+            target: action.target,
+            url: action.url,
+            formData: action.formData,
+            reasons: action.reasons,
+          })),
         }
       : {}),
     results: run.results.map((result, index) => {
@@ -132,24 +148,39 @@ async function showProgress(run: Run, total: number): Promise<void> {
             : '';
   // A batch shows its row on the badge (the step is in the tooltip): "row n of m" is what matters.
   const rowText = run.batch && run.state === 'running' ? `${run.batch.row + 1}/${run.batch.total}` : null;
-  const title = run.batch
-    ? `Understudy: row ${run.batch.row + 1} of ${run.batch.total}, step ${Math.min(run.currentStep + 1, total)} of ${total}`
-    : 'Understudy';
-  await browser.action
-    .setBadgeBackgroundColor({ tabId, color: run.state === 'failed' ? '#b42318' : '#0b5cad' })
-    .catch(() => undefined);
+  const where = [
+    run.environment ? `${run.environment.production ? 'PRODUCTION: ' : ''}${run.environment.name}` : null,
+    run.dryRun ? 'dry run' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const title = `Understudy${where ? ` (${where})` : ''}${
+    run.batch
+      ? `: row ${run.batch.row + 1} of ${run.batch.total}, step ${Math.min(run.currentStep + 1, total)} of ${total}`
+      : ''
+  }`;
+  // Production runs wear a colour of their own on the badge, so nobody mistakes them for a test.
+  const color =
+    run.state === 'failed' ? '#b42318' : run.environment?.production ? '#8a3c00' : run.dryRun ? '#5b4a9e' : '#0b5cad';
+  await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
   await browser.action
     .setBadgeText({ tabId, text: rowText && rowText.length <= 5 ? rowText : (rowText?.split('/')[0] ?? text) })
     .catch(() => undefined);
   await browser.action.setTitle({ tabId, title }).catch(() => undefined);
 }
 
+export interface RunOptions {
+  environmentId?: string;
+  dryRun?: boolean;
+}
+
 export function startRun(
   taskId: string,
   tabId: number,
   values: Record<string, string>,
+  options: RunOptions = {},
 ): Promise<Result<{ runId: string }, string>> {
-  return createRun(taskId, tabId, values);
+  return createRun(taskId, tabId, values, options);
 }
 
 /** A data-driven run: the task once per row, in order; each row is a run of its own in history. */
@@ -158,6 +189,7 @@ export async function startBatch(
   tabId: number,
   rows: Record<string, string>[],
   onRowFailure: Batch['onRowFailure'],
+  environmentId?: string,
 ): Promise<Result<{ runId: string }, string>> {
   const [first, ...remaining] = rows;
   if (!first) return err('no-rows', 'The file has no rows to run.');
@@ -169,7 +201,7 @@ export async function startBatch(
     if (unknown) return err('unknown-variable', `Row ${index + 1}: this task has no variable named ${unknown}.`);
   }
   const batch: Batch = { id: randomId(), row: 0, total: rows.length, remaining, onRowFailure, failedRows: [] };
-  return createRun(taskId, tabId, first, batch);
+  return createRun(taskId, tabId, first, environmentId ? { environmentId } : {}, batch);
 }
 
 async function loadTask(taskId: string): Promise<Result<Task, string>> {
@@ -187,30 +219,34 @@ async function createRun(
   taskId: string,
   tabId: number,
   values: Record<string, string>,
+  options: RunOptions,
   batch?: Batch,
 ): Promise<Result<{ runId: string }, string>> {
   const session = await requireSession();
   if (!session.ok) return session;
   const task = await session.value.get('tasks', taskId, TaskSchema);
   if (!task.ok) return task;
+  const environment = findEnvironment(task.value, options.environmentId);
+  if (!environment.ok) return environment;
+  // The environment's origins, not the recorded ones, are where the run acts: they must be allowed.
+  const origins = originsFor(task.value, environment.value);
   const allowed = await readAllowList();
-  const missing = task.value.origins.filter((origin) => !isOriginAllowed(origin, allowed));
+  const missing = origins.filter((origin) => !isOriginAllowed(origin, allowed));
   if (missing.length > 0) {
     return err('origin-not-allowed', `Allow ${missing.join(', ')} first: this task acts there.`);
   }
   const unknown = unknownVariable(task.value, values);
   if (unknown) return err('unknown-variable', `This task has no variable named ${unknown}.`);
   const now = Date.now();
-  const busy = task.value.origins.find((origin) => runsPerOrigin.delayFor(origin, now) > 0);
+  const busy = origins.find((origin) => runsPerOrigin.delayFor(origin, now) > 0);
   if (busy) {
     return err(
       'rate-limited',
       `Understudy already started ${MAX_RUNS_PER_HOUR} runs on ${busy} in the last hour. Try again later.`,
     );
   }
-  for (const origin of task.value.origins) runsPerOrigin.note(origin, now);
-  const filled: Record<string, string> = {};
-  for (const variable of task.value.variables) filled[variable.name] = values[variable.name] ?? variable.defaultValue;
+  for (const origin of origins) runsPerOrigin.note(origin, now);
+  const filled = valuesFor(task.value, environment.value, values);
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (!tab) return err('no-tab', 'The tab to run in is gone. Open the site and try again.');
   const run: Run = {
@@ -224,25 +260,38 @@ async function createRun(
     results: task.value.steps.map((step) => ({ stepId: step.id, status: 'pending' })),
     startedAt: Date.now(),
     ...(batch ? { batch } : {}),
+    ...(environment.value
+      ? {
+          environment: {
+            id: environment.value.id,
+            name: environment.value.name,
+            production: environment.value.production,
+          },
+        }
+      : {}),
+    ...(options.dryRun ? { dryRun: true, preview: [] } : {}),
   };
   const runId = randomId();
   const saved = await session.value.put('runs', runId, run, RunSchema);
   if (!saved.ok) return saved;
   latestRunId = runId;
   // Logged without waiting: the log keeps its own order and must not slow the run.
-  void audit(
-    'run-start',
-    `Run of “${run.taskTitle}” started${batch ? ` (row ${batch.row + 1} of ${batch.total})` : ''}`,
-  );
+  const notes = [
+    run.dryRun ? 'dry run' : null,
+    run.environment ? `in ${run.environment.name}` : null,
+    batch ? `row ${batch.row + 1} of ${batch.total}` : null,
+  ].filter(Boolean);
+  void audit('run-start', `Run of “${run.taskTitle}” started${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
   void drive(runId);
   return ok({ runId });
 }
 
 /**
  * A batch row finished: start the next row unless the person cancelled, the tab is gone, or a row
- * failed and the batch was set to stop. The finished run hands the remaining rows on.
+ * failed and the batch was set to stop. The finished run hands the remaining rows on. On a
+ * production environment the first row runs alone until the person says go on (`goAhead`).
  */
-async function startNextRow(runId: string, finished: Run): Promise<void> {
+async function startNextRow(runId: string, finished: Run, goAhead = false): Promise<void> {
   const batch = finished.batch;
   if (!batch || batch.remaining.length === 0 || finished.state === 'cancelled') return;
   const failedRows = finished.state === 'failed' ? [...batch.failedRows, batch.row] : batch.failedRows;
@@ -266,18 +315,47 @@ async function startNextRow(runId: string, finished: Run): Promise<void> {
     }
     return;
   }
+  if (finished.environment?.production && batch.row === 0 && !goAhead) {
+    batch.awaitingGoAhead = true;
+    finished.message = `${finished.message ?? ''} ${GO_AHEAD_NOTE(finished.environment.name, batch.total)}`
+      .trim()
+      .slice(0, 500);
+    await saveRun(runId, finished);
+    return;
+  }
+  delete batch.awaitingGoAhead;
   finished.batch = { ...batch, remaining: [] };
   await saveRun(runId, finished);
-  const started = await createRun(finished.taskId, tabId, values, {
-    ...batch,
-    row: batch.row + 1,
-    remaining,
-    failedRows,
-  });
+  const started = await createRun(
+    finished.taskId,
+    tabId,
+    values,
+    finished.environment ? { environmentId: finished.environment.id } : {},
+    { ...batch, row: batch.row + 1, remaining, failedRows },
+  );
   if (!started.ok) {
     finished.message = `The batch stopped before row ${batch.row + 2}: ${started.error.message}`.slice(0, 500);
     await saveRun(runId, finished);
   }
+}
+
+const GO_AHEAD_NOTE = (environment: string, total: number) =>
+  `Row 1 of ${total} ran on ${environment} (production). Check it, then continue with the other ${total - 1} rows.`;
+
+/** The person checked a production batch's first row: run the rest. */
+export async function continueBatch(runId: string): Promise<Result<{ runId: string }, string>> {
+  const loaded = await loadRun(runId);
+  const { run } = loaded ?? {};
+  if (!run?.batch?.awaitingGoAhead || !run.environment) {
+    return err('not-waiting', 'This batch is not waiting for you to continue.');
+  }
+  const note = GO_AHEAD_NOTE(run.environment.name, run.batch.total);
+  const message = run.message?.replace(note, '').trim();
+  if (message) run.message = message;
+  else delete run.message;
+  void audit('approved', `Continued the batch of “${run.taskTitle}” on ${run.environment.name} after row 1`);
+  await startNextRow(runId, run, true);
+  return ok({ runId });
 }
 
 export async function runStatus(): Promise<RunView | null> {
@@ -311,6 +389,10 @@ export async function runHistory(): Promise<Result<RunSummaryView[], string>> {
       doneCount: run.results.filter((result) => result.status === 'done').length,
       ...(run.message ? { message: run.message } : {}),
       ...(run.batch ? { batch: { row: run.batch.row + 1, total: run.batch.total } } : {}),
+      ...(run.environment
+        ? { environment: { name: run.environment.name, production: run.environment.production } }
+        : {}),
+      ...(run.dryRun ? { dryRun: true } : {}),
     })),
   );
 }
@@ -377,12 +459,43 @@ export async function resumeInterruptedRuns(): Promise<void> {
 }
 
 /** Paused for something a restarted worker asks again (an approval, a pick), not by the person. */
+function environmentOf(run: Run, task: Task) {
+  const id = run.environment?.id;
+  return id ? (task.environments?.find((environment) => environment.id === id) ?? null) : null;
+}
+
+function notePreview(
+  run: Run,
+  stepIndex: number,
+  kind: PreviewedAction['kind'],
+  inspected: Extract<InspectReply, { status: 'found' }>,
+): void {
+  run.preview = [
+    ...(run.preview ?? []),
+    {
+      stepIndex,
+      kind,
+      target: inspected.target,
+      url: inspected.url,
+      formData: inspected.formData,
+      reasons: inspected.reasons,
+    },
+  ];
+}
+
+function previewSummary(run: Run): string {
+  const count = run.preview?.length ?? 0;
+  return `${count === 0 ? 'No' : count} risky action${count === 1 ? '' : 's'} skipped; nothing was sent.`;
+}
+
 function isWaitingForPerson(run: Run): boolean {
   return run.pauseReason === 'approval' || run.pauseReason === 'ambiguous';
 }
 
 type StepOutcome =
   | { status: 'done'; via?: string; confidence?: number; approved?: boolean }
+  /** A dry run reached a step it must not do, noted it in run.preview and moved on. */
+  | { status: 'previewed' }
   | { status: 'failed'; message: string }
   | { status: 'denied' };
 
@@ -402,7 +515,9 @@ async function drive(runId: string): Promise<void> {
       if (run.state === 'paused' && !isWaitingForPerson(run)) return;
       if (run.currentStep >= task.steps.length) {
         run.state = 'succeeded';
-        run.message = `Done: all ${task.steps.length} steps ran.`;
+        run.message = run.dryRun
+          ? `Dry run done: all ${task.steps.length} steps checked. ${previewSummary(run)}`
+          : `Done: all ${task.steps.length} steps ran.`;
         run.finishedAt = Date.now();
         delete run.pauseReason;
         await finishRun(runId, run, task);
@@ -433,6 +548,9 @@ async function drive(runId: string): Promise<void> {
         current.currentStep = index + 1;
         current.state = 'running';
         delete current.pauseReason;
+      } else if (outcome.status === 'previewed') {
+        current.results[index] = { ...result, status: 'skipped', via: 'dry-run' };
+        current.currentStep = index + 1;
       } else if (outcome.status === 'denied') {
         current.results[index] = { ...result, status: 'skipped', approved: false };
         current.state = 'cancelled';
@@ -446,6 +564,18 @@ async function drive(runId: string): Promise<void> {
         current.state = 'failed';
         current.message =
           `${CIRCUIT_BREAKER_FAILURES} optional steps in a row failed, so the run stopped (circuit breaker). Last: ${outcome.message}`.slice(
+            0,
+            500,
+          );
+        current.finishedAt = Date.now();
+      } else if (current.dryRun && current.preview?.length) {
+        // Steps after a skipped action often need its result (the page it would have led to): the
+        // preview stops here, which is what a dry run is for, not a failure of the task.
+        const skipped = (current.preview.at(-1) as PreviewedAction).stepIndex + 1;
+        current.results[index] = { ...result, status: 'failed', error: outcome.message };
+        current.state = 'succeeded';
+        current.message =
+          `Dry run stopped at step ${index + 1}: it seems to need what step ${skipped} would have done, which a dry run does not do. ${previewSummary(current)}`.slice(
             0,
             500,
           );
@@ -573,32 +703,33 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   if (tabId === null) return { status: 'failed', message: 'The tab this step acts in never opened.' };
   const timeoutMs = step.timeoutMs ?? STEP_TIMEOUT_MS;
 
+  const environment = environmentOf(run, task);
   if (step.kind === 'navigate') {
-    const origin = originOf(step.url);
+    const url = mapUrl(step.url, environment);
+    const origin = originOf(url);
     if (!origin || !isOriginAllowed(origin, await readAllowList())) {
       return {
         status: 'failed',
-        message: `Understudy stopped before going to ${origin ?? step.url}: it isn't on your allowed sites list.`,
+        message: `Understudy stopped before going to ${origin ?? url}: it isn't on your allowed sites list.`,
       };
     }
     // The page that was there may still be introducing itself; only a document that started after
     // this request is the one navigated to (documents report their performance.timeOrigin).
     const requestedAt = Date.now();
-    await browser.tabs.update(tabId, { url: step.url });
+    await browser.tabs.update(tabId, { url });
     const loaded = await waitForFrames(
       () => ((topDocumentStartedAt(tabId) ?? 0) >= requestedAt ? true : null),
       NAVIGATION_TIMEOUT_MS,
     );
-    return loaded
-      ? { status: 'done' }
-      : { status: 'failed', message: `The page ${step.url} did not load within 30 s.` };
+    return loaded ? { status: 'done' } : { status: 'failed', message: `The page ${url} did not load within 30 s.` };
   }
   if (step.kind === 'waitForUrl') {
+    const url = mapUrl(step.url, environment);
     const reached = await waitForFrames(() => null, 0);
     const tab = await browser.tabs.get(tabId);
-    return tab.url?.includes(step.url) || reached
+    return tab.url?.includes(url) || reached
       ? { status: 'done' }
-      : { status: 'failed', message: `The address never became ${step.url}.` };
+      : { status: 'failed', message: `The address never became ${url}.` };
   }
 
   // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
@@ -632,6 +763,11 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     if (inspected.status !== 'found') return { status: 'failed', message: stepFailure(index, step, inspected.reason) };
 
     let digest: string | null = null;
+    if ((inspected.risk !== 'none' || step.alwaysAsk) && run.dryRun) {
+      notePreview(run, index, inspected.risk === 'none' ? 'ask' : inspected.risk, inspected);
+      await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
+      return { status: 'previewed' };
+    }
     if (inspected.risk !== 'none' || step.alwaysAsk) {
       const decision = await pauseForApproval(runId, run, task, index, inspected, tabId, frame);
       if (!decision.approved) return { status: 'denied' };
@@ -639,6 +775,11 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     }
 
     let acted = await actWithBackstop(tabId, frame, step, run, timeoutMs, digest);
+    if (acted.status === 'blocked' && run.dryRun) {
+      // The step looked harmless but the page tried to send: blocked (a dry run never sends), noted.
+      notePreview(run, index, 'send', blockedPreview(inspected, acted));
+      return { status: 'previewed' };
+    }
     if (acted.status === 'blocked') {
       // A script tried to send something the DOM did not show: nothing left the tab. Ask now,
       // repeat the step with sending allowed if approved, and ask up front on later runs.
@@ -789,7 +930,7 @@ async function pauseForApproval(
   run.message = 'Waiting for your OK in the confirmation window.';
   await saveRun(runId, run);
   await showProgress(run, task.steps.length);
-  const decision = await requestApproval(runId, index, task, inspected, tabId);
+  const decision = await requestApproval(runId, run, index, task, inspected, tabId);
   await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
   if (decision.approved) {
     run.state = 'running';
@@ -893,6 +1034,7 @@ async function ask<T>(
 
 async function requestApproval(
   runId: string,
+  run: Run,
   stepIndex: number,
   task: Task,
   inspected: Extract<InspectReply, { status: 'found' }>,
@@ -914,6 +1056,7 @@ async function requestApproval(
     digest: inspected.digest,
     createdAt: Date.now(),
     windowId: null,
+    ...(run.environment ? { environment: { name: run.environment.name, production: run.environment.production } } : {}),
   };
   const decision = approvals.add(approval);
   const created = await browser.windows.create({
@@ -944,6 +1087,7 @@ export function approvalView(approval: PendingApproval): ApprovalView {
     formData: approval.preview.formData,
     createdAt: approval.createdAt,
     approveDelayMs: APPROVE_DELAY_MS,
+    ...(approval.environment ? { environment: approval.environment } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '@/lib/result';
 import { latestRunPerTask, type RunOfTask } from '@/lib/run/last-run';
 import { createExport, importExport } from '@/lib/store/export';
 import { listTaskSummaries, TASK_SUMMARY } from '@/lib/store/task-summary';
+import { environmentProblems } from '@/lib/task/environments';
 import { redactSecrets } from '@/lib/task/redact';
 import { type Task, TaskSchema } from '@/lib/task/schema';
 import { requireSession } from './vault';
@@ -42,6 +43,12 @@ export async function getTask(id: string): Promise<Result<ResponseOf<'task:get'>
 }
 
 export async function saveTask(task: Task, id?: string): Promise<Result<ResponseOf<'task:save'>, string>> {
+  // An environment that maps a site the task never visits, or sets an unknown variable, is a mistake
+  // the person should hear about now rather than at run time.
+  const problem = task.environments?.flatMap((environment) =>
+    environmentProblems(task, environment).map((text) => `${environment.name}: ${text}`),
+  )[0];
+  if (problem) return err('invalid-environment', problem);
   const session = await requireSession();
   if (!session.ok) return session;
   const saved = await session.value.put('tasks', id, task, TaskSchema, TASK_SUMMARY);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { EnvironmentBanner } from '@/components/EnvironmentBanner';
 import { ErrorText } from '@/components/ErrorText';
 import { send } from '@/components/runtime';
 import type { ApprovalView } from '@/lib/messages';
@@ -63,6 +64,7 @@ export function Confirm() {
   const words = KIND_WORDS[approval.kind];
   return (
     <main class="stack" aria-labelledby="confirm-heading">
+      {approval.environment && <EnvironmentBanner environment={approval.environment} />}
       <h1 id="confirm-heading">{words.title}</h1>
       <p data-testid="confirm-summary">
         The task <strong>{approval.taskTitle}</strong> is about to {words.verb} <strong>{approval.origin}</strong>.

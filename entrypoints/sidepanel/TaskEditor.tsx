@@ -3,10 +3,12 @@ import { ErrorText } from '@/components/ErrorText';
 import { send } from '@/components/runtime';
 import { describeStep } from '@/lib/task/describe-step';
 import type { Step, Task } from '@/lib/task/schema';
+import { EnvironmentsEditor } from './EnvironmentsEditor';
 
 /**
  * The review list after recording: rename the task, reorder (buttons, or Alt+Arrow keys on a step),
- * delete steps, mark them optional or "always ask", and edit variable defaults (secrets masked).
+ * delete steps, mark them optional or "always ask", edit variable defaults (secrets masked) and the
+ * environments it can run in.
  */
 export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const [task, setTask] = useState<Task | null>(null);
@@ -170,6 +172,7 @@ export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () =>
           </label>
         </div>
       ))}
+      <EnvironmentsEditor task={task} onChange={update} />
       <div class="row">
         <button type="button" class="primary" disabled={!dirty} onClick={save}>
           Save changes

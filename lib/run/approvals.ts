@@ -31,6 +31,8 @@ export interface PendingApproval {
   digest: string;
   createdAt: number;
   windowId: number | null;
+  /** The run's environment, shown prominently when it is production. */
+  environment?: { name: string; production: boolean };
 }
 
 /** The confirmation window enables Approve only after this long, so a stray click can't approve. */

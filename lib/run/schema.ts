@@ -19,6 +19,8 @@ export const BatchSchema = z.strictObject({
   onRowFailure: z.enum(['continue', 'stop']),
   /** 0-based indexes of earlier rows that failed. */
   failedRows: z.array(z.number().int().nonnegative()).max(MAX_CSV_ROWS),
+  /** On a production environment the first row runs alone: the rest wait for the person's go-ahead. */
+  awaitingGoAhead: z.boolean().optional(),
 });
 export type Batch = z.infer<typeof BatchSchema>;
 
@@ -43,6 +45,26 @@ export const StepResultSchema = z.strictObject({
 });
 export type StepResult = z.infer<typeof StepResultSchema>;
 
+/** What a dry run did not do: the action the risk gate (or the network backstop) would have stopped. */
+export const PreviewedActionSchema = z.strictObject({
+  stepIndex: z.number().int().nonnegative(),
+  /** 'send': a request the page tried to make on a step that looked harmless (blocked, not sent). */
+  kind: z.enum(['submit', 'delete', 'outbound', 'ask', 'send']),
+  target: z.string().max(300),
+  url: z.string().max(8192),
+  /** The form data it would have sent, secret values already masked by the content script. */
+  formData: z.array(z.strictObject({ name: z.string().max(200), value: z.string().max(2000) })).max(200),
+  reasons: z.array(z.string().max(500)).max(10),
+});
+export type PreviewedAction = z.infer<typeof PreviewedActionSchema>;
+
+/** The environment a run used, as it was when the run started (names are shown, ids are not). */
+export const RunEnvironmentSchema = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(60),
+  production: z.boolean(),
+});
+
 export const RunSchema = z.strictObject({
   version: z.literal(1),
   taskId: z.string().max(128),
@@ -66,6 +88,10 @@ export const RunSchema = z.strictObject({
       candidates: z.array(z.string().max(300)).max(10),
     })
     .optional(),
+  environment: RunEnvironmentSchema.optional(),
+  /** A dry run acts on nothing risky and never lets the tab send data; `preview` lists what it skipped. */
+  dryRun: z.boolean().optional(),
+  preview: z.array(PreviewedActionSchema).max(2000).optional(),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
 });

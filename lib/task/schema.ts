@@ -17,7 +17,7 @@ const Url = z
   .string()
   .max(8192)
   .refine((value) => /^https?:\/\//i.test(value), 'Only http and https addresses can be steps.');
-const Origin = z
+export const Origin = z
   .string()
   .max(2048)
   .regex(/^https?:\/\/[^/@\s]+$/i, 'An origin is scheme://host[:port] with nothing after it.');
@@ -93,12 +93,31 @@ export const StepSchema = z.discriminatedUnion('kind', [
 export type Step = z.infer<typeof StepSchema>;
 export type StepKind = Step['kind'];
 
+export const MAX_ENVIRONMENTS = 20;
+
+/**
+ * Where a task can run besides where it was recorded (Sandbox, Staging, Production): each maps the
+ * recorded origins to its own and has its own variable values (secrets included: the task is
+ * encrypted, and exports blank them like variable defaults).
+ */
+export const EnvironmentSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  name: z.string().trim().min(1).max(60),
+  /** Runs here show the name prominently, and a batch runs one row and asks before the rest. */
+  production: z.boolean(),
+  /** Recorded origin → this environment's origin; origins not listed stay as recorded. */
+  origins: z.array(z.strictObject({ from: Origin, to: Origin })).max(50),
+  values: z.record(VariableName, z.string().max(MAX_VALUE)),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
 export const TaskSchema = z.strictObject({
   version: z.literal(1),
   title: z.string().trim().min(1).max(MAX_TITLE),
   origins: z.array(Origin).max(50),
   variables: z.array(VariableSchema).max(MAX_VARIABLES),
   steps: z.array(StepSchema).max(MAX_STEPS),
+  environments: z.array(EnvironmentSchema).max(MAX_ENVIRONMENTS).optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
