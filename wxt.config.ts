@@ -46,8 +46,11 @@ export default defineConfig({
           }),
     },
     // Origins are requested one at a time, when the user allow-lists them.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    host_permissions: isTestBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    // ws/wss: an allowed site's WebSocket address, so the run's backstop can hold sockets too.
+    optional_host_permissions: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'],
+    host_permissions: isTestBuild
+      ? ['http://127.0.0.1/*', 'http://localhost/*', 'ws://127.0.0.1/*', 'ws://localhost/*']
+      : [],
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { hostPermissionPattern } from '@/lib/origins';
+import { hostPermissionPatterns } from '@/lib/origins';
 import { ErrorText } from './ErrorText';
 import { send } from './runtime';
 
@@ -13,7 +13,7 @@ export async function allowOrigin(
 ): Promise<{ ok: true; origins: string[] } | { ok: false; message: string }> {
   let granted = false;
   try {
-    granted = await browser.permissions.request({ origins: [hostPermissionPattern(origin)] });
+    granted = await browser.permissions.request({ origins: hostPermissionPatterns(origin) });
   } catch {
     granted = false;
   }

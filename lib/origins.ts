@@ -68,6 +68,15 @@ export function hostPermissionPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * Every pattern an allowed origin is granted: its pages, and its WebSocket address (ws: for http,
+ * wss: for https), without which the network backstop cannot hold a socket a step opens.
+ */
+export function hostPermissionPatterns(origin: string): string[] {
+  const url = new URL(origin);
+  return [hostPermissionPattern(origin), `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.hostname}/*`];
+}
+
 /** The content-script match pattern for one exact origin (port included where Chrome accepts it). */
 export function contentScriptPattern(origin: string): string {
   const url = new URL(origin);

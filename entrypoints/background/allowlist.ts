@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { contentScriptPattern, hostPermissionPattern, parseOrigin } from '@/lib/origins';
+import { contentScriptPattern, hostPermissionPattern, hostPermissionPatterns, parseOrigin } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 
 const STORAGE_KEY = 'allowlist';
@@ -59,7 +59,7 @@ export async function removeOrigin(input: string): Promise<Result<string[], stri
   // Give the host permission back when no other allowed origin still needs it.
   const pattern = hostPermissionPattern(parsed.value);
   if (!remaining.some((origin) => hostPermissionPattern(origin) === pattern)) {
-    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    await browser.permissions.remove({ origins: hostPermissionPatterns(parsed.value) }).catch(() => false);
   }
   return ok(remaining);
 }

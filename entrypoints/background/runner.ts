@@ -38,7 +38,10 @@ import {
   type BlockedAttempt,
   blockedSince,
   holdWrites,
+  onNetworkChange,
+  redirectsSince,
   releaseWrites,
+  WEBSOCKET_METHOD,
   waitForNetworkQuiet,
   watchNetwork,
 } from './backstop';
@@ -509,7 +512,15 @@ async function drive(runId: string): Promise<void> {
     const entry: LiveRun = { run: loaded.run, task: loaded.task, stopped: false };
     live.set(runId, entry);
     const { run, task } = entry;
-    await Promise.all(run.tabs.map(guardTab));
+    const guarded = await Promise.all(run.tabs.map(guardTab));
+    if (guarded.includes(false)) {
+      // Fail closed: without its network guard a run could send what nobody approved.
+      run.state = 'failed';
+      run.message = GUARD_FAILED;
+      run.finishedAt = Date.now();
+      await finishRun(runId, run, task);
+      return;
+    }
     for (;;) {
       if (entry.stopped) return; // cancelled or its tab closed: that path saved the final state
       if (run.state === 'paused' && !isWaitingForPerson(run)) return;
@@ -617,9 +628,15 @@ function consecutiveFailedRows(failedRows: readonly number[], row: number): numb
   return count;
 }
 
-/** Blocks the tab's unapproved sends for as long as the run drives it (see backstop.ts). */
-async function guardTab(tabId: number): Promise<void> {
-  await holdWrites(tabId).catch(() => undefined);
+const GUARD_FAILED =
+  'Understudy could not set up its guard against unapproved sends in this tab, so it did not run. Reload the extension and try again.';
+
+/** Blocks the tab's unapproved sends for as long as the run drives it (see backstop.ts); false if it could not. */
+async function guardTab(tabId: number): Promise<boolean> {
+  return holdWrites(tabId).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function unguardTabs(run: Run): Promise<void> {
@@ -666,11 +683,10 @@ async function tabFor(run: Run, step: Step): Promise<number | null> {
       if (opened?.id !== undefined) listener(opened);
     });
   });
-  if (found !== null) {
-    run.tabs[step.tab] = found;
-    await guardTab(found);
-  }
-  return found;
+  if (found === null) return null;
+  run.tabs[step.tab] = found;
+  // Never act in a tab whose sends are not held (see drive).
+  return (await guardTab(found)) ? found : null;
 }
 
 interface FrameAddress {
@@ -717,11 +733,17 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     // this request is the one navigated to (documents report their performance.timeOrigin).
     const requestedAt = Date.now();
     await browser.tabs.update(tabId, { url });
-    const loaded = await waitForFrames(
-      () => ((topDocumentStartedAt(tabId) ?? 0) >= requestedAt ? true : null),
+    const arrival = await waitForArrival(
+      tabId,
+      () => (topDocumentStartedAt(tabId) ?? 0) >= requestedAt,
+      requestedAt,
       NAVIGATION_TIMEOUT_MS,
     );
-    return loaded ? { status: 'done' } : { status: 'failed', message: `The page ${url} did not load within 30 s.` };
+    if (arrival === 'elsewhere')
+      return { status: 'failed', message: await whyNoFrame(tabId, index, step, requestedAt) };
+    return arrival === 'arrived'
+      ? { status: 'done' }
+      : { status: 'failed', message: `The page ${url} did not load within 30 s.` };
   }
   if (step.kind === 'waitForUrl') {
     const url = mapUrl(step.url, environment);
@@ -735,6 +757,11 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
   // which the actionability checks wait on.
   await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  // An allowed site redirected the tab off the allowed sites and nothing allowed loaded since: no
+  // page there will ever answer, so say so now rather than after the step's timeout.
+  if (await redirectedAwaySince(tabId, run.startedAt)) {
+    return { status: 'failed', message: await whyNoFrame(tabId, index, step, run.startedAt) };
+  }
   askFramesToReintroduce(tabId);
   let pickedByPerson = false;
   for (let attempt = 0; attempt < MAX_REINSPECTIONS; attempt++) {
@@ -745,7 +772,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       const origin = frames.find((known) => known.frameId === match.frameId)?.origin ?? '';
       return { frameId: match.frameId, documentId: match.documentId, origin };
     }, timeoutMs);
-    if (frame === null) return { status: 'failed', message: await whyNoFrame(tabId, index, step) };
+    if (frame === null) return { status: 'failed', message: await whyNoFrame(tabId, index, step, run.startedAt) };
     const inspected = await ask(
       tabId,
       frame,
@@ -782,8 +809,24 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     }
     if (acted.status === 'blocked') {
       // A script tried to send something the DOM did not show: nothing left the tab. Ask now,
-      // repeat the step with sending allowed if approved, and ask up front on later runs.
-      const decision = await pauseForApproval(runId, run, task, index, blockedPreview(inspected, acted), tabId, frame);
+      // repeat the step with sending allowed if approved, and ask up front on later runs. The page
+      // may have reacted to its failed send (an error message): the approval is bound to the page
+      // as it is now, which is what the repeated step must find.
+      const now = await ask(
+        tabId,
+        frame,
+        {
+          type: 'replay:inspect',
+          step,
+          values: run.values,
+          secretNames: secretNamesOf(task),
+          timeoutMs,
+          settleMs: PAGE_SETTLE_MS,
+        },
+        InspectReply,
+      );
+      const basis = now && !isTimedOut(now) && now.status === 'found' ? now : inspected;
+      const decision = await pauseForApproval(runId, run, task, index, blockedPreview(basis, acted), tabId, frame);
       if (!decision.approved) return { status: 'denied' };
       digest = decision.digest;
       step.alwaysAsk = true;
@@ -791,6 +834,8 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       // A page whose request failed may not let the action happen again (a button left disabled):
       // a short try, then a plain failure; the next run asks before acting and goes through.
       acted = await actWithBackstop(tabId, frame, step, run, Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS), digest);
+      // Changed again since the approval: ask again about the page as it is (the step asks first now).
+      if (acted.status === 'changed') continue;
       if (acted.status !== 'done' && acted.status !== 'navigated') {
         return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
       }
@@ -811,6 +856,8 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
 }
 
 const RETRY_AFTER_BLOCK_MS = 2000;
+/** Quiet time the page gets to show its reaction to a blocked send before it is described for approval. */
+const PAGE_SETTLE_MS = 100;
 const BLOCKED_NO_RETRY =
   'the page tried to send data without your OK and Understudy blocked it (nothing was sent), but the page did not let the step run again. This step now asks first: run the task again';
 
@@ -856,7 +903,7 @@ async function actWithBackstop(
       return blockedOutcome(tabId, startedAt) ?? { status: 'navigated' };
     }
     if (acted.status !== 'done') return acted;
-    await settle(tabId, before);
+    await settle(tabId, before, startedAt);
     if (SENDING_KINDS.has(step.kind)) await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS);
     return blockedOutcome(tabId, startedAt) ?? acted;
   } finally {
@@ -868,18 +915,26 @@ async function actWithBackstop(
  * A step found no page to act in. When the tab left the allowed sites (a redirect, a meta refresh,
  * a script), say so: Understudy has no access there, so it stopped before acting.
  */
-async function whyNoFrame(tabId: number, index: number, step: Step): Promise<string> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  const origin = originOf(tab?.url);
-  const allowed = origin !== null && isOriginAllowed(origin, await readAllowList());
-  if (!allowed) {
-    // Without access Chrome does not tell us the address of a page on another site.
-    const where = origin ?? 'a site that is not on your allowed sites list';
-    return stepFailure(
+async function whyNoFrame(tabId: number, index: number, step: Step, since: number): Promise<string> {
+  const allowList = await readAllowList();
+  const leaving = (where: string) =>
+    stepFailure(
       index,
       step,
       `the page went to ${where}, which Understudy may not act on, so it stopped before acting there`,
     );
+  // An allowed site's redirect (seen by the backstop) names where the tab went, even before the
+  // tab's address changes, and where Chrome would not tell us the address of a site without access.
+  const redirect = redirectsSince(tabId, since)
+    .filter((candidate) => candidate.frameId === 0 && !isOriginAllowed(originOf(candidate.to), allowList))
+    .at(-1);
+  if (redirect && (topDocumentStartedAt(tabId) ?? 0) < redirect.at) {
+    return leaving(`${originOf(redirect.to) ?? redirect.to} (redirected from ${new URL(redirect.from).pathname})`);
+  }
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const origin = originOf(tab?.url);
+  if (origin === null || !isOriginAllowed(origin, allowList)) {
+    return leaving(origin ?? 'a site that is not on your allowed sites list');
   }
   return stepFailure(index, step, 'the page (or the frame) this step acts in did not load');
 }
@@ -905,12 +960,16 @@ function blockedPreview(
   blocked: { attempts: BlockedAttempt[] },
 ): Extract<InspectReply, { status: 'found' }> {
   const first = blocked.attempts[0] as BlockedAttempt;
+  const socket = first.method === WEBSOCKET_METHOD;
   const where = originOf(first.url) === originOf(inspected.url) ? new URL(first.url).pathname : first.url;
+  const what = socket
+    ? `open a live connection (WebSocket to ${where.slice(0, 200)}) that can send anything`
+    : `send data (${first.method.toUpperCase()} ${where.slice(0, 200)})`;
   return {
     ...inspected,
-    risk: first.method.toUpperCase() === 'DELETE' ? 'delete' : 'submit',
+    risk: socket ? 'outbound' : first.method.toUpperCase() === 'DELETE' ? 'delete' : 'submit',
     reasons: [
-      `The page tried to send data (${first.method.toUpperCase()} ${where.slice(0, 200)}) when this step acted. Understudy blocked it: nothing was sent. Approve to repeat the step and let it send.`,
+      `The page tried to ${what} when this step acted. Understudy blocked it: nothing was sent. Approve to repeat the step and let it send.`,
       ...inspected.reasons,
     ].slice(0, 10),
   };
@@ -993,15 +1052,77 @@ function isTimedOut(value: unknown): boolean {
 }
 
 /** After an action: if it started loading a new page, wait until that page's script is there. */
-async function settle(tabId: number, documentsBefore: number): Promise<void> {
+async function settle(tabId: number, documentsBefore: number, since: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'loading' || documentCount(tabId) > documentsBefore) {
-    await waitForFrames(
-      () =>
-        documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0) ? true : null,
+    await waitForArrival(
+      tabId,
+      () => documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0),
+      since,
       NAVIGATION_TIMEOUT_MS,
     );
   }
+}
+
+async function redirectedAwaySince(tabId: number, since: number): Promise<boolean> {
+  const allowList = await readAllowList();
+  const away = redirectsSince(tabId, since)
+    .filter((redirect) => redirect.frameId === 0 && !isOriginAllowed(originOf(redirect.to), allowList))
+    .at(-1);
+  return away !== undefined && (topDocumentStartedAt(tabId) ?? 0) < away.at;
+}
+
+/** How long a page that finished loading has to introduce itself before it counts as elsewhere. */
+const ARRIVAL_GRACE_MS = 1000;
+
+/**
+ * After a navigation started: waits for the new document's content script ('arrived'), or learns
+ * that the tab went where Understudy has no access ('elsewhere': an allowed site redirected off the
+ * allowed sites, or a page finished loading and never introduced itself), so replay stops there at
+ * once instead of waiting out its timeout. It never acts there either way: it has no access.
+ */
+async function waitForArrival(
+  tabId: number,
+  arrived: () => boolean,
+  since: number,
+  timeoutMs: number,
+): Promise<'arrived' | 'elsewhere' | 'timeout'> {
+  const allowList = await readAllowList();
+  return new Promise((resolve) => {
+    let settled = false;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const finish = (value: 'arrived' | 'elsewhere' | 'timeout') => {
+      if (settled) return;
+      settled = true;
+      stopWatchingNetwork();
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      clearTimeout(grace);
+      resolve(value);
+    };
+    const redirectedAway = () =>
+      redirectsSince(tabId, since).some(
+        (redirect) => redirect.frameId === 0 && !isOriginAllowed(originOf(redirect.to), allowList),
+      );
+    const check = () => {
+      if (arrived()) finish('arrived');
+      else if (redirectedAway()) finish('elsewhere');
+    };
+    const onUpdated = (updatedTabId: number, change: { status?: string }) => {
+      if (updatedTabId !== tabId || change.status !== 'complete') return;
+      clearTimeout(grace);
+      grace = setTimeout(async () => {
+        if (arrived()) return finish('arrived');
+        const tab = await browser.tabs.get(tabId).catch(() => null);
+        if (!isOriginAllowed(originOf(tab?.url), allowList)) finish('elsewhere');
+      }, ARRIVAL_GRACE_MS);
+    };
+    const stopWatchingNetwork = onNetworkChange(check);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    void waitForFrames(() => (arrived() ? true : null), timeoutMs).then((value) =>
+      finish(value ? 'arrived' : 'timeout'),
+    );
+    check();
+  });
 }
 
 /** Sends to a frame and validates the reply; null when the frame's document went away meanwhile. */

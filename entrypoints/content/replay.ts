@@ -5,7 +5,7 @@
  * and that a step approved as harmless has not become risky meanwhile.
  */
 import { describeElement, resolveTarget } from '@/lib/locators';
-import { describeForHumans, executeStep, waitForElement } from '@/lib/replay';
+import { describeForHumans, executeStep, waitForDomQuiet, waitForElement } from '@/lib/replay';
 import {
   type ActReply,
   type InspectReply,
@@ -117,6 +117,7 @@ function pick(stepId: string, index: number): PickReply {
 export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | PickReply | null> {
   switch (request.type) {
     case 'replay:inspect':
+      if (request.settleMs) await waitForDomQuiet(document, { quietMs: request.settleMs, timeoutMs: 1000 });
       return inspect(request.step, request.values, request.secretNames, request.timeoutMs);
     case 'replay:act':
       return act(request.step, request.values, request.timeoutMs, request.digest);

@@ -21,6 +21,8 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     /** Variables whose values must be masked in the preview. */
     secretNames: z.array(z.string().max(64)).max(200),
     timeoutMs: z.number().int(),
+    /** First wait this long for the page to stop changing (after it reacted to a blocked send). */
+    settleMs: z.number().int().min(0).max(2000).optional(),
   }),
   /** Act. With `digest`, only if the live step still matches what the person approved. */
   z.strictObject({

@@ -598,6 +598,9 @@ export function helpPage(ctx, { q, errors = {}, values = { message: '', helpful:
   const k = classes(ui);
   const searchId = ui.gid('help-search');
   const feedbackId = ui.gid('feedback-message');
+  const liveId = ui.gid('live-question');
+  const liveButtonId = ui.gid('live-open');
+  const liveStatusId = ui.gid('live-status');
   const query = q.trim().toLowerCase();
   const results = query
     ? HELP_ARTICLES.filter((a) => `${a.title} ${a.summary}`.toLowerCase().includes(query))
@@ -637,8 +640,26 @@ ${[
 </fieldset>
 <div class="${k.actions}">${ui.wrap(html`<button type="submit" class="${k.button} ${k.primary}">Send feedback</button>`, 'Button')}</div>
 </form>
+</section>
+<section class="${k.card}" aria-labelledby="${ui.gid('live-heading')}">
+<h2 id="${ui.gid('live-heading')}">Live help</h2>
+<label for="${liveId}">Your question</label>
+<input class="${k.input}" id="${liveId}" autocomplete="off">
+<div class="${k.actions}">${ui.wrap(html`<button type="button" id="${liveButtonId}" class="${k.button}">Open live help</button>`, 'Button')}</div>
+<p id="${liveStatusId}" role="status"></p>
 </section>`;
-  return page(ctx, { title: 'Help center', active: 'help', body, flash: ctx.flash });
+  // "Open live help" reads like opening a panel, but it sends the question over a WebSocket: the
+  // network backstop must hold that connection like any other send.
+  const script = raw(`
+const question = document.getElementById(${js(liveId)});
+const status = document.getElementById(${js(liveStatusId)});
+document.getElementById(${js(liveButtonId)}).addEventListener('click', () => {
+  const socket = new WebSocket(location.origin.replace(/^http/, 'ws') + '/support/chat');
+  socket.addEventListener('open', () => { socket.send(question.value); status.textContent = 'Connected: an agent will answer here.'; });
+  socket.addEventListener('error', () => { status.textContent = 'Live help is not available right now.'; });
+});
+`);
+  return page(ctx, { title: 'Help center', active: 'help', body, script, flash: ctx.flash });
 }
 
 export function onboardingPage(ctx) {

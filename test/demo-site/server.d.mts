@@ -60,6 +60,8 @@ export interface DemoState {
   quickNotes: { id: number; text: string }[];
   tasks: DemoTask[];
   reports: { archived: { type: 'contacts-by-company' | 'messages-sent' }[] };
+  /** The help page's "Open live help" (a WebSocket at `/support/chat`): connections and messages. */
+  liveHelp: { connections: number; messages: string[] };
   submissions: {
     onboarding: { companyName: string; companySize: string; website: string }[];
     /** `answers[n - 1]` is "Question n"; `agreed` lists the n of each ticked "Agree with statement n". */

@@ -9,7 +9,7 @@
 //
 // No dependencies and no randomness in rendered output, only Node built-ins; session tokens are the
 // one random value, and they never appear in a page.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +92,7 @@ export async function startDemoSite(options = {}) {
   const site = { variant, state: createState(), sessions: new Map(), url: '', crossOriginUrl: '' };
   const mainServer = http.createServer((req, res) => handleRequest(site, 'main', req, res));
   const crossServer = http.createServer((req, res) => handleRequest(site, 'crossOrigin', req, res));
+  mainServer.on('upgrade', (req, socket) => acceptLiveHelp(site, req, socket));
   const crossPort = await listen(crossServer, options.crossOriginPort ?? 0, host);
   let mainPort;
   try {
@@ -276,6 +277,37 @@ function sendText(res, status, text) {
     baseHeaders({ 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) }),
   );
   res.end(text);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Live help: a minimal WebSocket endpoint (RFC 6455 handshake, short unfragmented text frames), enough
+// for the help page to open a connection and send one question. Counted in state.liveHelp.
+
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+function acceptLiveHelp(site, req, socket) {
+  const key = req.headers['sec-websocket-key'];
+  if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/support/chat' || typeof key !== 'string') {
+    socket.destroy();
+    return;
+  }
+  site.state.liveHelp.connections += 1;
+  const accept = createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  );
+  socket.on('data', (frame) => {
+    const opcode = frame[0] & 0x0f;
+    if (opcode === 0x8) return socket.end();
+    const length = frame[1] & 0x7f;
+    if (opcode !== 0x1 || length > 125 || !(frame[1] & 0x80)) return;
+    const mask = frame.subarray(2, 6);
+    const payload = Buffer.from(frame.subarray(6, 6 + length).map((byte, index) => byte ^ mask[index % 4]));
+    site.state.liveHelp.messages.push(payload.toString('utf8'));
+  });
+  socket.on('error', () => socket.destroy());
 }
 
 function redirect(res, location, extraHeaders = {}) {
@@ -601,6 +633,25 @@ const MAIN_ROUTES = [
     pattern: /^\/app\/.*$/,
     auth: true,
     handler: ({ site, req, res }) => sendPage(res, 200, spaPage(pageContext(site, req))),
+  },
+  {
+    // "Leaving Acme": an open redirect like many sites have (tracking links, SSO hops), limited to
+    // loopback addresses. Replay must notice when one takes the tab off the allowed sites.
+    method: 'GET',
+    pattern: /^\/go$/,
+    handler: ({ res, url }) => {
+      const to = url.searchParams.get('to') ?? '/';
+      let target;
+      try {
+        target = new URL(to, 'http://placeholder');
+      } catch {
+        return sendText(res, 400, 'Bad address.');
+      }
+      if (target.host !== 'placeholder' && !isLoopbackHost(target.hostname.replace(/^\[|\]$/g, ''))) {
+        return sendText(res, 400, 'The demo site only redirects to loopback addresses.');
+      }
+      redirect(res, to);
+    },
   },
   {
     method: 'GET',

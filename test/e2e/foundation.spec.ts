@@ -133,6 +133,6 @@ test('the production manifest asks for no host access and has no static content 
   expect(text).not.toContain('*://*/*');
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts ?? []).toEqual([]);
-  expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+  expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
   expect(manifest.content_security_policy.extension_pages).toContain("script-src 'self'");
 });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentScriptPattern, hostPermissionPattern, isOriginAllowed, originOf, parseOrigin } from '@/lib/origins';
+import {
+  contentScriptPattern,
+  hostPermissionPattern,
+  hostPermissionPatterns,
+  isOriginAllowed,
+  originOf,
+  parseOrigin,
+} from '@/lib/origins';
 
 describe('parseOrigin', () => {
   it('normalises what a user types into an exact origin', () => {
@@ -66,6 +73,9 @@ describe('isOriginAllowed', () => {
 describe('patterns', () => {
   it('builds the host permission and content-script patterns for an origin', () => {
     expect(hostPermissionPattern('http://127.0.0.1:4000')).toBe('http://127.0.0.1/*');
+    // The WebSocket address of the same site, so the run backstop can hold sockets there too.
+    expect(hostPermissionPatterns('http://127.0.0.1:4000')).toEqual(['http://127.0.0.1/*', 'ws://127.0.0.1/*']);
+    expect(hostPermissionPatterns('https://crm.example')).toEqual(['https://crm.example/*', 'wss://crm.example/*']);
     expect(contentScriptPattern('http://127.0.0.1:4000')).toBe('http://127.0.0.1:4000/*');
     expect(contentScriptPattern('https://shop.example')).toBe('https://shop.example/*');
   });
