@@ -42,6 +42,12 @@ export interface ActionabilityOptions {
   needsEditable: boolean;
   /** Skip the hit-target check (hover over an element that shows a tooltip over itself is still fine). */
   skipHitTarget?: boolean;
+  /**
+   * Skip the stability check: typing, choosing an option and pressing keys aim no pointer, so a box
+   * still moving does not matter (Playwright does not wait for it there either). Saves the frames a
+   * stability check needs on every such step.
+   */
+  skipStable?: boolean;
   /** The time named in failure messages, when the caller's budget is longer than what is left for this wait. */
   stepTimeoutMs?: number;
   now?: () => number;
@@ -185,7 +191,9 @@ export async function waitForActionable(
     if (box.width <= 0 || box.height <= 0 || !isStyleVisible(element)) return { ok: false, code: 'not-visible' };
     if (options.needsEnabled && isDisabled(element)) return { ok: false, code: 'not-enabled' };
     if (options.needsEditable && isReadOnly(element)) return { ok: false, code: 'not-editable' };
-    if (!last || !sameBox(last, box) || isBeingAnimated(element)) return { ok: false, code: 'not-stable' };
+    if (!options.skipStable && (!last || !sameBox(last, box) || isBeingAnimated(element))) {
+      return { ok: false, code: 'not-stable' };
+    }
     if (!fullyInView(box, win) && !scrolled) {
       // Once per wait: a fixed header may keep part of the box out of view, which the hit test then judges.
       scrolled = true;

@@ -82,10 +82,10 @@ function actionabilityFor(step: Targeted): Omit<ActionabilityOptions, 'timeoutMs
     case 'hover':
       return { needsEnabled: false, needsEditable: false };
     case 'fill':
-      return { needsEnabled: true, needsEditable: true, skipHitTarget: true };
+      return { needsEnabled: true, needsEditable: true, skipHitTarget: true, skipStable: true };
     case 'select':
     case 'press':
-      return { needsEnabled: true, needsEditable: false, skipHitTarget: true };
+      return { needsEnabled: true, needsEditable: false, skipHitTarget: true, skipStable: true };
     default:
       // submit, scroll, upload, waitForElement: no pointer involved.
       return null;

@@ -185,6 +185,24 @@ describe('replay in Chromium', () => {
     expect(await page.evaluate(() => window.events)).toEqual(['clicked-at-rest']);
   });
 
+  it('types into a field that is still sliding in, without waiting for it to stop', async () => {
+    // A slide far longer than the step's time: a stability wait would fail the step as 'not-stable'.
+    const outcome = await replay(
+      `<style>#name { position:absolute; left:0; top:100px; transition: transform 20s linear; }
+              #name.open { transform: translateX(400px); }</style>
+       <label for="name">Name</label><input id="name">
+       <script>
+         const n = document.getElementById('name');
+         window.beforeReplay = () => { n.getBoundingClientRect(); n.classList.add('open'); n.getBoundingClientRect(); };
+       </script>`,
+      '#name',
+      { kind: 'fill', value: 'Grace' },
+      FAIL_TIMEOUT_MS,
+    );
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(await page.evaluate(() => (document.getElementById('name') as HTMLInputElement).value)).toBe('Grace');
+  });
+
   it('fills a React-style controlled input so its state ends with the value', async () => {
     const outcome = await replay(
       `<label>Full name <input id="name"></label>
