@@ -7,9 +7,11 @@
  *   summary row, one transaction) vs plain bulkPut of the same tasks and summaries, one transaction.
  * - read: session.get of every task by id (decrypt + zod) vs plain get by id.
  * - list: the issue-4 target, "time to list 10,000 tasks after unlock": the session is locked and
- *   unlocked again (unlock timed on its own), then {@link listTasks} runs exactly what the task list
- *   does (entrypoints/background/tasks.ts listTasks: session.listSummaries — summaries and task keys
- *   read, decrypted, zod-validated — and the response built from them) vs plain toArray of a
+ *   unlocked again (unlock timed on its own), then {@link listTasks} runs what the task list does
+ *   with its tasks (entrypoints/background/tasks.ts listTasks: session.listSummaries — summaries and
+ *   task keys read, decrypted, zod-validated — and the response built from them; the product also
+ *   adds each task's last run from the run history, which this bench, having no runs, leaves out)
+ *   vs plain toArray of a
  *   summaries table and the same response. Both sides start from the same state: see "Before the
  *   list" below.
  * - listFull: session.list of every full task (decrypt + zod) vs plain toArray of the tasks.
@@ -121,8 +123,8 @@ async function writePlainTasks(plain: PlainDb, tasks: readonly BenchTask[]): Pro
 }
 
 /**
- * What entrypoints/background/tasks.ts listTasks does once requireSession() has returned the
- * unlocked session: the same lib function, with BenchTaskSchema where the product passes TaskSchema
+ * What entrypoints/background/tasks.ts listTasks does with the tasks once requireSession() has
+ * returned the unlocked session (its last-run lookup in the run history aside): the same lib function, with BenchTaskSchema where the product passes TaskSchema
  * (it validates full tasks, read only to rebuild a missing summary; none are missing here, the run
  * checks it).
  */

@@ -4,10 +4,19 @@
  * production through its environment's origin mapping and values: first as a dry run that changes
  * nothing there and lists what it skipped, then for real, with production shown in the confirmation.
  */
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Task } from '../../lib/task/schema';
 import { type DemoSite, startDemoSite } from '../demo-site/server.mjs';
-import { allowOrigin, type ExtensionHandle, expect, setUpVault, tabIdOf, test } from './fixtures';
+import {
+  allowOrigin,
+  type ExtensionHandle,
+  expect,
+  sendFromExtensionPage,
+  setUpVault,
+  tabIdOf,
+  test,
+} from './fixtures';
 import { approveIn, expectRunState, expectStepCount, nextConfirmWindow, record, signIn } from './helpers';
 
 let production: DemoSite;
@@ -161,4 +170,75 @@ test('a CSV batch on production runs its first row alone and waits for the go-ah
     .contacts.slice(before)
     .map((contact) => contact.firstName);
   expect(added).toEqual(['Mary', 'Dorothy']);
+});
+
+test('no export carries a secret value: encrypted bundle, Chrome Recorder JSON, Playwright test', async ({
+  extension,
+  demo,
+}) => {
+  const PASSWORD = 'correct horse battery staple';
+  const ENVIRONMENT_SECRET = 'Env-Only-Secret-5521';
+  const page = await extension.context.newPage();
+  await page.goto(`${demo.url}/login`);
+  const recording = await record(extension, page);
+  await page.getByLabel('Email').fill('ada@example.test');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${demo.url}/`);
+  await expectStepCount(recording.popup, 4);
+  const recorded = await recording.stop('Sign in');
+  await recording.popup.close();
+  const secretName = variableFor(recorded, PASSWORD);
+  expect(recorded.variables.find((variable) => variable.name === secretName)?.secret).toBe(true);
+
+  const panel = await extension.openPage(`sidepanel.html?tab=tasks&tabId=${await tabIdOf(extension, page)}`);
+  const list = (await sendFromExtensionPage(panel, { type: 'task:list' })) as { value: { tasks: { id: string }[] } };
+  const id = list.value.tasks[0]?.id as string;
+  const stored = (await sendFromExtensionPage(panel, { type: 'task:get', id })) as { value: { task: Task } };
+  const environment = {
+    id: 'e'.repeat(32),
+    name: 'Production',
+    production: true,
+    origins: [],
+    values: { [secretName]: ENVIRONMENT_SECRET },
+  };
+  const saved = await sendFromExtensionPage(panel, {
+    type: 'task:save',
+    id,
+    task: { ...stored.value.task, environments: [environment] },
+  });
+  expect(saved).toMatchObject({ ok: true });
+
+  // The two files for other tools, downloaded from the side panel as a person would.
+  for (const format of ['Export for Chrome Recorder', 'Export as Playwright test']) {
+    const downloading = panel.waitForEvent('download');
+    await panel.getByRole('button', { name: `${format}: Sign in` }).click();
+    const text = fs.readFileSync((await (await downloading).path()) as string, 'utf8');
+    expect(text.length).toBeGreaterThan(100);
+    expect(text, format).not.toContain(PASSWORD);
+    expect(text, format).not.toContain(ENVIRONMENT_SECRET);
+  }
+  // The panel says so.
+  await expect(panel.getByTestId('export-note')).toContainText(`Secret values (${secretName}) are not in the file`);
+
+  // The encrypted bundle, opened again: the secret and the environment's secret value come back empty.
+  const exported = (await sendFromExtensionPage(panel, {
+    type: 'export:create',
+    taskIds: [id],
+    includeRuns: false,
+    passphrase: 'export pass phrase',
+  })) as { value: { text: string } };
+  const imported = await sendFromExtensionPage(panel, {
+    type: 'import:file',
+    text: exported.value.text,
+    passphrase: 'export pass phrase',
+  });
+  expect(imported).toMatchObject({ ok: true, value: { imported: 1 } });
+  const after = (await sendFromExtensionPage(panel, { type: 'task:list' })) as { value: { tasks: { id: string }[] } };
+  const copyId = after.value.tasks.find((task) => task.id !== id)?.id;
+  const copy = (await sendFromExtensionPage(panel, { type: 'task:get', id: copyId })) as { value: { task: Task } };
+  expect(JSON.stringify(copy.value.task)).not.toContain(PASSWORD);
+  expect(JSON.stringify(copy.value.task)).not.toContain(ENVIRONMENT_SECRET);
+  expect(copy.value.task.variables.find((variable) => variable.name === secretName)?.defaultValue).toBe('');
+  expect(copy.value.task.environments?.[0]?.values[secretName]).toBe('');
 });
