@@ -51,6 +51,8 @@ export const Message = z.discriminatedUnion('type', [
     referrer: z.string().max(MAX_URL_LENGTH).default(''),
     /** Descriptors of the iframes above this frame (empty in the top frame), for routing steps. */
     framePath: z.array(TargetDescriptorSchema).max(8).default([]),
+    /** This frame's index among its parent's frames, at each level from the top (Chrome Recorder's `frame`). */
+    framePositions: z.array(z.number().int().min(0).max(1000)).max(8).default([]),
     /** `performance.timeOrigin`: when this document's navigation started (epoch ms). */
     startedAt: z.number().nonnegative().default(0),
     /** Said again because a restarted background asked (not a new document). */

@@ -37,6 +37,7 @@ export function rememberFrame(
   url: string | null = null,
   startedAt: number | null = null,
   documentId: string | null = null,
+  { positions = [] }: { positions?: number[] } = {},
 ): void {
   const tab = entry(tabId);
   if (frameId === 0) {
@@ -52,7 +53,7 @@ export function rememberFrame(
     tab.topUrl = url;
     tab.topStartedAt = startedAt;
   }
-  tab.frames.set(frameId, { frameId, documentId, origin, path, startedAt });
+  tab.frames.set(frameId, { frameId, documentId, origin, path, positions, startedAt });
   for (const listener of [...listeners]) listener();
 }
 

@@ -64,9 +64,20 @@ export default defineBackground({
 
     const handlers: Handlers = {
       'app:ping': async () => ok({ version: browser.runtime.getManifest().version }),
-      'content:hello': async ({ referrer, framePath, startedAt, again }, sender) => {
+      'content:hello': async ({ referrer, framePath, framePositions, startedAt, again }, sender) => {
         if (sender.kind !== 'content-script') return ok({ allowed: true as const, recording: false });
-        rememberFrame(sender.tabId, sender.frameId, sender.origin, framePath, sender.url, startedAt, sender.documentId);
+        rememberFrame(
+          sender.tabId,
+          sender.frameId,
+          sender.origin,
+          framePath,
+          sender.url,
+          startedAt,
+          sender.documentId,
+          {
+            positions: framePositions,
+          },
+        );
         // A repeated hello is the same document: it is no new page in a recording.
         const recording = await noteContentScript(
           sender.tabId,

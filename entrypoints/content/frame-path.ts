@@ -40,6 +40,30 @@ export function framePath(): TargetDescriptor[] {
   return path;
 }
 
+/**
+ * This frame's index among its parent's child frames at each level, from the top down: the frame
+ * paths Chrome Recorder writes (`frame: [1, 0]`). Frame lists and window identity are readable
+ * across origins, so this needs no help from the parents' scripts.
+ */
+export function framePositions(): number[] {
+  const positions: number[] = [];
+  let current: Window = window;
+  for (let depth = 0; current !== current.parent && depth < 8; depth++) {
+    const siblings = current.parent.frames;
+    let index = -1;
+    for (let at = 0; at < siblings.length; at++) {
+      if (siblings[at] === current) {
+        index = at;
+        break;
+      }
+    }
+    if (index < 0) return [];
+    positions.unshift(index);
+    current = current.parent;
+  }
+  return positions;
+}
+
 /** In a cross-origin frame: asks the parent's content script where we are. Resolves on answer. */
 export function learnCrossOriginPrefix(): Promise<void> {
   if (window === window.parent) return Promise.resolve();

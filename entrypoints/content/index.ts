@@ -6,7 +6,7 @@ import { startCapture } from '@/lib/recorder/capture';
 import { ArtifactRequest } from '@/lib/run/artifact';
 import { ReplayRequest } from '@/lib/run/protocol';
 import { captureArtifact } from './artifact';
-import { answerFrameProbes, framePath, learnCrossOriginPrefix } from './frame-path';
+import { answerFrameProbes, framePath, framePositions, learnCrossOriginPrefix } from './frame-path';
 import { hideRecordingIndicator, showRecordingIndicator } from './indicator';
 import { handleReplay } from './replay';
 
@@ -90,6 +90,7 @@ export default defineContentScript({
         url: location.href,
         referrer: document.referrer,
         framePath: framePath(),
+        framePositions: framePositions(),
         startedAt: performance.timeOrigin,
         again,
       });

@@ -16,6 +16,23 @@ export interface KnownFrame {
   documentId: string | null;
   origin: string;
   path: readonly TargetDescriptor[];
+  /** Index among the parent's child frames at each level from the top (empty when unknown). */
+  positions?: readonly number[];
+}
+
+/** How an imported Chrome Recorder frame index is written as a descriptor (lib/interop/recorder-json.ts). */
+const POSITION_XPATH = /^\(\/\/iframe\|\/\/frame\)\[(\d+)\]$/;
+
+/**
+ * The frame index a descriptor stands for when it says nothing but a position (a Chrome Recorder
+ * `frame: [n]`, imported); null for a recorded iframe, which is matched by what it looks like.
+ */
+export function positionOnly(descriptor: TargetDescriptor): number | null {
+  const [locator, ...others] = descriptor.locators;
+  const print = descriptor.fingerprint;
+  if (others.length > 0 || locator?.kind !== 'xpath' || print.role || print.name || print.id) return null;
+  const match = POSITION_XPATH.exec(locator.path);
+  return match ? Number(match[1]) - 1 : null;
 }
 
 function pathSimilarity(a: readonly TargetDescriptor[], b: readonly TargetDescriptor[]): number {
@@ -41,6 +58,21 @@ export function matchFrame(frames: readonly KnownFrame[], wanted: readonly Targe
     return top
       ? { status: 'found', frameId: 0, documentId: top.documentId }
       : { status: 'not-found', reason: 'The page has not finished loading.' };
+  }
+  const positions = wanted.map(positionOnly);
+  if (positions.every((position) => position !== null)) {
+    // An imported path names frames by index: exactly the frame at that index path, or none.
+    const matches = frames.filter(
+      (frame) =>
+        frame.frameId !== 0 &&
+        frame.positions?.length === positions.length &&
+        frame.positions.every((position, level) => position === positions[level]),
+    );
+    const [only, another] = matches;
+    if (only && !another) return { status: 'found', frameId: only.frameId, documentId: only.documentId };
+    return matches.length > 1
+      ? { status: 'ambiguous', reason: 'Several frames claim the position this step names.' }
+      : { status: 'not-found', reason: `The page has no frame at position ${positions.join(' → ')}.` };
   }
   const scored = frames
     .filter((frame) => frame.frameId !== 0)

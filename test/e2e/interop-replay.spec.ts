@@ -227,3 +227,75 @@ test('an imported click whose selectors match two look-alikes pauses and asks wh
   await expect(page).toHaveURL(`${demo.url}/contacts/${second}/edit`);
   expect((await runResults(popup))[1]?.via).toBe('user');
 });
+
+test('steps a Chrome recording places in frame [0] and frame [1] run in those frames, cross-origin included', async ({
+  extension,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  await allowOrigin(extension, demo.crossOriginUrl);
+  await importRecording(
+    extension,
+    {
+      title: 'Framed settings',
+      steps: [
+        {
+          type: 'setViewport',
+          width: 1280,
+          height: 800,
+          deviceScaleFactor: 1,
+          isMobile: false,
+          hasTouch: false,
+          isLandscape: false,
+        },
+        { type: 'navigate', url: `${demo.url}/settings` },
+        // Frame 0: the same-origin notification preferences; frame 1: the cross-origin chat widget.
+        {
+          type: 'click',
+          frame: [0],
+          selectors: [['aria/Email me when a contact is added'], ['input[name="contactAdded"]']],
+          offsetX: 5,
+          offsetY: 5,
+        },
+        {
+          type: 'click',
+          frame: [0],
+          selectors: [['aria/Save notifications'], ['form button[type="submit"]']],
+          offsetX: 5,
+          offsetY: 5,
+        },
+        {
+          type: 'change',
+          frame: [1],
+          value: 'ops-alerts',
+          selectors: [['aria/Channel name'], ['input[name="channel"]']],
+        },
+        {
+          type: 'click',
+          frame: [1],
+          selectors: [['aria/Connect channel'], ['form button[type="submit"]']],
+          offsetX: 5,
+          offsetY: 5,
+        },
+      ],
+    },
+    5, // setViewport is not a step of ours
+  );
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  expect(demo.state().settings.notifications.contactAdded).toBe(true);
+  const approved = new Set<string>();
+  extension.context.on('page', (window) => {
+    if (!window.url().includes('/confirm.html?approval=')) return;
+    const id = new URL(window.url()).searchParams.get('approval') ?? '';
+    if (approved.has(id)) return;
+    approved.add(id);
+    void approveIn(window);
+  });
+  const popup = await runFromPopup(extension, page, 'Framed settings');
+  await expectRunState(popup, 'succeeded');
+  expect(demo.state().settings.notifications.contactAdded).toBe(false);
+  expect(demo.state().widget.connectedChannels).toContain('ops-alerts');
+  // Saving the preferences and connecting the channel both send data: each was asked about.
+  expect(approved.size).toBe(2);
+});
