@@ -171,3 +171,35 @@ test('a WebSocket a harmless-looking step opens is held: Deny sends nothing, App
     await popup.close();
   }
 });
+
+test('a replayed delete asks "Delete something?" and deletes only after Approve', async ({ extension, demo }) => {
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/contacts`);
+  const recording = await record(extension, page);
+  await page.getByRole('button', { name: 'Delete Dana Scully' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('link', { name: 'Edit Dana Scully' })).toHaveCount(0);
+  await expectStepCount(recording.popup, 3);
+  await recording.stop('Delete Dana');
+  await recording.popup.close();
+  demo.reset();
+  const dana = () => demo.state().contacts.some((contact) => contact.firstName === 'Dana');
+  expect(dana()).toBe(true);
+
+  await page.goto(`${demo.url}/contacts`);
+  const windows = watchConfirmWindows(extension);
+  const popup = await runFromPopup(extension, page, 'Delete Dana');
+  // Both the row's Delete and the dialog's Delete ask; nothing is deleted until the last Approve.
+  for (let index = 0; index < 2; index++) {
+    await expect.poll(() => windows.length, { timeout: 30_000 }).toBe(index + 1);
+    const confirm = windows[index] as Page;
+    await expect(confirm.getByRole('heading', { level: 1 })).toHaveText('Delete something?');
+    await expect(confirm.getByTestId('confirm-target')).toContainText('Delete');
+    expect(dana()).toBe(true);
+    await approveIn(confirm);
+  }
+  await expectRunState(popup, 'succeeded');
+  expect(dana()).toBe(false);
+  expect(demo.state().requests.filter((request) => request.path.endsWith('/delete'))).toHaveLength(1);
+});
