@@ -1,6 +1,7 @@
 import { VaultGate } from '@/components/VaultGate';
 import { AllowList } from './AllowList';
 import { Backup } from './Backup';
+import { OtherTools } from './OtherTools';
 import { Retention } from './Retention';
 import { Security } from './Security';
 import { Shortcuts } from './Shortcuts';
@@ -18,6 +19,7 @@ export function Options() {
             <Security status={status} onChange={refresh} />
             <Retention />
             <Backup />
+            <OtherTools />
             <Wipe onChange={refresh} />
           </>
         )}

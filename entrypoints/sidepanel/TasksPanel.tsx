@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorText } from '@/components/ErrorText';
+import { ExportButtons, ImportRecorder } from '@/components/InteropButtons';
 import { RunTask } from '@/components/RunTask';
 import { send } from '@/components/runtime';
 import { activeTabId } from './active-tab';
-import { ExportButtons, ImportRecorder } from './InteropButtons';
 import { TaskEditor } from './TaskEditor';
 
 interface Summary {

@@ -132,3 +132,30 @@ test('the side panel refuses a hostile Recorder file with a clear message and im
   await expect(panel.getByTestId('tasks')).not.toContainText('x ·');
   expect(demo.state().requests).toEqual([]);
 });
+
+test('the options page imports a Chrome recording and exports it for Playwright, like the side panel', async ({
+  extension,
+  demo,
+}) => {
+  await setUpVault(extension);
+  const options = await extension.openPage('options.html');
+  const flow = {
+    title: 'Open the help center',
+    steps: [
+      { type: 'navigate', url: `${demo.url}/help` },
+      { type: 'change', value: 'export', selectors: [['aria/Search help articles'], ['input[name="q"]']] },
+    ],
+  };
+  await options.getByLabel('Import Chrome Recorder JSON').setInputFiles({
+    name: 'help.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(flow)),
+  });
+  await expect(options.getByTestId('import-result')).toContainText('Imported “Open the help center” (2 steps).');
+  await expect(options.getByTestId('tools-tasks')).toContainText('Open the help center');
+  const downloading = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Export as Playwright test: Open the help center' }).click();
+  const spec = fs.readFileSync((await (await downloading).path()) as string, 'utf8');
+  expect(spec).toContain(`${demo.url}/help`);
+  expect(spec).toContain('test("Open the help center", async ({ page }) => {');
+});

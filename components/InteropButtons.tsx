@@ -4,9 +4,9 @@
  * downloads from a Blob, so nothing leaves the machine.
  */
 import { useState } from 'preact/hooks';
-import { ErrorText } from '@/components/ErrorText';
-import { send } from '@/components/runtime';
 import { MAX_RECORDER_JSON_LENGTH } from '@/lib/interop/recorder-json';
+import { ErrorText } from './ErrorText';
+import { send } from './runtime';
 
 function download(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
