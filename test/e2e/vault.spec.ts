@@ -167,7 +167,7 @@ test('an encrypted export moves tasks without their secrets, and a bad file chan
       .getByLabel('Export file')
       .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await options.getByLabel('Its export passphrase').fill(passphrase);
-    await options.getByRole('button', { name: 'Import' }).click();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
   };
   const alert = options.locator('#backup-heading ~ [role="alert"]');
 
