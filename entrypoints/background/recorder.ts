@@ -26,6 +26,7 @@ import {
 } from '@/lib/recorder/draft';
 import { err, ok, type Result } from '@/lib/result';
 import { isAllowed } from './allowlist';
+import { framesOf } from './connections';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
 
@@ -79,10 +80,27 @@ async function showBadge(current: RecordingDraft | null, previousTabs: readonly 
   }
 }
 
+/**
+ * Tells every frame of the tabs to record or stop. Each known frame is asked on its own and
+ * answers once it is done: on stop, after the step it was still holding (the field being typed
+ * into) reached the draft.
+ */
 async function broadcast(tabs: readonly number[], recording: boolean): Promise<void> {
-  for (const tabId of tabs) {
-    await browser.tabs.sendMessage(tabId, { type: 'recorder:state', recording }).catch(() => undefined);
-  }
+  const message = { type: 'recorder:state', recording };
+  await Promise.all(
+    tabs.map(async (tabId) => {
+      const frames = framesOf(tabId);
+      if (frames.length === 0) {
+        await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+        return;
+      }
+      await Promise.all(
+        frames.map((frame) =>
+          browser.tabs.sendMessage(tabId, message, { frameId: frame.frameId }).catch(() => undefined),
+        ),
+      );
+    }),
+  );
 }
 
 export async function recorderStatus(): Promise<RecorderStatus> {
@@ -143,7 +161,11 @@ export function noteContentScript(
   });
 }
 
-export function stopRecording(title: string): Promise<Result<{ taskId: string; stepCount: number }, string>> {
+export async function stopRecording(title: string): Promise<Result<{ taskId: string; stepCount: number }, string>> {
+  // The pages stop first, outside the queue: the step a page still holds (the field being typed
+  // into) arrives as one more action, which must land in the draft before it becomes the task.
+  const tabs = (await serially(loadDraft))?.tabs ?? [];
+  await broadcast(tabs, false);
   return serially(async () => {
     const current = await loadDraft();
     if (!current) return err('not-recording', 'Nothing is being recorded.');
@@ -152,7 +174,6 @@ export function stopRecording(title: string): Promise<Result<{ taskId: string; s
     const cleared = await saveDraft(null);
     if (!cleared.ok) return cleared;
     await showBadge(null, current.tabs);
-    await broadcast(current.tabs, false);
     return ok({ taskId: saved.value.id, stepCount: current.steps.length });
   });
 }

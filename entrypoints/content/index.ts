@@ -37,18 +37,25 @@ export default defineContentScript({
     ctx.onInvalidated(stopAnswering);
 
     let stopCapture: (() => void) | null = null;
+    // Steps sent and not yet acknowledged: stopping waits for them (the last typed field included).
+    const inFlight = new Set<Promise<unknown>>();
     const setRecording = async (recording: boolean) => {
       if (recording && !stopCapture) {
         await learnCrossOriginPrefix();
         stopCapture = startCapture(document, {
           framePath,
-          emit: (action) => void send({ type: 'recorder:action', action }),
+          emit: (action) => {
+            const sent = send({ type: 'recorder:action', action });
+            inFlight.add(sent);
+            void sent.finally(() => inFlight.delete(sent));
+          },
         });
         showRecordingIndicator();
         await send({ type: 'content:recording', recording: true });
       } else if (!recording && stopCapture) {
         stopCapture();
         stopCapture = null;
+        await Promise.allSettled([...inFlight]);
         hideRecordingIndicator();
         await send({ type: 'content:recording', recording: false });
       }
@@ -59,9 +66,17 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const state = RecorderState.safeParse(message);
-      if (state.success) {
-        void setRecording(state.data.recording);
+      if (state.success && state.data.recording) {
+        void setRecording(true);
         return;
+      }
+      if (state.success) {
+        // Answered once stopped, so the background knows this frame's last step has arrived.
+        setRecording(false).then(
+          () => sendResponse(true),
+          () => sendResponse(false),
+        );
+        return true;
       }
       if (Reintroduce.safeParse(message).success) {
         void sayHello(true);
