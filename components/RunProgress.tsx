@@ -30,7 +30,9 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
           ? 'Waiting for your OK in the confirmation window'
           : run.pauseReason === 'ambiguous'
             ? 'Which element did you mean?'
-            : 'Paused'
+            : run.pauseReason === 'user'
+              ? 'Paused by you'
+              : 'Paused'
         : run.state === 'succeeded'
           ? run.dryRun
             ? 'Dry run finished'
@@ -82,9 +84,21 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
       )}
       {!compact && <RunSteps run={run} />}
       {(run.state === 'running' || run.state === 'paused') && (
-        <button type="button" onClick={() => void send({ type: 'run:cancel', runId: run.runId })}>
-          Cancel run
-        </button>
+        <div class="row">
+          {run.state === 'running' && (
+            <button type="button" onClick={() => void send({ type: 'run:pause', runId: run.runId })}>
+              Pause run
+            </button>
+          )}
+          {run.state === 'paused' && run.pauseReason === 'user' && (
+            <button type="button" class="primary" onClick={() => void send({ type: 'run:resume', runId: run.runId })}>
+              Resume run
+            </button>
+          )}
+          <button type="button" onClick={() => void send({ type: 'run:cancel', runId: run.runId })}>
+            Cancel run
+          </button>
+        </div>
       )}
     </section>
   );

@@ -125,6 +125,9 @@ export const Message = z.discriminatedUnion('type', [
   /** The failure artifacts (masked screenshot, DOM excerpt) kept with a run (lib/run/artifact.ts). */
   z.strictObject({ type: z.literal('run:artifacts'), runId: RecordId }),
   z.strictObject({ type: z.literal('run:cancel'), runId: RecordId }),
+  /** Pause after the step in progress; resume from the next one. */
+  z.strictObject({ type: z.literal('run:pause'), runId: RecordId }),
+  z.strictObject({ type: z.literal('run:resume'), runId: RecordId }),
   /** The person's answer to "which one did you mean?" for a run paused as ambiguous. */
   z.strictObject({ type: z.literal('run:pick'), runId: RecordId, index: z.number().int().min(0).max(9) }),
   z.strictObject({ type: z.literal('approval:list') }),
@@ -177,6 +180,8 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'run:get': ['extension-page'],
   'run:artifacts': ['extension-page'],
   'run:cancel': ['extension-page'],
+  'run:pause': ['extension-page'],
+  'run:resume': ['extension-page'],
   'run:start-batch': ['extension-page'],
   'run:pick': ['extension-page'],
   'run:continue-batch': ['extension-page'],
@@ -362,6 +367,8 @@ export const ResponseValues = {
   'run:get': z.strictObject({ run: RunView }),
   'run:artifacts': z.strictObject({ artifacts: z.array(ArtifactView) }),
   'run:cancel': z.strictObject({ run: RunView.nullable() }),
+  'run:pause': z.strictObject({ run: RunView }),
+  'run:resume': z.strictObject({ run: RunView }),
   'run:pick': z.strictObject({ run: RunView }),
   'run:continue-batch': z.strictObject({ runId: z.string() }),
   'approval:list': z.strictObject({ approvals: z.array(ApprovalView) }),

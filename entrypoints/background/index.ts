@@ -34,8 +34,10 @@ import {
   approvalView,
   cancelRun,
   continueBatch,
+  pauseRun,
   pickCandidate,
   resumeInterruptedRuns,
+  resumeRun,
   runDetails,
   runHistory,
   runStatus,
@@ -208,6 +210,14 @@ export default defineBackground({
         return run.ok ? ok({ run: run.value }) : run;
       },
       'run:cancel': async ({ runId }) => ok({ run: await cancelRun(runId) }),
+      'run:pause': async ({ runId }) => {
+        const paused = await pauseRun(runId);
+        return paused.ok ? ok({ run: paused.value }) : paused;
+      },
+      'run:resume': async ({ runId }) => {
+        const resumed = await resumeRun(runId);
+        return resumed.ok ? ok({ run: resumed.value }) : resumed;
+      },
       'run:pick': async ({ runId, index }) => {
         const picked = await pickCandidate(runId, index);
         return picked.ok ? ok({ run: picked.value }) : picked;

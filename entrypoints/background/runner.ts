@@ -68,6 +68,8 @@ interface LiveRun {
   task: Task;
   /** Set by cancel or a closed tab, which save the final state themselves. */
   stopped: boolean;
+  /** Set by the person's Pause: the run stops before its next step. */
+  pauseRequested?: boolean;
 }
 const live = new Map<string, LiveRun>();
 /** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
@@ -434,6 +436,33 @@ export async function cancelRun(runId: string): Promise<RunView | null> {
   return toView(runId, loaded.run, loaded.task);
 }
 
+/**
+ * The person's Pause: the step in progress finishes, then the run stops before the next one (a
+ * step is never cut in half). A run waiting for an approval or a pick is already waiting.
+ */
+export async function pauseRun(runId: string): Promise<Result<RunView, string>> {
+  const driven = live.get(runId);
+  if (driven?.run.state !== 'running') return err('not-running', 'This run is not running, so it cannot pause.');
+  driven.pauseRequested = true;
+  return ok(toView(runId, driven.run, driven.task));
+}
+
+/** Goes on with a run the person paused, from the step it stopped before. */
+export async function resumeRun(runId: string): Promise<Result<RunView, string>> {
+  if (driving.has(runId)) return err('not-paused', 'This run is still finishing its step; try again in a moment.');
+  const loaded = await loadRun(runId);
+  if (loaded?.run.state !== 'paused' || loaded.run.pauseReason !== 'user') {
+    return err('not-paused', 'This run is not paused.');
+  }
+  loaded.run.state = 'running';
+  delete loaded.run.pauseReason;
+  delete loaded.run.message;
+  await saveRun(runId, loaded.run);
+  latestRunId = runId;
+  void drive(runId);
+  return ok(toView(runId, loaded.run, loaded.task));
+}
+
 /** The person chose which look-alike a paused step means; the run heals the task and goes on. */
 export async function pickCandidate(runId: string, index: number): Promise<Result<RunView, string>> {
   const loaded = await loadRun(runId);
@@ -523,6 +552,14 @@ async function drive(runId: string): Promise<void> {
     }
     for (;;) {
       if (entry.stopped) return; // cancelled or its tab closed: that path saved the final state
+      if (entry.pauseRequested && run.currentStep < task.steps.length) {
+        run.state = 'paused';
+        run.pauseReason = 'user';
+        run.message = `Paused before step ${run.currentStep + 1} of ${task.steps.length}. Resume to go on from there.`;
+        await saveRun(runId, run);
+        await showProgress(run, task.steps.length);
+        return;
+      }
       if (run.state === 'paused' && !isWaitingForPerson(run)) return;
       if (run.currentStep >= task.steps.length) {
         run.state = 'succeeded';

@@ -1,6 +1,6 @@
 /** Runs started from the side panel, and the run history it keeps. */
-import { allowOrigin, expect, setUpVault, tabIdOf, test } from './fixtures';
-import { recordOpenDana } from './helpers';
+import { allowOrigin, expect, sendFromExtensionPage, setUpVault, tabIdOf, test } from './fixtures';
+import { expectRunState, expectStepCount, record, recordOpenDana, runFromPopup, signIn } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
@@ -35,4 +35,46 @@ test('a task runs from the side panel and its run shows in History with per-step
   await details.getByRole('button', { name: 'Back to history' }).focus();
   await panel.keyboard.press('Enter');
   await expect(panel.getByTestId('history')).toBeVisible();
+});
+
+test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
+  test.setTimeout(120_000);
+  const QUESTIONS = 25;
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/survey`);
+  const recording = await record(extension, page);
+  for (let n = 1; n <= QUESTIONS; n++) await page.getByLabel(`Question ${n}`, { exact: true }).fill(`Answer ${n}`);
+  // The field still being typed into when Stop is pressed becomes the last step too.
+  await expectStepCount(recording.popup, QUESTIONS);
+  expect((await recording.stop('Answer the survey')).steps).toHaveLength(QUESTIONS + 1);
+  await recording.popup.close();
+  await page.goto(`${demo.url}/survey`);
+  const answered = () =>
+    page.evaluate(
+      (count) =>
+        Array.from(
+          { length: count },
+          (_, n) => document.getElementById(`question-${n + 1}`) as HTMLInputElement,
+        ).filter((input) => input.value !== '').length,
+      QUESTIONS,
+    );
+
+  const popup = await runFromPopup(extension, page, 'Answer the survey');
+  await popup.getByRole('button', { name: 'Pause run' }).click();
+  await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', 'paused');
+  await expect(popup.getByTestId('run-headline')).toHaveText('Paused by you');
+  const status = (await sendFromExtensionPage(popup, { type: 'run:status' })) as {
+    value: { run: { currentStep: number; stepCount: number } };
+  };
+  const { currentStep, stepCount } = status.value.run;
+  expect(currentStep).toBeLessThan(stepCount);
+  // Every step before the pause ran (the first is the page load); none after it.
+  expect(await answered()).toBe(currentStep - 1);
+  await expect(popup.getByTestId('run-message')).toContainText(`Paused before step ${currentStep + 1} of ${stepCount}`);
+
+  await popup.getByRole('button', { name: 'Resume run' }).click();
+  await expectRunState(popup, 'succeeded');
+  expect(await answered()).toBe(QUESTIONS);
+  expect(await page.getByLabel('Question 25', { exact: true }).inputValue()).toBe('Answer 25');
 });
