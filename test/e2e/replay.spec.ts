@@ -155,10 +155,13 @@ test('a run waiting for approval survives a service-worker restart and still nee
   await expect(first.getByRole('button', { name: 'Approve' })).toBeVisible();
 
   await extension.restartServiceWorker();
-  // The old window's approval died with the worker; the resumed run asks again in a new window.
-  const second = await extension.context.waitForEvent('page', {
-    predicate: (candidate) => candidate.url().includes('/confirm.html') && candidate !== first,
-  });
+  // The old window's approval died with the worker; the resumed run asks again in a new window. It
+  // may open while the restart is still being confirmed, so look at the open pages, not for an event.
+  const newWindow = () =>
+    extension.context.pages().find((candidate) => candidate !== first && candidate.url().includes('/confirm.html'));
+  await expect.poll(newWindow, { timeout: 30_000 }).toBeTruthy();
+  const second = newWindow() as Page;
+  await second.waitForLoadState();
   expect(signIns()).toBe(recorded);
   await approveIn(second);
   popup = await extension.openPage(`popup.html?tabId=${await tabIdOf(extension, page)}`);
