@@ -935,8 +935,13 @@ async function actWithBackstop(
     );
     if (isTimedOut(acted)) return { status: 'timed-out' };
     if (!acted) {
-      // The page unloaded while acting: the action started a navigation. Wait for the new page.
-      await waitForFrames(() => (documentCount(tabId) > before ? true : null), NAVIGATION_TIMEOUT_MS);
+      // The document unloaded while acting: the action started a navigation. Wait for the new page,
+      // or, when the step acted in an iframe (a form posted inside it), for that frame's new document.
+      const reloaded = () =>
+        frame.frameId !== 0 &&
+        frame.documentId !== null &&
+        framesOf(tabId).some((known) => known.frameId === frame.frameId && known.documentId !== frame.documentId);
+      await waitForFrames(() => (documentCount(tabId) > before || reloaded() ? true : null), NAVIGATION_TIMEOUT_MS);
       return blockedOutcome(tabId, startedAt) ?? { status: 'navigated' };
     }
     if (acted.status !== 'done') return acted;
