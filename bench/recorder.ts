@@ -22,6 +22,8 @@ const SAMPLES = 300;
 const SEED = 20_240_917;
 const TOOLS = ['understudy', 'playwright', 'finder'] as const;
 type Tool = (typeof TOOLS)[number];
+/** Understudy's second pass over the same targets: its steady state once the page's JIT has warmed up. */
+const WARM_ROW = 'understudy (2nd pass)';
 /** Per-size sample caps for the slow generators, keeping the whole run within a few minutes on two cores. */
 const SAMPLE_CAPS: Record<Tool, Record<number, number>> = {
   understudy: {},
@@ -33,7 +35,9 @@ const TARGET_P99_MS: Record<number, number> = { 10000: 2, 100000: 16 };
 const HELP = `Usage: npx tsx bench/recorder.ts [--json]
 
 Times describeElement (Understudy), playwright.selector and @medv/finder per element on generated pages of
-1,000 / 10,000 / 100,000 elements (${SAMPLES} sampled targets each; caps for slow tools on big pages).
+1,000 / 10,000 / 100,000 elements (${SAMPLES} sampled targets each; caps for slow tools on big pages). Each tool
+first makes a few untimed warm-up calls; Understudy is then timed a second time over the same targets (its warm,
+steady state). Targets are judged on the first pass.
   --json   print the figures as one JSON object on the last line
   --help   show this help`;
 
@@ -59,6 +63,7 @@ async function main(): Promise<number> {
   const { launchChromium, newContext } = await import('./lib/browser');
   const browser = await launchChromium();
   const results: Record<string, Record<Tool, Stats>> = {};
+  const warmRows: Record<string, Stats> = {};
   let failed = false;
   try {
     const context = await newContext(browser);
@@ -81,6 +86,12 @@ async function main(): Promise<number> {
         );
         row[tool] = stats(durations);
       }
+      const warm = stats(
+        await page.evaluate(
+          (limit) => (window as unknown as { __recorderBench: Entry }).__recorderBench.time('understudy', limit),
+          SAMPLES,
+        ),
+      );
       results[String(size)] = row;
       const target = TARGET_P99_MS[size];
       if (target !== undefined && row.understudy.p99Ms >= target) failed = true;
@@ -97,8 +108,15 @@ async function main(): Promise<number> {
           `${tool.padEnd(12)}${String(value.samples).padStart(8)}${value.medianMs.toFixed(3).padStart(12)}${value.p99Ms.toFixed(3).padStart(10)}${ratio(value.medianMs, row.understudy.medianMs).padStart(15)}${ratio(value.p99Ms, row.understudy.p99Ms).padStart(12)}${cap}`,
         );
       }
+      console.log(
+        `${WARM_ROW}\n${''.padEnd(12)}${String(warm.samples).padStart(8)}${warm.medianMs.toFixed(3).padStart(12)}${warm.p99Ms.toFixed(3).padStart(10)}`,
+      );
+      warmRows[String(size)] = warm;
       if (target !== undefined) {
-        console.log(`understudy p99 target < ${target} ms: ${row.understudy.p99Ms < target ? 'met' : 'MISSED'}`);
+        // Judged on the first (cold) pass: the first events recorded on a freshly loaded page pay for the JIT too.
+        console.log(
+          `understudy p99 target < ${target} ms (first pass): ${row.understudy.p99Ms < target ? 'met' : 'MISSED'}`,
+        );
       }
       await page.close();
     }
@@ -109,12 +127,15 @@ async function main(): Promise<number> {
     const sizes = Object.fromEntries(
       Object.entries(results).map(([size, row]) => [
         size,
-        Object.fromEntries(
-          TOOLS.map((tool) => [
-            tool,
-            { medianMs: row[tool].medianMs, p99Ms: row[tool].p99Ms, samples: row[tool].samples },
-          ]),
-        ),
+        {
+          ...Object.fromEntries(
+            TOOLS.map((tool) => [
+              tool,
+              { medianMs: row[tool].medianMs, p99Ms: row[tool].p99Ms, samples: row[tool].samples },
+            ]),
+          ),
+          understudySecondPass: warmRows[size],
+        },
       ]),
     );
     printJsonLast({ bench: 'recorder', sizes });
