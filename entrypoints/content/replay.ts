@@ -4,7 +4,7 @@
  * `replay:act` acts, after checking that nothing changed since the person approved (same digest),
  * and that a step approved as harmless has not become risky meanwhile.
  */
-import { describeElement, resolveTarget } from '@/lib/locators';
+import { createResolutionMemo, describeElement, type ResolutionMemo } from '@/lib/locators';
 import { describeForHumans, executeStep, waitForDomQuiet, waitForElement } from '@/lib/replay';
 import {
   type ActReply,
@@ -21,6 +21,13 @@ type Targeted = Extract<Step, { target: unknown }>;
 
 /** The look-alikes of the last ambiguous inspect in this document, for the person's pick. */
 let pending: { stepId: string; elements: Element[] } | null = null;
+
+/** Inspect, the check before acting and the act resolve the same target: once, while the DOM is unchanged. */
+let memo: ResolutionMemo | null = null;
+function resolutionMemo(): ResolutionMemo {
+  memo ??= createResolutionMemo(document);
+  return memo;
+}
 
 function targetOf(step: Step): Targeted['target'] | null {
   return 'target' in step && step.target ? step.target : null;
@@ -39,7 +46,7 @@ async function findTarget(
     const active = document.activeElement ?? document.body;
     return { element: active };
   }
-  const found = await waitForElement(document, target, { timeoutMs });
+  const found = await waitForElement(document, target, { timeoutMs, resolve: resolutionMemo().resolve });
   if (found.status === 'found') return { element: found.element };
   if (found.status === 'ambiguous') return { status: 'ambiguous', reason: found.reason, candidates: found.candidates };
   return { status: found.status, reason: found.reason };
@@ -88,7 +95,7 @@ async function act(
 ): Promise<ActReply> {
   const target = targetOf(step);
   if (target) {
-    const now = resolveTarget(document, target);
+    const now = resolutionMemo().resolve(document, target);
     if (now.status === 'found') {
       if (digest !== null && digestOf(step, now.element) !== digest) return { status: 'changed' };
       if (digest === null && riskOf(step, now.element).kind !== 'none') return { status: 'changed' };
@@ -97,7 +104,7 @@ async function act(
     }
   }
   clearHighlight();
-  const outcome = await executeStep(document, step, values, { timeoutMs });
+  const outcome = await executeStep(document, step, values, { timeoutMs, resolve: resolutionMemo().resolve });
   if (outcome.status === 'done') {
     return { status: 'done', via: outcome.via, confidence: outcome.confidence, durationMs: outcome.durationMs };
   }

@@ -6,6 +6,7 @@ import { type TargetDescriptor, TargetDescriptorSchema } from './schema';
 export { describeElement } from './describe';
 export { accessibleName, retarget, roleOf } from './dom';
 export { compareFingerprints, computeFingerprint } from './fingerprint';
+export { createResolutionMemo, type ResolutionMemo, type Resolve } from './memo';
 export {
   MIN_FINGERPRINT_SCORE,
   MIN_LOCATOR_AGREEMENT,

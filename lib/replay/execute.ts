@@ -11,7 +11,7 @@
  *
  * Expected failures are values with plain messages; nothing here throws for a page that misbehaves.
  */
-import type { LocatorKind, TargetDescriptor } from '@/lib/locators';
+import type { LocatorKind, Resolve, TargetDescriptor } from '@/lib/locators';
 import type { Step } from '@/lib/task/schema';
 import {
   type ActCode,
@@ -46,6 +46,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   now?: () => number;
   raf?: (callback: () => void) => unknown;
+  /** Passed to waitForElement: how the target is resolved. */
+  resolve?: Resolve;
 }
 
 /** Steps that act on (or wait for) an element, with the target known to be present. */
@@ -136,6 +138,7 @@ export async function executeStep(
     const resolved = await waitForElement(doc, targeted.target, {
       timeoutMs: remaining,
       signal: options.signal,
+      ...(options.resolve ? { resolve: options.resolve } : {}),
       ...(targeted.kind === 'waitForElement'
         ? { accept: isVisibleNow, rejectedReason: 'it is on the page but not visible' }
         : {}),

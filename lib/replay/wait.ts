@@ -3,7 +3,7 @@
  * Both wake on mutations and on a short poll (changes inside shadow roots, and layout-only changes, are not
  * mutations of the document), and both end at their timeout or when the signal aborts.
  */
-import { type ResolveResult, resolveTarget, type TargetDescriptor } from '@/lib/locators';
+import { type Resolve, type ResolveResult, resolveTarget, type TargetDescriptor } from '@/lib/locators';
 import { err, ok, type Result } from '@/lib/result';
 
 /** Re-resolve at least this often even without mutations (shadow roots are not observed). */
@@ -66,6 +66,8 @@ export interface WaitForElementOptions {
   accept?: (element: Element) => boolean;
   /** Reason given when `accept` keeps refusing the found element. */
   rejectedReason?: string;
+  /** How to resolve (default resolveTarget; replay passes a memo that reuses an answer while the DOM is unchanged). */
+  resolve?: Resolve;
 }
 
 /**
@@ -113,7 +115,7 @@ export function waitForElement(
     function check() {
       if (settled) return;
       lastCheck = performance.now();
-      const result = resolveTarget(root, descriptor);
+      const result = (options.resolve ?? resolveTarget)(root, descriptor);
       if (result.status === 'found' && options.accept && !options.accept(result.element)) {
         last = { status: 'not-found', reason: options.rejectedReason ?? 'the element is not ready' };
         return;
