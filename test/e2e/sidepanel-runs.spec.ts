@@ -1,5 +1,15 @@
 /** Runs started from the side panel, and the run history it keeps. */
-import { allowOrigin, expect, sendFromExtensionPage, setUpVault, tabIdOf, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { DemoSite } from '../demo-site/server.mjs';
+import {
+  allowOrigin,
+  type ExtensionHandle,
+  expect,
+  sendFromExtensionPage,
+  setUpVault,
+  tabIdOf,
+  test,
+} from './fixtures';
 import { expectRunState, expectStepCount, record, recordOpenDana, runFromPopup, signIn } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
@@ -37,9 +47,13 @@ test('a task runs from the side panel and its run shows in History with per-step
   await expect(panel.getByTestId('history')).toBeVisible();
 });
 
-test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
-  test.setTimeout(120_000);
-  const QUESTIONS = 25;
+const QUESTIONS = 25;
+
+/** Records answering the demo survey's 25 questions (26 steps with the page load), then reopens the survey. */
+async function recordSurvey(
+  extension: ExtensionHandle,
+  demo: DemoSite,
+): Promise<{ page: Page; answered: () => Promise<number> }> {
   const page = await extension.context.newPage();
   await signIn(page, demo);
   await page.goto(`${demo.url}/survey`);
@@ -55,10 +69,16 @@ test('Pause stops a run before its next step, and Resume goes on from there', as
       (count) =>
         Array.from(
           { length: count },
-          (_, n) => document.getElementById(`question-${n + 1}`) as HTMLInputElement,
-        ).filter((input) => input.value !== '').length,
+          (_, n) => document.getElementById(`question-${n + 1}`) as HTMLInputElement | null,
+        ).filter((input, n) => input?.value === `Answer ${n + 1}`).length,
       QUESTIONS,
     );
+  return { page, answered };
+}
+
+test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
+  test.setTimeout(120_000);
+  const { page, answered } = await recordSurvey(extension, demo);
 
   const popup = await runFromPopup(extension, page, 'Answer the survey');
   await popup.getByRole('button', { name: 'Pause run' }).click();
@@ -77,4 +97,45 @@ test('Pause stops a run before its next step, and Resume goes on from there', as
   await expectRunState(popup, 'succeeded');
   expect(await answered()).toBe(QUESTIONS);
   expect(await page.getByLabel('Question 25', { exact: true }).inputValue()).toBe('Answer 25');
+});
+
+test('a service worker killed mid-step resumes the run at that step, which then finishes', async ({
+  extension,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const { page, answered } = await recordSurvey(extension, demo);
+  // Question 10's row is taken out of every survey page load (the run starts by loading the page),
+  // so the run waits at its step (step 11) until the row is put back.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const row = document.getElementById('question-10')?.parentElement?.closest('div') as HTMLElement;
+      (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow = [row, row.nextSibling];
+      row.remove();
+    });
+  });
+  const popup = await runFromPopup(extension, page, 'Answer the survey');
+  const runId = await popup.getByTestId('run-progress').getAttribute('data-run-id');
+  await expect.poll(answered).toBe(9);
+  await expect(popup.getByTestId('run-headline')).toHaveText('Running step 11 of 26');
+
+  // The worker (and every extension page with it) dies while the step waits for its field.
+  await extension.restartServiceWorker();
+  await page.evaluate(() => {
+    const [row, next] = (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow;
+    next?.parentNode?.insertBefore(row, next);
+  });
+
+  // The restarted worker picks the run up by itself; a fresh side panel shows it finish.
+  const panel = await extension.openPage(`sidepanel.html?tab=run&tabId=${await tabIdOf(extension, page)}`);
+  const progress = panel.getByTestId('run-progress');
+  await expect(progress).toHaveAttribute('data-run-id', runId ?? 'missing');
+  await expect(progress).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
+  expect(await answered()).toBe(QUESTIONS);
+  const details = (await sendFromExtensionPage(panel, { type: 'run:get', runId })) as {
+    ok: boolean;
+    value: { run: { results: { status: string }[] } };
+  };
+  expect(details.ok).toBe(true);
+  expect(details.value.run.results.map((result) => result.status)).toEqual(Array(QUESTIONS + 1).fill('done'));
 });
