@@ -1,4 +1,5 @@
 import type { RunView } from '@/lib/messages';
+import { FormDataTable } from './FormDataTable';
 
 const KIND_WORDS: Record<NonNullable<RunView['preview']>[number]['kind'], string> = {
   submit: 'Would submit',
@@ -26,23 +27,7 @@ export function DryRunPreview({ preview }: { preview: NonNullable<RunView['previ
                 — {action.target}
               </p>
               <p class="muted">{action.url}</p>
-              {action.formData.length > 0 && (
-                <table>
-                  <caption class="muted" style={{ textAlign: 'left' }}>
-                    Data it would send
-                  </caption>
-                  <tbody>
-                    {action.formData.map((field) => (
-                      <tr key={field.name}>
-                        <th scope="row" style={{ textAlign: 'left', paddingRight: '12px' }}>
-                          {field.name}
-                        </th>
-                        <td>{field.value}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              {action.formData.length > 0 && <FormDataTable fields={action.formData} caption="Data it would send" />}
             </li>
           ))}
         </ol>

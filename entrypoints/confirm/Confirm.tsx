@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { EnvironmentBanner } from '@/components/EnvironmentBanner';
 import { ErrorText } from '@/components/ErrorText';
+import { FormDataTable } from '@/components/FormDataTable';
 import { send } from '@/components/runtime';
 import type { ApprovalView } from '@/lib/messages';
 import { parsePageParams } from '@/lib/page-params';
@@ -90,18 +91,7 @@ export function Confirm() {
       {approval.formData.length > 0 && (
         <section aria-labelledby="data-heading">
           <h2 id="data-heading">Data that will be sent</h2>
-          <table data-testid="confirm-data">
-            <tbody>
-              {approval.formData.map((field) => (
-                <tr key={field.name}>
-                  <th scope="row" style={{ textAlign: 'left', paddingRight: '12px' }}>
-                    {field.name}
-                  </th>
-                  <td>{field.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FormDataTable fields={approval.formData} testId="confirm-data" />
         </section>
       )}
       <p class="muted">The target is outlined on the page. Nothing happens unless you approve.</p>
