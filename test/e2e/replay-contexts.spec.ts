@@ -1,8 +1,8 @@
 /**
  * Replays of tasks recorded across the places pages hide things: an open shadow root, a
  * same-origin and an allowed cross-origin iframe, SPA route changes, page loads and a tab the page
- * opens. Each is replayed on the site as recorded and on its rebuilt ("changed") variant, and the
- * server state says whether the right things happened.
+ * opens; and the contact add / change / delete round. Each is replayed on the site as recorded and on
+ * its rebuilt ("changed") variant, and the server state says whether the right things happened.
  */
 import type { Page } from '@playwright/test';
 import type { DemoSite } from '../demo-site/server.mjs';
@@ -202,4 +202,44 @@ test('the "Continue" button that secretly posts is held by the backstop until ap
   ]);
   // The attempt that was blocked never reached the server: exactly one POST arrived.
   expect(demo.state().requests.filter((request) => request.path === '/api/onboarding/profile')).toHaveLength(1);
+});
+
+test('replays adding, changing and deleting a contact, on the site as recorded and rebuilt', async ({
+  extension,
+  demo,
+}) => {
+  test.setTimeout(240_000);
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/contacts/new`);
+  const recording = await record(extension, page);
+  await page.getByLabel('First name').fill('Katherine');
+  await page.getByLabel('Last name').fill('Johnson');
+  await page.getByLabel('Email address').fill('katherine@example.test');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.waitForURL(/\/contacts(\?|$)/);
+  await page.getByRole('link', { name: 'Edit Dana Scully' }).click();
+  await page.getByLabel('Email address').fill('dana@fbi.example');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.waitForURL(/\/contacts(\?|$)/);
+  await page.getByRole('button', { name: 'Delete Fox Mulder' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('link', { name: 'Edit Fox Mulder' })).toHaveCount(0);
+  await recording.stop('Contact upkeep');
+  await recording.popup.close();
+
+  await forEachVariant(demo, async (variant) => {
+    await page.goto(`${demo.url}/contacts/new`);
+    const named = (first: string) => demo.state().contacts.filter((contact) => contact.firstName === first);
+    expect(named('Katherine')).toHaveLength(0);
+    expect(named('Fox')).toHaveLength(1);
+    const run = await runApprovingEach(extension, page, 'Contact upkeep');
+    expect(run, run.message).toMatchObject({ state: 'succeeded' });
+    // Two saves, the row's Delete and the dialog's Delete each asked.
+    expect(run.approvals).toBe(4);
+    expect(run.picks, variant).toEqual([]);
+    expect(named('Katherine')).toMatchObject([{ lastName: 'Johnson', email: 'katherine@example.test' }]);
+    expect(named('Dana')).toMatchObject([{ email: 'dana@fbi.example' }]);
+    expect(named('Fox')).toHaveLength(0);
+  });
 });
