@@ -136,6 +136,8 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
   if (landmark) fingerprint.landmark = landmark;
   const form = formOf(element);
   if (form) fingerprint.form = truncate(form, MAX_SHORT);
+  const lang = languageOf(element);
+  if (lang) fingerprint.lang = lang;
   if (options.geometry && typeof element.getBoundingClientRect === 'function') {
     const rect = element.getBoundingClientRect();
     if ([rect.x, rect.y, rect.width, rect.height].every(Number.isFinite)) {
@@ -159,6 +161,34 @@ export interface Comparison {
   identities: string[];
   /** Both carry a test id, with different values: a different element, whatever else matches. */
   identityConflict: boolean;
+  /**
+   * The candidate's text is in another language than the recording's: words (name, text, label, surroundings)
+   * were not compared, so nameSimilarity is 1 and contextSimilarity null, and only structure and identity scored.
+   */
+  translated: boolean;
+  /** Same position among the same number of same-tag siblings as recorded. */
+  samePlace: boolean;
+  /** The score without the position feature: what tells look-alikes apart besides where they sit. */
+  scoreWithoutPlace: number;
+}
+
+/** The nearest `lang` attribute, through open shadow roots to their hosts, lower-cased. */
+function languageOf(element: Element): string | undefined {
+  let current: Element | null = element;
+  while (current) {
+    const owner: Element | null = current.closest('[lang]');
+    const lang = owner?.getAttribute('lang')?.trim();
+    if (lang) return lang.toLowerCase().slice(0, 35);
+    const root = current.getRootNode();
+    current = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return undefined;
+}
+
+/** Both languages known and their primary subtags differ (`en-GB` and `en` are one language). */
+export function differentLanguages(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  return a.split('-')[0] !== b.split('-')[0];
 }
 
 export interface CompareOptions {
@@ -207,8 +237,12 @@ export function compareFingerprints(
   if (recorded.role) add(WEIGHT_ROLE, recorded.role === candidate.role ? 1 : 0);
   if (recorded.type) add(WEIGHT_TYPE, recorded.type === candidate.type ? 1 : 0);
 
+  // Translated text says nothing about which element this is, for or against: only the rest is compared.
+  const translated = differentLanguages(recorded.lang, candidate.lang);
+  const words = !translated;
+
   let nameSimilarity = 1;
-  if (recorded.name) {
+  if (recorded.name && words) {
     nameSimilarity =
       recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : textSimilarity(recorded.name, candidate.name);
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.
@@ -217,16 +251,20 @@ export function compareFingerprints(
     }
     add(WEIGHT_NAME, nameSimilarity);
   }
-  if (recorded.text && recorded.text !== recorded.name) add(WEIGHT_TEXT, equalish(recorded.text, candidate.text));
-  if (recorded.label) add(WEIGHT_LABEL, equalish(recorded.label, candidate.label));
+  if (recorded.text && recorded.text !== recorded.name && words) {
+    add(WEIGHT_TEXT, equalish(recorded.text, candidate.text));
+  }
+  if (recorded.label && words) add(WEIGHT_LABEL, equalish(recorded.label, candidate.label));
 
   const attrs = recorded.attrs;
   if (attrs.name) add(WEIGHT_NAME_ATTR, identifierSimilarity(attrs.name, candidate.attrs.name));
   if (attrs.href) add(WEIGHT_HREF, attrs.href === candidate.attrs.href ? 1 : 0);
-  if (attrs.placeholder) add(WEIGHT_PLACEHOLDER, equalish(attrs.placeholder, candidate.attrs.placeholder));
-  if (attrs.title) add(WEIGHT_TITLE, equalish(attrs.title, candidate.attrs.title));
-  if (attrs.value) add(WEIGHT_VALUE, equalish(attrs.value, candidate.attrs.value));
-  if (attrs.alt) add(WEIGHT_ALT, equalish(attrs.alt, candidate.attrs.alt));
+  if (words) {
+    if (attrs.placeholder) add(WEIGHT_PLACEHOLDER, equalish(attrs.placeholder, candidate.attrs.placeholder));
+    if (attrs.title) add(WEIGHT_TITLE, equalish(attrs.title, candidate.attrs.title));
+    if (attrs.value) add(WEIGHT_VALUE, equalish(attrs.value, candidate.attrs.value));
+    if (attrs.alt) add(WEIGHT_ALT, equalish(attrs.alt, candidate.attrs.alt));
+  }
   if (recorded.id) add(WEIGHT_ID, identifierSimilarity(recorded.id, candidate.id));
   if (recorded.testId) {
     add(
@@ -237,7 +275,7 @@ export function compareFingerprints(
   if (recorded.classes.length > 0) add(WEIGHT_CLASSES, tokenSimilarity(recorded.classes, candidate.classes));
 
   let contextSimilarity: number | null = null;
-  if (recorded.context) {
+  if (recorded.context && words) {
     // Words the surroundings gained (a status line, a badge) do not make it another place; words it
     // lost, or different numbers in it (another row's date or amount), do.
     const recordedTokens = contentTokens(recorded.context);
@@ -249,9 +287,14 @@ export function compareFingerprints(
     );
     add(WEIGHT_CONTEXT, contextSimilarity);
   }
-  if (recorded.heading) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
-  if (recorded.landmark) add(WEIGHT_LANDMARK, recorded.landmark === candidate.landmark ? 1 : 0);
-  if (recorded.form) add(WEIGHT_FORM, recorded.form === candidate.form ? 1 : 0);
+  if (recorded.heading && words) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
+  if (recorded.landmark) {
+    // `role:name`: a translated landmark keeps its role.
+    const landmarkOf = (landmark: string | undefined) => (words ? landmark : landmark?.split(':')[0]);
+    add(WEIGHT_LANDMARK, landmarkOf(recorded.landmark) === landmarkOf(candidate.landmark) ? 1 : 0);
+  }
+  if (recorded.form && words) add(WEIGHT_FORM, recorded.form === candidate.form ? 1 : 0);
+  const [totalBeforePlace, earnedBeforePlace] = [total, earned];
   if (recorded.count > 1) {
     const sameIndex = recorded.index === candidate.index;
     add(WEIGHT_POSITION, sameIndex ? (recorded.count === candidate.count ? 1 : POSITION_INDEX_ONLY_CREDIT) : 0);
@@ -266,5 +309,15 @@ export function compareFingerprints(
     recorded.testId.attr === candidate.testId.attr &&
     recorded.testId.value !== candidate.testId.value;
 
-  return { score: total === 0 ? 0 : earned / total, nameSimilarity, contextSimilarity, identities, identityConflict };
+  const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
+  return {
+    score: total === 0 ? 0 : earned / total,
+    nameSimilarity,
+    contextSimilarity,
+    identities,
+    identityConflict,
+    translated,
+    samePlace,
+    scoreWithoutPlace: totalBeforePlace === 0 ? 0 : earnedBeforePlace / totalBeforePlace,
+  };
 }

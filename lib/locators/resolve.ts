@@ -331,6 +331,10 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     votes.push({ kind: locator.kind, entry });
   }
   const voted = new Set(votes.map((vote) => vote.entry));
+  // The page is in another language now: words cannot vouch for anything, so the structure must be
+  // unchanged around the target (both structural locators, same place among as many siblings) or an
+  // identity must name it. Nothing else is acted on.
+  if (qualified.some((entry) => entry.comparison.translated)) return resolveTranslated(votes, qualified);
   if (voted.size === 1) {
     const [first] = votes;
     const entry = (first as { entry: Scored }).entry;
@@ -382,6 +386,30 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     };
   }
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}
+
+function resolveTranslated(
+  votes: readonly { kind: LocatorKind; entry: Scored }[],
+  qualified: readonly Scored[],
+): ResolveResult {
+  const refused: ResolveResult = {
+    status: 'not-found',
+    reason: 'the page is in another language now and no id or unchanged structure says which element it is',
+  };
+  const voted = new Set(votes.map((vote) => vote.entry));
+  const [entry] = voted;
+  if (voted.size !== 1 || !entry) return refused;
+  const kinds = new Set(votes.map((vote) => vote.kind));
+  const identityVote = [...kinds].some((kind) => IDENTITY_LOCATORS.has(kind));
+  const structureHolds = kinds.has('css') && kinds.has('xpath') && entry.comparison.samePlace;
+  if (!identityVote && !structureHolds) return refused;
+  // A candidate that matches as well apart from its position is a look-alike (rows re-sorted in the new
+  // language's order): position alone never tells them apart.
+  const apart = entry.comparison.scoreWithoutPlace;
+  const rival = qualified.find((other) => other !== entry && other.comparison.scoreWithoutPlace >= apart - TIE_EPSILON);
+  if (rival && !identityVote) return refused;
+  const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
+  return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
 }
 
 interface Evidence {

@@ -77,6 +77,8 @@ export const FingerprintSchema = z.strictObject({
   landmark: short.optional(),
   /** Owning form: its stable id, name, action path or accessible name. */
   form: short.optional(),
+  /** Language of the element's text (nearest `lang` attribute), so a translated page is not read as a changed one. */
+  lang: z.string().max(35).optional(),
   rect: z
     .strictObject({
       x: z.number().finite(),

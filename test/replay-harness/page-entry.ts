@@ -1,5 +1,5 @@
 /** What the harness injects into test pages: the replay executor and the recorder exactly as shipped. */
 
-export { describeElement } from '@/lib/locators';
+export { describeElement, resolveTarget } from '@/lib/locators';
 export { startCapture } from '@/lib/recorder/capture';
 export * from '@/lib/replay/index';
