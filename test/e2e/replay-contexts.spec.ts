@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { DemoSite } from '../demo-site/server.mjs';
 import { allowOrigin, type ExtensionHandle, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
-import { approveIn, expectRecordingFrames, expectStepCount, record, runFromPopup, signIn } from './helpers';
+import { approveIn, expectRecordingFrames, expectStepCount, record, runFromPopup, signIn, summary } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
@@ -225,7 +225,19 @@ test('replays adding, changing and deleting a contact, on the site as recorded a
   await page.getByRole('button', { name: 'Delete Fox Mulder' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('link', { name: 'Edit Fox Mulder' })).toHaveCount(0);
-  await recording.stop('Contact upkeep');
+  await expectStepCount(recording.popup, 10);
+  expect(summary((await recording.stop('Contact upkeep')).steps)).toEqual([
+    'navigate',
+    'fill:First name',
+    'fill:Last name',
+    'fill:Email address',
+    'click:Save contact',
+    'click:Edit Dana Scully',
+    'fill:Email address',
+    'click:Save contact',
+    'click:Delete Fox Mulder',
+    'click:Delete',
+  ]);
   await recording.popup.close();
 
   await forEachVariant(demo, async (variant) => {
