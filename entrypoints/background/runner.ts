@@ -32,13 +32,13 @@ import { describeStep } from '@/lib/task/describe-step';
 import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
 import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
+import { NAVIGATION_TIMEOUT_MS, redirectedAwaySince, settle, waitForArrival } from './arrival';
 import { captureFailureArtifact } from './artifacts';
 import { audit } from './audit';
 import {
   type BlockedAttempt,
   blockedSince,
   holdWrites,
-  onNetworkChange,
   redirectsSince,
   releaseWrites,
   WEBSOCKET_METHOD,
@@ -50,7 +50,6 @@ import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
-const NAVIGATION_TIMEOUT_MS = 30_000;
 const MAX_REINSPECTIONS = 3;
 const REPLY_GRACE_MS = 5000;
 const CONFIRM_WINDOW = { width: 480, height: 620 };
@@ -1094,79 +1093,6 @@ function isTimedOut(value: unknown): boolean {
 }
 
 /** After an action: if it started loading a new page, wait until that page's script is there. */
-async function settle(tabId: number, documentsBefore: number, since: number): Promise<void> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (tab?.status === 'loading' || documentCount(tabId) > documentsBefore) {
-    await waitForArrival(
-      tabId,
-      () => documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0),
-      since,
-      NAVIGATION_TIMEOUT_MS,
-    );
-  }
-}
-
-async function redirectedAwaySince(tabId: number, since: number): Promise<boolean> {
-  const allowList = await readAllowList();
-  const away = redirectsSince(tabId, since)
-    .filter((redirect) => redirect.frameId === 0 && !isOriginAllowed(originOf(redirect.to), allowList))
-    .at(-1);
-  return away !== undefined && (topDocumentStartedAt(tabId) ?? 0) < away.at;
-}
-
-/** How long a page that finished loading has to introduce itself before it counts as elsewhere. */
-const ARRIVAL_GRACE_MS = 1000;
-
-/**
- * After a navigation started: waits for the new document's content script ('arrived'), or learns
- * that the tab went where Understudy has no access ('elsewhere': an allowed site redirected off the
- * allowed sites, or a page finished loading and never introduced itself), so replay stops there at
- * once instead of waiting out its timeout. It never acts there either way: it has no access.
- */
-async function waitForArrival(
-  tabId: number,
-  arrived: () => boolean,
-  since: number,
-  timeoutMs: number,
-): Promise<'arrived' | 'elsewhere' | 'timeout'> {
-  const allowList = await readAllowList();
-  return new Promise((resolve) => {
-    let settled = false;
-    let grace: ReturnType<typeof setTimeout> | undefined;
-    const finish = (value: 'arrived' | 'elsewhere' | 'timeout') => {
-      if (settled) return;
-      settled = true;
-      stopWatchingNetwork();
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      clearTimeout(grace);
-      resolve(value);
-    };
-    const redirectedAway = () =>
-      redirectsSince(tabId, since).some(
-        (redirect) => redirect.frameId === 0 && !isOriginAllowed(originOf(redirect.to), allowList),
-      );
-    const check = () => {
-      if (arrived()) finish('arrived');
-      else if (redirectedAway()) finish('elsewhere');
-    };
-    const onUpdated = (updatedTabId: number, change: { status?: string }) => {
-      if (updatedTabId !== tabId || change.status !== 'complete') return;
-      clearTimeout(grace);
-      grace = setTimeout(async () => {
-        if (arrived()) return finish('arrived');
-        const tab = await browser.tabs.get(tabId).catch(() => null);
-        if (!isOriginAllowed(originOf(tab?.url), allowList)) finish('elsewhere');
-      }, ARRIVAL_GRACE_MS);
-    };
-    const stopWatchingNetwork = onNetworkChange(check);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    void waitForFrames(() => (arrived() ? true : null), timeoutMs).then((value) =>
-      finish(value ? 'arrived' : 'timeout'),
-    );
-    check();
-  });
-}
-
 /** Sends to a frame and validates the reply; null when the frame's document went away meanwhile. */
 async function ask<T>(
   tabId: number,
