@@ -2,19 +2,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorText } from '@/components/ErrorText';
 import { send } from '@/components/runtime';
 import { describeStep } from '@/lib/task/describe-step';
+import { moveItem } from '@/lib/task/locator-edit';
 import type { Step, Task } from '@/lib/task/schema';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
+import { LocatorEditor } from './LocatorEditor';
 
 /**
- * The review list after recording: rename the task, reorder (buttons, or Alt+Arrow keys on a step),
- * delete steps, mark them optional or "always ask", edit variable defaults (secrets masked) and the
- * environments it can run in.
+ * The review list after recording: rename the task, reorder (drag a step's handle, buttons, or Alt+Arrow keys on
+ * the handle), delete steps, mark them optional or "always ask", edit the locators replay uses to find a step's
+ * element, edit variable defaults (secrets masked) and the environments it can run in.
  */
 export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const [task, setTask] = useState<Task | null>(null);
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Native drag and drop; keyboard users reorder with Alt+Arrow on the same handle.
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
 
   useEffect(() => {
     void send({ type: 'task:get', id: taskId }).then((reply) => {
@@ -32,14 +37,15 @@ export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () =>
   };
   const updateStep = (index: number, change: Partial<Step>) =>
     update({ ...task, steps: task.steps.map((step, at) => (at === index ? ({ ...step, ...change } as Step) : step)) });
-  const move = (index: number, by: number) => {
-    const to = index + by;
-    if (to < 0 || to >= task.steps.length) return;
-    const steps = [...task.steps];
-    const [moved] = steps.splice(index, 1);
-    if (moved) steps.splice(to, 0, moved);
-    update({ ...task, steps });
+  const moveTo = (index: number, to: number) => {
+    if (to < 0 || to >= task.steps.length || to === index) return;
+    update({ ...task, steps: moveItem(task.steps, index, to) });
     requestAnimationFrame(() => document.getElementById(`step-${to}`)?.focus());
+  };
+  const move = (index: number, by: number) => moveTo(index, index + by);
+  const endDrag = () => {
+    setDragFrom(null);
+    setDropAt(null);
   };
 
   const save = async () => {
@@ -68,17 +74,50 @@ export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () =>
         />
       </div>
       <h3>Steps</h3>
-      <p class="muted">Focus a step’s ⠿ handle and press Alt+↑ or Alt+↓ to move it, or use the arrow buttons.</p>
+      <p class="muted">
+        Drag a step by its ⠿ handle, or focus the handle and press Alt+↑ or Alt+↓ to move it, or use the arrow buttons.
+      </p>
       <ol class="stack" data-testid="step-list" style={{ paddingLeft: '20px' }}>
         {task.steps.map((step, index) => (
-          <li key={step.id}>
+          <li
+            key={step.id}
+            data-testid="step"
+            class={
+              dragFrom !== null && dropAt === index && dropAt !== dragFrom
+                ? dropAt > dragFrom
+                  ? 'drop-after'
+                  : 'drop-before'
+                : undefined
+            }
+            onDragOver={(event) => {
+              if (dragFrom === null) return;
+              event.preventDefault();
+              if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+              setDropAt(index);
+            }}
+            onDrop={(event) => {
+              if (dragFrom === null) return;
+              event.preventDefault();
+              moveTo(dragFrom, index);
+              endDrag();
+            }}
+          >
             <fieldset class="card" aria-label={`Step ${index + 1}`}>
               <p data-testid="step-text">{describeStep(step)}</p>
               <div class="row">
                 <button
                   type="button"
                   id={`step-${index}`}
-                  aria-label={`Reorder step ${index + 1} with Alt+Up or Alt+Down`}
+                  class="drag-handle"
+                  draggable
+                  aria-label={`Reorder step ${index + 1}: drag, or press Alt+Up or Alt+Down`}
+                  title="Drag to move, or press Alt+↑ or Alt+↓"
+                  onDragStart={(event) => {
+                    event.dataTransfer?.setData('text/plain', String(index));
+                    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+                    setDragFrom(index);
+                  }}
+                  onDragEnd={endDrag}
                   onKeyDown={(event) => {
                     if (!event.altKey) return;
                     if (event.key === 'ArrowUp') move(index, -1);
@@ -130,6 +169,13 @@ export function TaskEditor({ taskId, onClose }: { taskId: string; onClose: () =>
                   Delete
                 </button>
               </div>
+              {'target' in step && step.target && (
+                <LocatorEditor
+                  target={step.target}
+                  stepNumber={index + 1}
+                  onChange={(target) => updateStep(index, { target })}
+                />
+              )}
             </fieldset>
           </li>
         ))}
