@@ -28,7 +28,8 @@ import { PEER_FILE, peerHtml } from './popup/peer';
 import { makeTask } from './popup/tasks';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUILD = path.join(ROOT, '.output-test/chrome-mv3');
+// UNDERSTUDY_OUT_DIR: the build and test runs' own output dir (wxt.config.ts), for a checkout shared by several people.
+const BUILD = path.join(ROOT, process.env.UNDERSTUDY_OUT_DIR ?? '.output-test', 'chrome-mv3');
 const DEFAULT_TASKS = 1000;
 const DEFAULT_RUNS = 20;
 const WARM_UP_RUNS = 2;
@@ -48,7 +49,7 @@ and reports first paint, first contentful paint and when the task list is render
 a static HTML page of the same view opened the same way (the floor).
   --tasks N    tasks in the vault (default ${DEFAULT_TASKS})
   --runs N     measured runs of each page, interleaved, after ${WARM_UP_RUNS} warm-up runs each (default ${DEFAULT_RUNS})
-  --no-build   use the existing .output-test/chrome-mv3 instead of running npm run build:test first
+  --no-build   use the existing build ($UNDERSTUDY_OUT_DIR or .output-test) instead of npm run build:test first
   --json       print the figures as one JSON object on the last line
   --help       show this help`;
 
@@ -57,8 +58,11 @@ function copyBuildWithPeer(tasks: readonly { title: string; stepCount: number }[
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'understudy-bench-popup-ext-'));
   fs.cpSync(BUILD, dir, { recursive: true });
   const popupHtml = fs.readFileSync(path.join(dir, 'popup.html'), 'utf8');
-  const stylesheets = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((match) => match[1]);
-  fs.writeFileSync(path.join(dir, PEER_FILE), peerHtml(stylesheets as string[], origin, tasks));
+  // The popup's own styles, linked or inline, so the peer is styled, and loads its style, the same way.
+  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>|<style>[\s\S]*?<\/style>/g)].map(
+    (match) => match[0],
+  );
+  fs.writeFileSync(path.join(dir, PEER_FILE), peerHtml(styles, origin, tasks));
   return dir;
 }
 

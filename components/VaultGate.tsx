@@ -2,31 +2,37 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { VaultStatus } from '@/lib/messages';
 import { describeStrength, MIN_PASSPHRASE_LENGTH } from '@/lib/passphrase-strength';
+import type { Result } from '@/lib/result';
 import { ErrorText } from './ErrorText';
 import { send } from './runtime';
 
 /** Space kept while the vault state loads, so the page does not jump when it arrives. */
 const LOADING_MIN_HEIGHT = '160px';
 
+type VaultStatusReply = Result<VaultStatus, string>;
+
 /**
  * Shows what the vault needs before anything else: create it on first run (after `intro`, e.g. the
  * popup's onboarding), unlock it when locked. Children render only while it is unlocked.
+ * `firstLoad`: where the first state comes from, e.g. the popup's reply asked for before it loaded.
  */
 export function VaultGate({
   children,
   intro,
+  firstLoad,
 }: {
   children: (status: VaultStatus, refresh: () => void) => ComponentChildren;
   intro?: ComponentChildren;
+  firstLoad?: () => Promise<VaultStatusReply>;
 }) {
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = async () => {
-    const reply = await send({ type: 'vault:status' });
+  const refresh = async (load: () => Promise<VaultStatusReply> = () => send({ type: 'vault:status' })) => {
+    const reply = await load();
     if (reply.ok) setStatus(reply.value);
     else setError(reply.error.message);
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(firstLoad), []);
 
   if (status === null) {
     return (
@@ -44,7 +50,7 @@ export function VaultGate({
     );
   }
   if (status.state === 'locked') return <UnlockVault status={status} onDone={setStatus} />;
-  return <>{children(status, refresh)}</>;
+  return <>{children(status, () => void refresh())}</>;
 }
 
 function CreateVault({ onDone }: { onDone: (status: VaultStatus) => void }) {

@@ -4,7 +4,9 @@
  * navigation started (`performance.timeOrigin`), so Playwright's own round trips are never counted.
  *
  * - first paint / first contentful paint: the browser's own 'paint' entries.
- * - list in DOM: a MutationObserver sees `[data-testid=task-list]` holding all the tasks.
+ * - list in DOM: a MutationObserver sees `[data-testid=task-list]` holding all the tasks, or, for
+ *   a list that renders only the rows on screen (the popup since issue 8), rows that say they are
+ *   part of a list of all the tasks (aria-setsize) reaching past the bottom of the window.
  * - list painted: the end of the next frame after that (a rAF callback, then a task queued from it
  *   runs after the frame's style, layout and paint).
  * - messages (ours only): each `chrome.runtime.sendMessage` the page makes, start and reply, to say
@@ -54,7 +56,11 @@ export function instrumentPage({ paths, expected, global }: { paths: string[]; e
   }).observe({ type: 'paint', buffered: true });
   const observer = new MutationObserver(() => {
     const list = document.querySelector('[data-testid="task-list"]');
-    if (!list || list.childElementCount < expected) return;
+    const last = list?.lastElementChild;
+    if (!list || !last) return;
+    const windowed =
+      last.getAttribute('aria-setsize') === String(expected) && last.getBoundingClientRect().top >= innerHeight;
+    if (list.childElementCount < expected && !windowed) return;
     observer.disconnect();
     listInDomMs = performance.now();
     requestAnimationFrame(() =>

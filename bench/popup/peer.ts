@@ -8,8 +8,9 @@ export const PEER_FILE = 'bench-popup-peer.html';
 const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+/** `styles`: the popup's own `<link rel="stylesheet">` and `<style>` tags, as built. */
 export function peerHtml(
-  stylesheets: readonly string[],
+  styles: readonly string[],
   origin: string,
   tasks: readonly { title: string; stepCount: number }[],
 ) {
@@ -27,7 +28,7 @@ export function peerHtml(
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Understudy</title>
-${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+${styles.join('\n')}
 </head>
 <body>
 <main style="width: 340px" class="stack">

@@ -10,7 +10,7 @@ import { send } from '@/components/runtime';
 import { VaultGate } from '@/components/VaultGate';
 import type { TabStatus, VaultStatus } from '@/lib/messages';
 import { parsePageParams, TabIdParam } from '@/lib/page-params';
-import { loadTasks } from './early';
+import { loadEarly } from './early-replies';
 import { GettingStarted } from './GettingStarted';
 import { PendingBanner } from './PendingBanner';
 import { TaskList, type TaskSummary } from './TaskList';
@@ -34,7 +34,7 @@ export function Popup() {
   return (
     <main style={{ width: '340px' }} class="stack">
       <h1>Understudy</h1>
-      <VaultGate intro={<Onboarding />}>
+      <VaultGate intro={<Onboarding />} firstLoad={() => loadEarly('vault:status')}>
         {(vault, refreshVault) => <Unlocked vault={vault} onLocked={refreshVault} />}
       </VaultGate>
       <p class="muted">
@@ -72,7 +72,7 @@ function Unlocked({ vault, onLocked }: { vault: VaultStatus; onLocked: () => voi
 
   const reloadTasks = async (first = false) => {
     const load = ++taskLoads.current;
-    const reply = first ? await loadTasks() : await send({ type: 'task:list' });
+    const reply = first ? await loadEarly('task:list') : await send({ type: 'task:list' });
     if (load !== taskLoads.current) return; // a newer load is on its way
     if (reply.ok) {
       setTasks(reply.value.tasks);

@@ -1,18 +1,32 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorText } from '@/components/ErrorText';
 import { RunTask } from '@/components/RunTask';
 import type { ResponseOf } from '@/lib/messages';
 import { describeLastRun } from '@/lib/run/last-run';
 import { filterTasksByTitle } from '@/lib/task/search';
+import { rowsToRender } from '@/lib/ui/visible-range';
 
 export type TaskSummary = ResponseOf<'task:list'>['tasks'][number];
 
 /** About one task row: kept while the list loads so what is below it does not jump. */
 const LOADING_MIN_HEIGHT = '40px';
+/** Rows rendered at first: more than fill the popup (600 px at most) below its cards. */
+const FIRST_ROWS = 20;
+/** A short row (one line of 30 px buttons and padding); rows without buttons just grow in two steps. */
+const MIN_ROW_PX = 38;
+/** A typical row (title, last run, buttons), until the rendered rows give their average height. */
+const TYPICAL_ROW_PX = 64;
+/** Rows rendered below the popup's bottom too, so scrolling and Tab reach rendered rows. */
+const OVERSCAN_PX = 300;
 
 /**
  * The saved tasks, filtered by title as the person types, each with its last run's result and Run
  * (when the popup is on a web page). `tasks` null: still loading.
+ *
+ * With many tasks only the rows on screen (and a little below) are rendered at first, and more as
+ * the person scrolls or tabs down (lib/ui/visible-range.ts); the list keeps the height of all its
+ * rows, and each row says its place in the whole list (aria-posinset/setsize). Search always looks
+ * at every task.
  */
 export function TaskList({
   tasks,
@@ -27,6 +41,49 @@ export function TaskList({
   const shown = tasks ? filterTasksByTitle(tasks, query) : null;
   const noMatch = tasks !== null && tasks.length > 0 && shown?.length === 0;
   const now = Date.now();
+  const [rendered, setRendered] = useState(FIRST_ROWS);
+  // The space kept for each row not rendered yet: the rendered rows' average height.
+  const [rowPx, setRowPx] = useState(TYPICAL_ROW_PX);
+  const list = useRef<HTMLUListElement>(null);
+  const total = shown?.length ?? 0;
+  const grow = useRef<() => void>(() => undefined);
+  grow.current = () => {
+    const element = list.current;
+    if (!element) return;
+    const first = element.firstElementChild?.getBoundingClientRect();
+    const last = element.lastElementChild?.getBoundingClientRect();
+    const count = element.childElementCount;
+    if (first && last && count > 0) {
+      const average = Math.round((last.bottom - first.top) / count);
+      if (average > 0 && average !== rowPx) setRowPx(average);
+    }
+    const next = rowsToRender({
+      rendered: Math.min(rendered, total),
+      total,
+      renderedBottom: last ? last.bottom : element.getBoundingClientRect().top,
+      viewportBottom: window.innerHeight,
+      minRowHeight: MIN_ROW_PX,
+      overscanPx: OVERSCAN_PX,
+    });
+    if (next > rendered) setRendered(next);
+  };
+  // Scrolling (by wheel, keys, or the browser bringing a focused row into view) may need more rows;
+  // so may a render that left the bottom of the popup empty, or rows that changed height (their Run
+  // buttons arrive with the tab's status).
+  useEffect(() => {
+    const onChange = () => grow.current();
+    window.addEventListener('scroll', onChange, { passive: true });
+    window.addEventListener('resize', onChange);
+    const resized = new ResizeObserver(onChange);
+    if (list.current) resized.observe(list.current);
+    return () => {
+      window.removeEventListener('scroll', onChange);
+      window.removeEventListener('resize', onChange);
+      resized.disconnect();
+    };
+  }, []);
+  useEffect(() => grow.current(), [total, rendered]);
+  const unrendered = Math.max(0, total - rendered);
   return (
     <section aria-labelledby="tasks-heading" class="stack">
       <h2 id="tasks-heading">Tasks</h2>
@@ -53,11 +110,18 @@ export function TaskList({
         class="plain"
         data-testid="task-list"
         aria-busy={tasks === null}
-        style={tasks === null ? { minHeight: LOADING_MIN_HEIGHT } : undefined}
+        ref={list}
+        style={
+          tasks === null
+            ? { minHeight: LOADING_MIN_HEIGHT }
+            : unrendered > 0
+              ? { paddingBottom: `${unrendered * rowPx}px` }
+              : undefined
+        }
       >
         {tasks?.length === 0 && <li class="muted">No tasks yet. Allow a site, then record a task on it.</li>}
-        {shown?.map((task) => (
-          <li key={task.id} style={{ flexWrap: 'wrap' }}>
+        {shown?.slice(0, rendered).map((task, index) => (
+          <li key={task.id} style={{ flexWrap: 'wrap' }} aria-posinset={index + 1} aria-setsize={total}>
             <div>
               {task.title}{' '}
               <span class="muted">

@@ -1,7 +1,5 @@
 import { render } from 'preact';
-import '@/components/theme.css';
-import { prefetchTasks } from './early';
 import { Popup } from './Popup';
 
-prefetchTasks();
+// Renders over index.html's static frame, reusing its nodes (Preact diffs against existing children).
 render(<Popup />, document.getElementById('app') as HTMLElement);
