@@ -11,13 +11,24 @@ import { documentCount, framesOf, topDocumentStartedAt, waitForFrames } from './
 
 export const NAVIGATION_TIMEOUT_MS = 30_000;
 
-/** After an action: when it started loading a new top document, waits for it to arrive. */
-export async function settle(tabId: number, documentsBefore: number, since: number): Promise<void> {
+/**
+ * After an action: when the tab is loading, waits for the new top document to arrive, or for
+ * `loadedInstead` (an iframe the action posted a form in got its new document: Chrome reports the
+ * tab as loading then too, and no new top document will come).
+ */
+export async function settle(
+  tabId: number,
+  documentsBefore: number,
+  since: number,
+  loadedInstead: () => boolean = () => false,
+): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'loading' || documentCount(tabId) > documentsBefore) {
     await waitForArrival(
       tabId,
-      () => documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0),
+      () =>
+        (documentCount(tabId) > documentsBefore && framesOf(tabId).some((frame) => frame.frameId === 0)) ||
+        loadedInstead(),
       since,
       NAVIGATION_TIMEOUT_MS,
     );

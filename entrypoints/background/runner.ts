@@ -933,18 +933,20 @@ async function actWithBackstop(
       ActReply,
     );
     if (isTimedOut(acted)) return { status: 'timed-out' };
+    // When the step acted in an iframe (a form posted inside it), that frame gets a new document and
+    // the top page stays: waiting for a new top page would wait out the timeout.
+    const reloaded = () =>
+      frame.frameId !== 0 &&
+      frame.documentId !== null &&
+      framesOf(tabId).some((known) => known.frameId === frame.frameId && known.documentId !== frame.documentId);
     if (!acted) {
-      // The document unloaded while acting: the action started a navigation. Wait for the new page,
-      // or, when the step acted in an iframe (a form posted inside it), for that frame's new document.
-      const reloaded = () =>
-        frame.frameId !== 0 &&
-        frame.documentId !== null &&
-        framesOf(tabId).some((known) => known.frameId === frame.frameId && known.documentId !== frame.documentId);
+      // The document unloaded while acting: the action started a navigation. Wait for the new page.
       await waitForFrames(() => (documentCount(tabId) > before || reloaded() ? true : null), NAVIGATION_TIMEOUT_MS);
       return blockedOutcome(tabId, startedAt) ?? { status: 'navigated' };
     }
     if (acted.status !== 'done') return acted;
-    await settle(tabId, before, startedAt);
+    // The page answered before it unloaded: a navigation it started may still be under way.
+    await settle(tabId, before, startedAt, reloaded);
     if (SENDING_KINDS.has(step.kind)) await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS);
     return blockedOutcome(tabId, startedAt) ?? acted;
   } finally {
