@@ -4,22 +4,21 @@
  * a storm of windows; a redirect off the allowed sites stops the run at once and says where it went.
  */
 import type { Page } from '@playwright/test';
-import { allowOrigin, type ExtensionHandle, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
-import { approveIn, expectRunState, expectStepCount, record, runFromPopup, signIn } from './helpers';
+import { allowOrigin, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
+import {
+  approveIn,
+  expectRunState,
+  expectStepCount,
+  record,
+  runFromPopup,
+  signIn,
+  watchConfirmWindows,
+} from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
   await allowOrigin(extension, demo.url);
 });
-
-/** Every confirmation window opened from now on, in order (none can slip by unseen). */
-function watchConfirmWindows(extension: ExtensionHandle): Page[] {
-  const opened: Page[] = [];
-  extension.context.on('page', (page) => {
-    if (page.url().includes('/confirm.html?approval=')) opened.push(page);
-  });
-  return opened;
-}
 
 test('a form action changed after approval is asked about again, and Deny sends nothing', async ({
   extension,

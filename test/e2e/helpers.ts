@@ -148,3 +148,12 @@ export async function approveIn(confirm: Page): Promise<void> {
   });
   await closed;
 }
+
+/** Every confirmation window opened from now on, in order (none can slip by between steps of a test). */
+export function watchConfirmWindows(extension: ExtensionHandle): Page[] {
+  const opened: Page[] = [];
+  extension.context.on('page', (page) => {
+    if (page.url().includes('/confirm.html?approval=')) opened.push(page);
+  });
+  return opened;
+}

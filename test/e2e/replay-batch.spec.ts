@@ -1,8 +1,8 @@
 /** Data-driven runs: a CSV file of values, one run per row, every risky step still approved. */
 import type { Page } from '@playwright/test';
 import type { Task } from '../../lib/task/schema';
-import { allowOrigin, type ExtensionHandle, expect, setUpVault, tabIdOf, test } from './fixtures';
-import { approveIn, expectRunState, expectStepCount, record, signIn } from './helpers';
+import { allowOrigin, expect, setUpVault, tabIdOf, test } from './fixtures';
+import { approveIn, expectRunState, expectStepCount, record, signIn, watchConfirmWindows } from './helpers';
 
 test.beforeEach(async ({ extension, demo }) => {
   await setUpVault(extension);
@@ -13,15 +13,6 @@ function variableFor(task: Task, recordedValue: string): string {
   const found = task.variables.find((variable) => variable.defaultValue === recordedValue);
   if (!found) throw new Error(`no variable recorded with ${recordedValue}`);
   return found.name;
-}
-
-/** Collects confirmation windows from now on (none can slip by between steps of the test). */
-function watchConfirmWindows(extension: ExtensionHandle): Page[] {
-  const opened: Page[] = [];
-  extension.context.on('page', (page) => {
-    if (page.url().includes('/confirm.html?approval=')) opened.push(page);
-  });
-  return opened;
 }
 
 /** Approves confirmation windows as they open, each once, until `count` were approved. */
