@@ -33,6 +33,8 @@ const blocked = new Map<number, BlockedAttempt[]>();
 const redirects = new Map<number, Redirect[]>();
 const inFlight = new Map<number, Set<string>>();
 const listeners = new Set<() => void>();
+/** When each tab last started or ended a request (epoch ms). */
+const lastChangeAt = new Map<number, number>();
 
 /**
  * Blocks write requests and new WebSocket connections from `tabId` (its frames included) until
@@ -104,10 +106,10 @@ export function onNetworkChange(listener: () => void): () => void {
 }
 
 /**
- * Resolves once the tab has had no request in flight for `quietMs` (bounded by `maxMs`): after an
+ * Resolves once the tab has had no request in flight for `quietMs` since `since` (bounded by `maxMs`): after an
  * action, so a request it started (and the backstop blocked) is seen before the next step.
  */
-export function waitForNetworkQuiet(tabId: number, quietMs: number, maxMs: number): Promise<void> {
+export function waitForNetworkQuiet(tabId: number, quietMs: number, maxMs: number, since = Date.now()): Promise<void> {
   return new Promise((resolve) => {
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
     const deadline = setTimeout(finish, maxMs);
@@ -119,7 +121,9 @@ export function waitForNetworkQuiet(tabId: number, quietMs: number, maxMs: numbe
     }
     function check() {
       clearTimeout(quietTimer);
-      if ((inFlight.get(tabId)?.size ?? 0) === 0) quietTimer = setTimeout(finish, quietMs);
+      if ((inFlight.get(tabId)?.size ?? 0) > 0) return;
+      const quietSince = Math.max(since, lastChangeAt.get(tabId) ?? 0);
+      quietTimer = setTimeout(finish, Math.max(0, quietSince + quietMs - Date.now()));
     }
     listeners.add(check);
     check();
@@ -140,11 +144,15 @@ export function watchNetwork(onBlocked?: Listener): void {
     const requests = inFlight.get(details.tabId) ?? new Set<string>();
     inFlight.set(details.tabId, requests);
     requests.add(details.requestId);
+    lastChangeAt.set(details.tabId, Date.now());
     changed();
     return undefined;
   }, filter);
   const done = (details: { tabId: number; requestId: string }) => {
-    if (inFlight.get(details.tabId)?.delete(details.requestId)) changed();
+    if (inFlight.get(details.tabId)?.delete(details.requestId)) {
+      lastChangeAt.set(details.tabId, Date.now());
+      changed();
+    }
   };
   browser.webRequest.onCompleted.addListener(done, filter);
   browser.webRequest.onBeforeRedirect.addListener(
@@ -180,5 +188,6 @@ export function watchNetwork(onBlocked?: Listener): void {
     blocked.delete(tabId);
     redirects.delete(tabId);
     inFlight.delete(tabId);
+    lastChangeAt.delete(tabId);
   });
 }

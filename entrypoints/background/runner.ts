@@ -85,9 +85,25 @@ async function loadRun(runId: string): Promise<{ run: Run; task: Task } | null> 
   return { run: run.value, task: task.value };
 }
 
-async function saveRun(runId: string, run: Run): Promise<void> {
-  const session = await requireSession();
-  if (session.ok) await session.value.put('runs', runId, run, RunSchema);
+/** Each run's saves, one after another: each writes the run as it stands when its turn comes. */
+const saves = new Map<string, Promise<void>>();
+
+function saveRun(runId: string, run: Run): Promise<void> {
+  const saved = (saves.get(runId) ?? Promise.resolve()).then(async () => {
+    const session = await requireSession();
+    if (session.ok) await session.value.put('runs', runId, run, RunSchema);
+  });
+  const settled = saved.catch(() => undefined);
+  saves.set(runId, settled);
+  void settled.then(() => {
+    if (saves.get(runId) === settled) saves.delete(runId);
+  });
+  return saved;
+}
+
+/** Resolves once every save of the run asked for so far is stored. */
+function runSaved(runId: string): Promise<void> {
+  return saves.get(runId) ?? Promise.resolve();
 }
 
 function toView(runId: string, run: Run, task: Task): RunView {
@@ -641,11 +657,13 @@ async function drive(runId: string): Promise<void> {
         await finishRun(runId, current, task);
         return;
       }
-      await saveRun(runId, current);
+      // Stored while the next step looks for its target; it acts only once this is stored (see runStep).
+      void saveRun(runId, current);
     }
   } finally {
     driving.delete(runId);
     live.delete(runId);
+    lookaheads.delete(runId);
   }
 }
 
@@ -767,6 +785,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     }
     // The page that was there may still be introducing itself; only a document that started after
     // this request is the one navigated to (documents report their performance.timeOrigin).
+    await runSaved(runId);
     const requestedAt = Date.now();
     await browser.tabs.update(tabId, { url });
     const arrival = await waitForArrival(
@@ -791,8 +810,8 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
   }
 
   // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
-  // which the actionability checks wait on.
-  await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  // which the actionability checks wait on (so they wait for this too; nothing else needs to).
+  void browser.tabs.update(tabId, { active: true }).catch(() => undefined);
   // An allowed site redirected the tab off the allowed sites and nothing allowed loaded since: no
   // page there will ever answer, so say so now rather than after the step's timeout.
   if (await redirectedAwaySince(tabId, run.startedAt)) {
@@ -809,12 +828,15 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       return { frameId: match.frameId, documentId: match.documentId, origin };
     }, timeoutMs);
     if (frame === null) return { status: 'failed', message: await whyNoFrame(tabId, index, step, run.startedAt) };
-    const inspected = await ask(
-      tabId,
-      frame,
-      { type: 'replay:inspect', step, values: run.values, secretNames: secretNamesOf(task), timeoutMs },
-      InspectReply,
-    );
+    const early = attempt === 0 ? await takeLookahead(runId, index, step, frame) : null;
+    const inspected =
+      early ??
+      (await ask(
+        tabId,
+        frame,
+        { type: 'replay:inspect', step, values: run.values, secretNames: secretNamesOf(task), timeoutMs },
+        InspectReply,
+      ));
     if (isTimedOut(inspected)) return { status: 'failed', message: NO_ANSWER };
     if (!inspected) continue; // The document went away while inspecting: look again on the new one.
     if (inspected.status === 'ambiguous') {
@@ -837,7 +859,14 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       digest = decision.digest;
     }
 
-    let acted = await actWithBackstop(tabId, frame, step, run, timeoutMs, digest);
+    // The run as it stood after the previous step is stored before this one acts: a restart never
+    // repeats an action the stored run does not show.
+    await runSaved(runId);
+    let acted = await actWithBackstop(tabId, frame, step, run, timeoutMs, digest, () =>
+      lookAhead(runId, run, task, index + 1, tabId),
+    );
+    // Whatever the look-ahead found was seen before this step's outcome was known.
+    if (acted.status !== 'done') await dropLookahead(runId);
     if (acted.status === 'blocked' && run.dryRun) {
       // The step looked harmless but the page tried to send: blocked (a dry run never sends), noted.
       notePreview(run, index, 'send', blockedPreview(inspected, acted));
@@ -920,6 +949,8 @@ async function actWithBackstop(
   run: Run,
   timeoutMs: number,
   digest: string | null,
+  /** Called once the action is done and left the document in place (the next step's look-ahead). */
+  afterAct?: () => void,
 ): Promise<BackstopActOutcome> {
   await paceActions(frame.origin);
   const before = documentCount(tabId);
@@ -947,11 +978,66 @@ async function actWithBackstop(
     if (acted.status !== 'done') return acted;
     // The page answered before it unloaded: a navigation it started may still be under way.
     await settle(tabId, before, startedAt, reloaded);
-    if (SENDING_KINDS.has(step.kind)) await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS);
+    if (documentCount(tabId) === before) afterAct?.();
+    if (SENDING_KINDS.has(step.kind)) {
+      // Counted from the action itself, as the frame reports it (kept within this step's span).
+      const actedAt = Math.min(Math.max(acted.actedAt, startedAt), Date.now());
+      await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS, actedAt);
+    }
     return blockedOutcome(tabId, startedAt) ?? acted;
   } finally {
     if (digest !== null) await holdWrites(tabId);
   }
+}
+
+/**
+ * The next step's target, looked up as soon as this step acted (while the network must stay quiet after a
+ * click-like step, and while the run is saved): inspecting reads the page and acts on nothing, and the next
+ * step still acts only after the quiet window and the save. Its answer is
+ * used only when it found the target harmless in the same document; anything else (risky, ambiguous, not there
+ * yet: the page may still be reacting) is inspected afresh when the step's turn comes. The act itself checks
+ * again that the target is still harmless. In memory only.
+ */
+const lookaheads = new Map<string, { index: number; documentId: string; reply: Promise<InspectReply | null> }>();
+
+function lookAhead(runId: string, run: Run, task: Task, index: number, tabId: number): void {
+  const next = task.steps[index];
+  if (!next || !('target' in next) || !next.target || run.tabs[next.tab] !== tabId) return;
+  const frames = framesOf(tabId);
+  const match = matchFrame(frames, next.frame);
+  if (match.status !== 'found' || !match.documentId) return;
+  const origin = frames.find((known) => known.frameId === match.frameId)?.origin ?? '';
+  const frame = { frameId: match.frameId, documentId: match.documentId, origin };
+  const message = {
+    type: 'replay:inspect' as const,
+    step: next,
+    values: run.values,
+    secretNames: secretNamesOf(task),
+    // One look: an element that is not there yet is waited for when the step's turn comes.
+    timeoutMs: 0,
+  };
+  lookaheads.set(runId, { index, documentId: match.documentId, reply: ask(tabId, frame, message, InspectReply) });
+}
+
+async function takeLookahead(
+  runId: string,
+  index: number,
+  step: Step,
+  frame: FrameAddress,
+): Promise<Extract<InspectReply, { status: 'found' }> | null> {
+  const early = lookaheads.get(runId);
+  lookaheads.delete(runId);
+  if (!early || early.index !== index || early.documentId !== frame.documentId) return null;
+  const reply = await early.reply;
+  if (!reply || isTimedOut(reply) || reply.status !== 'found') return null;
+  return reply.risk === 'none' && !step.alwaysAsk ? reply : null;
+}
+
+/** Forgets the look-ahead once its inspection is over (so it cannot outline anything after this). */
+async function dropLookahead(runId: string): Promise<void> {
+  const early = lookaheads.get(runId);
+  lookaheads.delete(runId);
+  await early?.reply;
 }
 
 /**

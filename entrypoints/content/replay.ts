@@ -106,7 +106,13 @@ async function act(
   clearHighlight();
   const outcome = await executeStep(document, step, values, { timeoutMs, resolve: resolutionMemo().resolve });
   if (outcome.status === 'done') {
-    return { status: 'done', via: outcome.via, confidence: outcome.confidence, durationMs: outcome.durationMs };
+    return {
+      status: 'done',
+      via: outcome.via,
+      confidence: outcome.confidence,
+      durationMs: outcome.durationMs,
+      actedAt: Date.now(),
+    };
   }
   if (outcome.status === 'ambiguous') return { status: 'ambiguous', reason: outcome.reason.slice(0, 500) };
   if (outcome.status === 'not-found') return { status: 'not-found', reason: outcome.reason.slice(0, 500) };
