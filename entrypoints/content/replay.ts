@@ -5,7 +5,7 @@
  * and that a step approved as harmless has not become risky meanwhile.
  */
 import { createResolutionMemo, describeElement, type ResolutionMemo } from '@/lib/locators';
-import { describeForHumans, executeStep, waitForDomQuiet, waitForElement } from '@/lib/replay';
+import { describeForHumans, executeStep, waitForActionable, waitForDomQuiet, waitForElement } from '@/lib/replay';
 import {
   type ActReply,
   type InspectReply,
@@ -56,6 +56,9 @@ function secretValues(values: Record<string, string>, secretNames: readonly stri
   return secretNames.map((name) => values[name] ?? '').filter((value) => value.length > 0);
 }
 
+/** Pointer steps on the element itself (a checkbox may be shown by its label only). */
+const SHOWN_BEFORE_ASKING = new Set<Step['kind']>(['click', 'doubleClick']);
+
 async function inspect(
   step: Step,
   values: Record<string, string>,
@@ -74,7 +77,20 @@ async function inspect(
     };
   }
   if (!('element' in found)) return { status: found.status, reason: found.reason };
-  const risk = riskOf(step, found.element);
+  let risk = riskOf(step, found.element);
+  if ((risk.kind !== 'none' || step.alwaysAsk) && SHOWN_BEFORE_ASKING.has(step.kind) && timeoutMs > 0) {
+    // Asked about a button still hidden (a panel that opens when its data arrives), the person would approve
+    // what the page showed before, and the act would find it changed and ask again: ask once it shows.
+    const shown = await waitForActionable(found.element, {
+      timeoutMs,
+      needsEnabled: false,
+      needsEditable: false,
+      skipHitTarget: true,
+      skipStable: true,
+    });
+    if (!shown.ok) return { status: 'failed', reason: shown.error.message.slice(0, 500) };
+    risk = riskOf(step, found.element);
+  }
   if (risk.kind !== 'none' || step.alwaysAsk) highlight(found.element);
   return {
     status: 'found',
