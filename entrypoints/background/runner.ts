@@ -20,6 +20,7 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
+import { attemptsSince, lateSendMessage } from '@/lib/run/late-sends';
 import {
   CIRCUIT_BREAKER_FAILURES,
   MAX_ACTIONS_PER_SECOND,
@@ -69,6 +70,8 @@ interface LiveRun {
   stopped: boolean;
   /** Set by the person's Pause: the run stops before its next step. */
   pauseRequested?: boolean;
+  /** Blocked sends from `since` on follow no step's own watch yet; `stepIndex` is the last step that acted. */
+  sends: { since: number; stepIndex: number | null };
 }
 const live = new Map<string, LiveRun>();
 /** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
@@ -553,7 +556,12 @@ async function drive(runId: string): Promise<void> {
     // Decrypted once per drive: re-reading the task around every step cost more than the step.
     const loaded = await loadRun(runId);
     if (!loaded || isFinished(loaded.run)) return;
-    const entry: LiveRun = { run: loaded.run, task: loaded.task, stopped: false };
+    const entry: LiveRun = {
+      run: loaded.run,
+      task: loaded.task,
+      stopped: false,
+      sends: { since: Date.now(), stepIndex: null },
+    };
     live.set(runId, entry);
     const { run, task } = entry;
     const guarded = await Promise.all(run.tabs.map(guardTab));
@@ -577,6 +585,21 @@ async function drive(runId: string): Promise<void> {
       }
       if (run.state === 'paused' && !isWaitingForPerson(run)) return;
       if (run.currentStep >= task.steps.length) {
+        // The guard is lifted when the run ends: a send the page put off until after the last step
+        // would then go out unapproved. Wait for the tab to be quiet, and report one it tried.
+        await Promise.all(
+          run.tabs.map((tabId) => waitForNetworkQuiet(tabId, LATE_SEND_QUIET_MS, SEND_QUIET_MAX_MS, entry.sends.since)),
+        );
+        if (entry.stopped || isFinished(run)) return;
+        const late = lateAttempts(run, entry.sends.since);
+        if (late.length > 0) {
+          run.message = await reportLateSends(run, task, entry.sends.stepIndex, late, null);
+          run.state = run.dryRun ? 'succeeded' : 'failed';
+          run.finishedAt = Date.now();
+          delete run.pauseReason;
+          await finishRun(runId, run, task);
+          return;
+        }
         run.state = 'succeeded';
         run.message = run.dryRun
           ? `Dry run done: all ${task.steps.length} steps checked. ${previewSummary(run)}`
@@ -786,6 +809,12 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     // The page that was there may still be introducing itself; only a document that started after
     // this request is the one navigated to (documents report their performance.timeOrigin).
     await runSaved(runId);
+    // Leaving the page ends what it was about to send; one it already tried belongs to the last step.
+    const sends = live.get(runId)?.sends;
+    const late = sends ? lateAttempts(run, sends.since) : [];
+    if (sends && late.length > 0) {
+      return { status: 'failed', message: await reportLateSends(run, task, sends.stepIndex, late, index) };
+    }
     const requestedAt = Date.now();
     await browser.tabs.update(tabId, { url });
     const arrival = await waitForArrival(
@@ -862,9 +891,13 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     // The run as it stood after the previous step is stored before this one acts: a restart never
     // repeats an action the stored run does not show.
     await runSaved(runId);
-    let acted = await actWithBackstop(tabId, frame, step, run, timeoutMs, digest, () =>
+    const sends = live.get(runId)?.sends ?? { since: run.startedAt, stepIndex: null };
+    let acted = await actWithBackstop(tabId, frame, step, index, run, sends, timeoutMs, digest, () =>
       lookAhead(runId, run, task, index + 1, tabId),
     );
+    if (acted.status === 'late') {
+      return { status: 'failed', message: await reportLateSends(run, task, acted.stepIndex, acted.attempts, index) };
+    }
     // Whatever the look-ahead found was seen before this step's outcome was known.
     if (acted.status !== 'done') await dropLookahead(runId);
     if (acted.status === 'blocked' && run.dryRun) {
@@ -898,7 +931,19 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       await saveTask(task, run.taskId);
       // A page whose request failed may not let the action happen again (a button left disabled):
       // a short try, then a plain failure; the next run asks before acting and goes through.
-      acted = await actWithBackstop(tabId, frame, step, run, Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS), digest);
+      acted = await actWithBackstop(
+        tabId,
+        frame,
+        step,
+        index,
+        run,
+        sends,
+        Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS),
+        digest,
+      );
+      if (acted.status === 'late') {
+        return { status: 'failed', message: await reportLateSends(run, task, acted.stepIndex, acted.attempts, index) };
+      }
       // Changed again since the approval: ask again about the page as it is (the step asks first now).
       if (acted.status === 'changed') continue;
       if (acted.status !== 'done' && acted.status !== 'navigated') {
@@ -936,7 +981,47 @@ type BackstopActOutcome =
   | ActReply
   | { status: 'navigated' }
   | { status: 'timed-out' }
-  | { status: 'blocked'; attempts: BlockedAttempt[] };
+  | { status: 'blocked'; attempts: BlockedAttempt[] }
+  /** Not acted: the page tried to send after an earlier step's watch (`stepIndex`: the step that acted last). */
+  | { status: 'late'; attempts: BlockedAttempt[]; stepIndex: number | null };
+
+/**
+ * How long a tab must stay quiet after an approved action (writes let through until then) and before a run
+ * ends (the guard is lifted then): covers a send a page puts off by a short timer (an "undo" moment, a
+ * debounce). A send later than that mid-run is still blocked, and reported before the next action.
+ */
+const LATE_SEND_QUIET_MS = 300;
+
+function lateAttempts(run: Run, since: number): BlockedAttempt[] {
+  return attemptsSince(
+    run.tabs.flatMap((tabId) => blockedSince(tabId, since)),
+    since,
+  );
+}
+
+/** The run's message about sends blocked after their step's watch; the step that acted last asks first from now on. */
+async function reportLateSends(
+  run: Run,
+  task: Task,
+  stepIndex: number | null,
+  attempts: readonly BlockedAttempt[],
+  stoppedBefore: number | null,
+): Promise<string> {
+  const step = stepIndex === null ? undefined : task.steps[stepIndex];
+  if (step && !run.dryRun && !step.alwaysAsk) {
+    step.alwaysAsk = true;
+    await saveTask(task, run.taskId);
+  }
+  const tabUrl = run.tabs[0] === undefined ? undefined : (await browser.tabs.get(run.tabs[0]).catch(() => null))?.url;
+  return lateSendMessage({
+    attempts,
+    pageOrigin: tabUrl ? originOf(tabUrl) : null,
+    stepNumber: step && stepIndex !== null ? stepIndex + 1 : null,
+    stepText: step ? describeStep(step) : null,
+    stoppedBefore: stoppedBefore === null ? null : stoppedBefore + 1,
+    dryRun: run.dryRun === true,
+  });
+}
 
 /**
  * Acts, with the tab's write requests blocked unless the person approved this step (`digest`), then
@@ -946,16 +1031,22 @@ async function actWithBackstop(
   tabId: number,
   frame: FrameAddress,
   step: Step,
+  index: number,
   run: Run,
+  sends: LiveRun['sends'],
   timeoutMs: number,
   digest: string | null,
   /** Called once the action is done and left the document in place (the next step's look-ahead). */
   afterAct?: () => void,
 ): Promise<BackstopActOutcome> {
+  // A send blocked since the last step's watch closed belongs to that step, not this one: say so before acting.
+  const late = lateAttempts(run, sends.since);
+  if (late.length > 0) return { status: 'late', attempts: late, stepIndex: sends.stepIndex };
   await paceActions(frame.origin);
   const before = documentCount(tabId);
   const startedAt = Date.now();
   if (digest !== null) await releaseWrites(tabId);
+  let didAct = false;
   try {
     const acted = await ask(
       tabId,
@@ -964,6 +1055,7 @@ async function actWithBackstop(
       ActReply,
     );
     if (isTimedOut(acted)) return { status: 'timed-out' };
+    didAct = !acted || acted.status === 'done';
     // When the step acted in an iframe (a form posted inside it), that frame gets a new document and
     // the top page stays: waiting for a new top page would wait out the timeout.
     const reloaded = () =>
@@ -979,14 +1071,19 @@ async function actWithBackstop(
     // The page answered before it unloaded: a navigation it started may still be under way.
     await settle(tabId, before, startedAt, reloaded);
     if (documentCount(tabId) === before) afterAct?.();
-    if (SENDING_KINDS.has(step.kind)) {
+    // An approved action may send a moment later (writes stay let through until the tab is quiet).
+    const quietMs = digest !== null ? LATE_SEND_QUIET_MS : SENDING_KINDS.has(step.kind) ? SEND_QUIET_MS : null;
+    if (quietMs !== null) {
       // Counted from the action itself, as the frame reports it (kept within this step's span).
       const actedAt = Math.min(Math.max(acted.actedAt, startedAt), Date.now());
-      await waitForNetworkQuiet(tabId, SEND_QUIET_MS, SEND_QUIET_MAX_MS, actedAt);
+      await waitForNetworkQuiet(tabId, quietMs, SEND_QUIET_MAX_MS, actedAt);
     }
     return blockedOutcome(tabId, startedAt) ?? acted;
   } finally {
     if (digest !== null) await holdWrites(tabId);
+    // What the backstop blocks from now on is no longer this step's own outcome (see `late` above).
+    sends.since = Date.now();
+    if (didAct) sends.stepIndex = index;
   }
 }
 

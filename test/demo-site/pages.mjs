@@ -479,11 +479,16 @@ $(ids.generate).addEventListener('click', async () => {
   $(ids.panel).hidden = false;
   $(ids.generate).disabled = false;
 });
+// Archiving waits a moment before it sends (as apps with an "undo" moment do): the request leaves
+// after the click's own handler is long done, which replay must still hold until approved.
+const ARCHIVE_DELAY_MS = 150;
 $(ids.archive).addEventListener('click', async () => {
   $(ids.archive).disabled = true;
-  const response = await fetch('/api/reports/archive', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: currentType }) });
-  $(ids.archiveStatus).textContent = response.ok ? 'Report archived.' : 'Could not archive the report.';
-  if (!response.ok) $(ids.archive).disabled = false;
+  $(ids.archiveStatus).textContent = 'Archiving…';
+  await new Promise((resolve) => setTimeout(resolve, ARCHIVE_DELAY_MS));
+  const response = await fetch('/api/reports/archive', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: currentType }) }).catch(() => null);
+  $(ids.archiveStatus).textContent = response?.ok ? 'Report archived.' : 'Could not archive the report.';
+  if (!response?.ok) $(ids.archive).disabled = false;
 });
 `);
   return page(ctx, { title: 'Reports', active: 'reports', body, script });

@@ -176,6 +176,45 @@ test('replays SPA route changes, a typed address and a search in the tab the pag
   });
 });
 
+test('a send the page puts off past the last step is blocked, reported, and approved on the next run', async ({
+  extension,
+  demo,
+}) => {
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/reports`);
+  const recording = await record(extension, page);
+  await page.getByRole('button', { name: 'Generate report' }).click();
+  await page.getByRole('button', { name: 'Archive report' }).click();
+  await expect(page.getByText('Report archived.')).toBeVisible();
+  await expectStepCount(recording.popup, 2);
+  await recording.stop('Archive a report');
+  await recording.popup.close();
+  demo.reset(); // the recording itself archived one
+  const archiveRequests = () => demo.state().requests.filter((request) => request.path === '/api/reports/archive');
+
+  // "Archive report" reads as harmless and sends 150 ms after the click, after the step's own watch:
+  // the guard still blocks it, and the run waits for the tab to be quiet before it ends and lifts it.
+  await page.goto(`${demo.url}/reports`);
+  const first = await runApprovingEach(extension, page, 'Archive a report');
+  expect(first, first.message).toMatchObject({ state: 'failed', approvals: 0 });
+  expect(first.message).toContain(
+    "After step 3 (Click button 'Archive report'), the page tried to send data later than Understudy watched for (POST /api/reports/archive). It was blocked: nothing was sent.",
+  );
+  expect(first.message).toContain('Step 3 now asks first');
+  await expect(page.getByText('Could not archive the report.')).toBeVisible();
+  expect(archiveRequests()).toHaveLength(0);
+  expect(demo.state().reports.archived).toEqual([]);
+
+  // Approved, the step's sends are let through until the tab is quiet, the delayed one included.
+  await page.goto(`${demo.url}/reports`);
+  const second = await runApprovingEach(extension, page, 'Archive a report');
+  expect(second, second.message).toMatchObject({ state: 'succeeded', approvals: 1 });
+  await expect(page.getByText('Report archived.')).toBeVisible();
+  expect(archiveRequests()).toHaveLength(1);
+  expect(demo.state().reports.archived).toHaveLength(1);
+});
+
 test('the "Continue" button that secretly posts is held by the backstop until approved', async ({
   extension,
   demo,
