@@ -51,8 +51,8 @@ export function TasksPanel({
           <li class="muted">No tasks yet. Open a site you allowed and press “Record a task” in the toolbar popup.</li>
         )}
         {tasks?.map((task) => (
-          <li key={task.id}>
-            <span>
+          <li key={task.id} class="task-row">
+            <span class="task-title">
               {task.title} <span class="muted">· {task.stepCount} steps</span>
             </span>
             <button type="button" onClick={() => setOpen(task.id)} aria-label={`Review ${task.title}`}>
