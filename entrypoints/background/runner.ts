@@ -11,7 +11,10 @@
  * 4. `replay:act` (with the approved digest, if any): the content script re-inspects and acts only
  *    if nothing changed; a changed page means ask again.
  * 5. The run is saved (encrypted) after every step, so a worker restart resumes at the right step;
- *    a run waiting for approval asks again after a restart (approvals are never persisted).
+ *    a run waiting for approval asks again after a restart (approvals are never persisted). The save
+ *    runs while the next step's target is looked up (lookahead.ts); that step acts once it is stored.
+ * 6. While a run drives a tab its sends are blocked unless approved (backstop.ts); a send blocked after
+ *    its step's own window is reported before the next action or the run's end (late-sends.ts).
  */
 import { browser } from 'wxt/browser';
 import { randomId } from '@/lib/crypto/bytes';
@@ -20,14 +23,13 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
-import { attemptsSince, lateSendMessage } from '@/lib/run/late-sends';
 import {
   CIRCUIT_BREAKER_FAILURES,
   MAX_ACTIONS_PER_SECOND,
   MAX_RUNS_PER_HOUR,
   SlidingWindowLimit,
 } from '@/lib/run/limits';
-import { ActReply, InspectReply, PickReply, type ReplayRequest } from '@/lib/run/protocol';
+import { ActReply, InspectReply, PickReply } from '@/lib/run/protocol';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
@@ -47,12 +49,14 @@ import {
   watchNetwork,
 } from './backstop';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
+import { ask, type FrameAddress, isTimedOut, sendToFrame } from './frame-messages';
+import { LATE_SEND_QUIET_MS, lateAttempts, reportLateSends } from './late-sends';
+import { dropLookahead, forgetLookahead, lookAhead, secretNamesOf, takeLookahead } from './lookahead';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
 const MAX_REINSPECTIONS = 3;
-const REPLY_GRACE_MS = 5000;
 const CONFIRM_WINDOW = { width: 480, height: 620 };
 
 export const approvals = new ApprovalQueue();
@@ -686,7 +690,7 @@ async function drive(runId: string): Promise<void> {
   } finally {
     driving.delete(runId);
     live.delete(runId);
-    lookaheads.delete(runId);
+    forgetLookahead(runId);
   }
 }
 
@@ -766,29 +770,10 @@ async function tabFor(run: Run, step: Step): Promise<number | null> {
   return (await guardTab(found)) ? found : null;
 }
 
-interface FrameAddress {
-  frameId: number;
-  documentId: string | null;
-  origin: string;
-}
-
 /** A restarted worker knows no frames: the tab's content scripts (every frame) say hello again. */
 function askFramesToReintroduce(tabId: number): void {
   if (hasConnectedTopFrame(tabId)) return;
   void browser.tabs.sendMessage(tabId, { type: 'content:reintroduce' }).catch(() => undefined);
-}
-
-function secretNamesOf(task: Task): string[] {
-  return task.variables.filter((variable) => variable.secret).map((variable) => variable.name);
-}
-
-async function sendToFrame(tabId: number, frame: FrameAddress, message: ReplayRequest): Promise<unknown> {
-  // Addressed to the document that introduced itself, never to whatever replaced it since.
-  return browser.tabs.sendMessage(
-    tabId,
-    message,
-    frame.documentId ? ({ documentId: frame.documentId } as { frameId?: number }) : { frameId: frame.frameId },
-  );
 }
 
 async function runStep(runId: string, run: Run, task: Task, step: Step, index: number): Promise<StepOutcome> {
@@ -986,44 +971,6 @@ type BackstopActOutcome =
   | { status: 'late'; attempts: BlockedAttempt[]; stepIndex: number | null };
 
 /**
- * How long a tab must stay quiet after an approved action (writes let through until then) and before a run
- * ends (the guard is lifted then): covers a send a page puts off by a short timer (an "undo" moment, a
- * debounce). A send later than that mid-run is still blocked, and reported before the next action.
- */
-const LATE_SEND_QUIET_MS = 300;
-
-function lateAttempts(run: Run, since: number): BlockedAttempt[] {
-  return attemptsSince(
-    run.tabs.flatMap((tabId) => blockedSince(tabId, since)),
-    since,
-  );
-}
-
-/** The run's message about sends blocked after their step's watch; the step that acted last asks first from now on. */
-async function reportLateSends(
-  run: Run,
-  task: Task,
-  stepIndex: number | null,
-  attempts: readonly BlockedAttempt[],
-  stoppedBefore: number | null,
-): Promise<string> {
-  const step = stepIndex === null ? undefined : task.steps[stepIndex];
-  if (step && !run.dryRun && !step.alwaysAsk) {
-    step.alwaysAsk = true;
-    await saveTask(task, run.taskId);
-  }
-  const tabUrl = run.tabs[0] === undefined ? undefined : (await browser.tabs.get(run.tabs[0]).catch(() => null))?.url;
-  return lateSendMessage({
-    attempts,
-    pageOrigin: tabUrl ? originOf(tabUrl) : null,
-    stepNumber: step && stepIndex !== null ? stepIndex + 1 : null,
-    stepText: step ? describeStep(step) : null,
-    stoppedBefore: stoppedBefore === null ? null : stoppedBefore + 1,
-    dryRun: run.dryRun === true,
-  });
-}
-
-/**
  * Acts, with the tab's write requests blocked unless the person approved this step (`digest`), then
  * waits for a navigation it started, or for the network to go quiet and reports blocked sends.
  */
@@ -1085,56 +1032,6 @@ async function actWithBackstop(
     sends.since = Date.now();
     if (didAct) sends.stepIndex = index;
   }
-}
-
-/**
- * The next step's target, looked up as soon as this step acted (while the network must stay quiet after a
- * click-like step, and while the run is saved): inspecting reads the page and acts on nothing, and the next
- * step still acts only after the quiet window and the save. Its answer is
- * used only when it found the target harmless in the same document; anything else (risky, ambiguous, not there
- * yet: the page may still be reacting) is inspected afresh when the step's turn comes. The act itself checks
- * again that the target is still harmless. In memory only.
- */
-const lookaheads = new Map<string, { index: number; documentId: string; reply: Promise<InspectReply | null> }>();
-
-function lookAhead(runId: string, run: Run, task: Task, index: number, tabId: number): void {
-  const next = task.steps[index];
-  if (!next || !('target' in next) || !next.target || run.tabs[next.tab] !== tabId) return;
-  const frames = framesOf(tabId);
-  const match = matchFrame(frames, next.frame);
-  if (match.status !== 'found' || !match.documentId) return;
-  const origin = frames.find((known) => known.frameId === match.frameId)?.origin ?? '';
-  const frame = { frameId: match.frameId, documentId: match.documentId, origin };
-  const message = {
-    type: 'replay:inspect' as const,
-    step: next,
-    values: run.values,
-    secretNames: secretNamesOf(task),
-    // One look: an element that is not there yet is waited for when the step's turn comes.
-    timeoutMs: 0,
-  };
-  lookaheads.set(runId, { index, documentId: match.documentId, reply: ask(tabId, frame, message, InspectReply) });
-}
-
-async function takeLookahead(
-  runId: string,
-  index: number,
-  step: Step,
-  frame: FrameAddress,
-): Promise<Extract<InspectReply, { status: 'found' }> | null> {
-  const early = lookaheads.get(runId);
-  lookaheads.delete(runId);
-  if (!early || early.index !== index || early.documentId !== frame.documentId) return null;
-  const reply = await early.reply;
-  if (!reply || isTimedOut(reply) || reply.status !== 'found') return null;
-  return reply.risk === 'none' && !step.alwaysAsk ? reply : null;
-}
-
-/** Forgets the look-ahead once its inspection is over (so it cannot outline anything after this). */
-async function dropLookahead(runId: string): Promise<void> {
-  const early = lookaheads.get(runId);
-  lookaheads.delete(runId);
-  await early?.reply;
 }
 
 /**
@@ -1272,39 +1169,6 @@ function stepFailure(index: number, step: Step, reason: string): string {
 }
 
 const NO_ANSWER = 'The page stopped answering while Understudy waited for this step. Reload it and run again.';
-
-function isTimedOut(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'timedOut' in value;
-}
-
-/** After an action: if it started loading a new page, wait until that page's script is there. */
-/** Sends to a frame and validates the reply; null when the frame's document went away meanwhile. */
-async function ask<T>(
-  tabId: number,
-  frameId: FrameAddress,
-  message: Extract<ReplayRequest, { timeoutMs: number }> | Extract<ReplayRequest, { type: 'replay:pick' }>,
-  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
-): Promise<T | null> {
-  let reply: unknown;
-  // The frame has its own step timeout; this is the backstop for a page that stopped answering.
-  const deadlineMs = ('timeoutMs' in message ? message.timeoutMs : 0) + REPLY_GRACE_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    reply = await Promise.race([
-      sendToFrame(tabId, frameId, message),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('no-reply')), deadlineMs);
-      }),
-    ]);
-  } catch (error) {
-    if (error instanceof Error && error.message === 'no-reply') return { timedOut: true } as never;
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
-  const parsed = schema.safeParse(reply);
-  return parsed.success ? parsed.data : null;
-}
 
 async function requestApproval(
   runId: string,
