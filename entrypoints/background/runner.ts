@@ -23,6 +23,7 @@ import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
+import { splitAtDispatch } from '@/lib/run/late-sends';
 import {
   CIRCUIT_BREAKER_FAILURES,
   MAX_ACTIONS_PER_SECOND,
@@ -547,7 +548,8 @@ function isWaitingForPerson(run: Run): boolean {
 }
 
 type StepOutcome =
-  | { status: 'done'; via?: string; confidence?: number; approved?: boolean }
+  /** `halt`: the step acted, and the run stops after it with this message. */
+  | { status: 'done'; via?: string; confidence?: number; approved?: boolean; halt?: string }
   /** A dry run reached a step it must not do, noted it in run.preview and moved on. */
   | { status: 'previewed' }
   | { status: 'failed'; message: string }
@@ -638,6 +640,11 @@ async function drive(runId: string): Promise<void> {
         current.currentStep = index + 1;
         current.state = 'running';
         delete current.pauseReason;
+        if (outcome.halt) {
+          current.state = current.dryRun ? 'succeeded' : 'failed';
+          current.message = outcome.halt;
+          current.finishedAt = Date.now();
+        }
       } else if (outcome.status === 'previewed') {
         current.results[index] = { ...result, status: 'skipped', via: 'dry-run' };
         current.currentStep = index + 1;
@@ -880,9 +887,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     let acted = await actWithBackstop(tabId, frame, step, index, run, sends, timeoutMs, digest, () =>
       lookAhead(runId, run, task, index + 1, tabId),
     );
-    if (acted.status === 'late') {
-      return { status: 'failed', message: await reportLateSends(run, task, acted.stepIndex, acted.attempts, index) };
-    }
+    if (acted.status === 'late') return lateOutcome(run, task, index, acted, digest);
     // Whatever the look-ahead found was seen before this step's outcome was known.
     if (acted.status !== 'done') await dropLookahead(runId);
     if (acted.status === 'blocked' && run.dryRun) {
@@ -926,9 +931,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
         Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS),
         digest,
       );
-      if (acted.status === 'late') {
-        return { status: 'failed', message: await reportLateSends(run, task, acted.stepIndex, acted.attempts, index) };
-      }
+      if (acted.status === 'late') return lateOutcome(run, task, index, acted, digest);
       // Changed again since the approval: ask again about the page as it is (the step asks first now).
       if (acted.status === 'changed') continue;
       if (acted.status !== 'done' && acted.status !== 'navigated') {
@@ -968,7 +971,34 @@ type BackstopActOutcome =
   | { status: 'timed-out' }
   | { status: 'blocked'; attempts: BlockedAttempt[] }
   /** Not acted: the page tried to send after an earlier step's watch (`stepIndex`: the step that acted last). */
-  | { status: 'late'; attempts: BlockedAttempt[]; stepIndex: number | null };
+  | {
+      status: 'late';
+      attempts: BlockedAttempt[];
+      stepIndex: number | null;
+      /** Set when they were seen only once this step had acted (they happened before its first event). */
+      acted?: Extract<ActReply, { status: 'done' }>;
+    };
+
+/** A late send stops the run: before this step, or after it when it had already acted. */
+async function lateOutcome(
+  run: Run,
+  task: Task,
+  index: number,
+  late: Extract<BackstopActOutcome, { status: 'late' }>,
+  digest: string | null,
+): Promise<StepOutcome> {
+  const next = late.acted ? index + 1 : index;
+  const stoppedBefore = next < task.steps.length ? next : null;
+  const message = await reportLateSends(run, task, late.stepIndex, late.attempts, stoppedBefore);
+  if (!late.acted) return { status: 'failed', message };
+  return {
+    status: 'done',
+    via: late.acted.via,
+    confidence: late.acted.confidence,
+    ...(digest ? { approved: true } : {}),
+    halt: message,
+  };
+}
 
 /**
  * Acts, with the tab's write requests blocked unless the person approved this step (`digest`), then
@@ -1025,7 +1055,13 @@ async function actWithBackstop(
       const actedAt = Math.min(Math.max(acted.actedAt, startedAt), Date.now());
       await waitForNetworkQuiet(tabId, quietMs, SEND_QUIET_MAX_MS, actedAt);
     }
-    return blockedOutcome(tabId, startedAt) ?? acted;
+    // Blocked while this step acted: what came before its first event is an earlier step's late send.
+    const dispatchedAt = Math.min(Math.max(acted.dispatchedAt, startedAt), Date.now());
+    const seen = blockedSince(tabId, startedAt);
+    const { earlier, own } = splitAtDispatch(seen, dispatchedAt);
+    // Reported together: the run stops here, and nothing blocked goes untold.
+    if (earlier.length > 0) return { status: 'late', attempts: seen, stepIndex: sends.stepIndex, acted };
+    return own.length > 0 ? { status: 'blocked', attempts: own } : acted;
   } finally {
     if (digest !== null) await holdWrites(tabId);
     // What the backstop blocks from now on is no longer this step's own outcome (see `late` above).

@@ -120,13 +120,21 @@ async function act(
     }
   }
   clearHighlight();
-  const outcome = await executeStep(document, step, values, { timeoutMs, resolve: resolutionMemo().resolve });
+  let dispatchedAt = Date.now();
+  const outcome = await executeStep(document, step, values, {
+    timeoutMs,
+    resolve: resolutionMemo().resolve,
+    onDispatch: () => {
+      dispatchedAt = Date.now();
+    },
+  });
   if (outcome.status === 'done') {
     return {
       status: 'done',
       via: outcome.via,
       confidence: outcome.confidence,
       durationMs: outcome.durationMs,
+      dispatchedAt,
       actedAt: Date.now(),
     };
   }

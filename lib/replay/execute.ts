@@ -48,6 +48,11 @@ export interface ExecuteOptions {
   raf?: (callback: () => void) => unknown;
   /** Passed to waitForElement: how the target is resolved. */
   resolve?: Resolve;
+  /**
+   * Called right before the action's first event, after every wait: what the page does from then on may be
+   * this step's doing, and nothing it did before is (the runner tells a late send of an earlier step apart).
+   */
+  onDispatch?: () => void;
 }
 
 /** Steps that act on (or wait for) an element, with the target known to be present. */
@@ -123,10 +128,12 @@ export async function executeStep(
 
   if (step.kind === 'press' && !step.target) {
     const target = deepActiveElement(doc) ?? doc.body;
+    options.onDispatch?.();
     const result = press(target, step.key, step.modifiers);
     return result.ok ? done('none', 1) : failed(result.error.code, result.error.message);
   }
   if (step.kind === 'scroll' && !step.target) {
+    options.onDispatch?.();
     const scrolled = await scrollToOffsets(doc, null, step.x, step.y, options);
     return scrolled.ok ? done('none', 1) : failed(scrolled.error.code, scrolled.error.message);
   }
@@ -191,6 +198,7 @@ export async function executeStep(
       return failed('not-attached', `${describeForHumans(element)} disappeared from the page.`);
     }
 
+    options.onDispatch?.();
     const result = await act(doc, targeted, element, pointerTarget, point, text, {
       ...options,
       timeoutMs: Math.max(0, deadline - now()),

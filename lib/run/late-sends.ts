@@ -16,6 +16,22 @@ export function attemptsSince(attempts: readonly SendAttempt[], since: number): 
   return attempts.filter((attempt) => attempt.at >= since).sort((left, right) => left.at - right.at);
 }
 
+/**
+ * Attempts seen while a step acted: those from before its first event (`dispatchedAt`) cannot be its doing, so
+ * they are an earlier step's late sends; the rest are taken as the step's own. The backstop notes an attempt when
+ * it hears of it, never before it happened: a step's own send is never taken for a late one (a late one heard of
+ * only after the dispatch still counts as the step's own).
+ */
+export function splitAtDispatch(
+  attempts: readonly SendAttempt[],
+  dispatchedAt: number,
+): { earlier: SendAttempt[]; own: SendAttempt[] } {
+  return {
+    earlier: attempts.filter((attempt) => attempt.at < dispatchedAt),
+    own: attempts.filter((attempt) => attempt.at >= dispatchedAt),
+  };
+}
+
 /** "POST /api/reports/archive" (the path alone on the page's own site), bounded for the run's message. */
 export function describeAttempt(attempt: SendAttempt, pageOrigin: string | null): string {
   let where = attempt.url;
@@ -53,6 +69,6 @@ export function lateSendMessage(options: {
     ? ''
     : options.stepNumber === null
       ? ' Run the task again to retry.'
-      : ` Step ${options.stepNumber} now asks first: run the task again and approve it to let it send.`;
+      : ` Step ${options.stepNumber} now asks first: run the task again and approve it to let it send. If an earlier step made it, tick “Always ask first” on that one in the task editor.`;
   return `${sentence}${where}${next}`.slice(0, 500);
 }

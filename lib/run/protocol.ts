@@ -76,6 +76,8 @@ export const ActReply = z.discriminatedUnion('status', [
     via: z.string().max(40),
     confidence: z.number().min(0).max(1),
     durationMs: z.number().nonnegative(),
+    /** When the action's first event was dispatched (epoch ms): no send before it is this step's doing. */
+    dispatchedAt: z.number().nonnegative(),
     /** When the action's last event was dispatched (epoch ms): the quiet window after it starts there. */
     actedAt: z.number().nonnegative(),
   }),

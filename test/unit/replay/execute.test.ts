@@ -32,6 +32,41 @@ function record(selector: string) {
 }
 
 describe('executeStep', () => {
+  it('says when it dispatches: after the waits, before the first event (a key press without a target too)', async () => {
+    document.body.innerHTML = '<main><button data-testid="save" hidden>Save contact</button><input></main>';
+    const target = record('button');
+    const button = document.querySelector('button') as HTMLButtonElement;
+    hit = button;
+    const order: string[] = [];
+    for (const type of ['pointerdown', 'mousedown', 'click']) button.addEventListener(type, () => order.push(type));
+    setTimeout(() => {
+      order.push('shown');
+      button.hidden = false;
+    }, 30);
+    const outcome = await executeStep(
+      document,
+      { ...base, id: 's1', kind: 'click', target },
+      {},
+      { timeoutMs: SHORT, onDispatch: () => order.push('dispatch') },
+    );
+    expect(outcome.status).toBe('done');
+    expect(order[0]).toBe('shown');
+    expect(order.slice(1, 3)).toEqual(['dispatch', 'pointerdown']);
+    expect(order.filter((entry) => entry === 'dispatch')).toHaveLength(1);
+
+    const input = document.querySelector('input') as HTMLInputElement;
+    input.focus();
+    const keys: string[] = [];
+    input.addEventListener('keydown', () => keys.push('keydown'));
+    await executeStep(
+      document,
+      { ...base, id: 's2', kind: 'press', key: 'Enter', modifiers: [] },
+      {},
+      { timeoutMs: SHORT, onDispatch: () => keys.push('dispatch') },
+    );
+    expect(keys).toEqual(['dispatch', 'keydown']);
+  });
+
   it('clicks a found element and reports how it was found', async () => {
     document.body.innerHTML = '<main><button data-testid="save">Save contact</button></main>';
     const target = record('button');

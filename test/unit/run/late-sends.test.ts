@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsSince, describeAttempt, lateSendMessage } from '@/lib/run/late-sends';
+import { attemptsSince, describeAttempt, lateSendMessage, splitAtDispatch } from '@/lib/run/late-sends';
 
 const post = { method: 'POST', url: 'http://127.0.0.1:4000/api/reports/archive', at: 2000 };
 
@@ -9,6 +9,14 @@ describe('late sends', () => {
     const later = { ...post, method: 'PUT', at: 3000 };
     expect(attemptsSince([later, earlier, post], 1000)).toEqual([post, later]);
     expect(attemptsSince([earlier], 1000)).toEqual([]);
+  });
+
+  it('splits what a step saw at its first event: before it an earlier step’s, from it on its own', () => {
+    const late = { ...post, at: 1990 };
+    const atDispatch = { ...post, at: 2000 };
+    const own = { ...post, method: 'PUT', at: 2040 };
+    expect(splitAtDispatch([late, atDispatch, own], 2000)).toEqual({ earlier: [late], own: [atDispatch, own] });
+    expect(splitAtDispatch([], 2000)).toEqual({ earlier: [], own: [] });
   });
 
   it('names the path alone on the page’s own site, the whole address elsewhere', () => {
@@ -27,7 +35,7 @@ describe('late sends', () => {
       dryRun: false,
     });
     expect(message).toBe(
-      "After step 3 (Click button 'Archive report'), the page tried to send data later than Understudy watched for (POST /api/reports/archive and 1 more). It was blocked: nothing was sent. The run stopped before step 4. Step 3 now asks first: run the task again and approve it to let it send.",
+      "After step 3 (Click button 'Archive report'), the page tried to send data later than Understudy watched for (POST /api/reports/archive and 1 more). It was blocked: nothing was sent. The run stopped before step 4. Step 3 now asks first: run the task again and approve it to let it send. If an earlier step made it, tick “Always ask first” on that one in the task editor.",
     );
   });
 
