@@ -40,7 +40,10 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
 export const db = openUnderstudyDb();
 let session: VaultSession | null = null;
+/** The resume in progress, or lock() removing the mirrored key (which resolves to null). */
 let resuming: Promise<VaultSession | null> | null = null;
+/** Bumped by every lock(), so a resume that started before it does not bring the session back. */
+let lockGeneration = 0;
 const lockListeners: (() => void)[] = [];
 
 export function onLock(listener: () => void): void {
@@ -79,7 +82,9 @@ async function adopt(next: VaultSession): Promise<void> {
 /** The unlocked session, resuming from the `storage.session` mirror after a worker restart. */
 export async function currentSession(): Promise<VaultSession | null> {
   if (session && !session.isLocked) return session;
-  resuming ??= (async () => {
+  if (resuming) return resuming;
+  const attempt = (async () => {
+    const generation = lockGeneration;
     const stored = await browser.storage.session.get(SESSION_KEY);
     const text = stored[SESSION_KEY];
     const key = typeof text === 'string' ? fromBase64(text) : undefined;
@@ -89,12 +94,18 @@ export async function currentSession(): Promise<VaultSession | null> {
       await browser.storage.session.remove(SESSION_KEY);
       return null;
     }
+    // Locked while resuming: the key read above is the one lock() is removing.
+    if (generation !== lockGeneration) {
+      resumed.value.lock();
+      return null;
+    }
     session = resumed.value;
     return session;
   })().finally(() => {
-    resuming = null;
+    if (resuming === attempt) resuming = null;
   });
-  return resuming;
+  resuming = attempt;
+  return attempt;
 }
 
 export async function requireSession(): Promise<Result<VaultSession, 'locked'>> {
@@ -144,9 +155,15 @@ export async function unlock(passphrase: string): Promise<Result<VaultStatus, st
 }
 
 export async function lock(): Promise<VaultStatus> {
+  lockGeneration++;
   session?.lock();
   session = null;
-  await browser.storage.session.remove(SESSION_KEY);
+  // Until the mirrored key is gone, a request must not resume the session from it.
+  const removing = browser.storage.session.remove(SESSION_KEY).then(() => null);
+  resuming = removing;
+  await removing.finally(() => {
+    if (resuming === removing) resuming = null;
+  });
   await browser.alarms.clear(AUTO_LOCK_ALARM);
   for (const listener of lockListeners) listener();
   return status();

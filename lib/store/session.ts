@@ -169,7 +169,7 @@ export class VaultSession {
     return this.#epoch;
   }
 
-  /** Zeroes every key; all later calls return a 'locked' error. Safe to call twice. */
+  /** Zeroes every key; later calls, and reads in flight, return a 'locked' error. Safe to call twice. */
   lock(): void {
     if (this.#locked) return;
     this.#locked = true;
@@ -412,6 +412,7 @@ export class VaultSession {
       return err('storage-failed', STORAGE_MESSAGE);
     }
     if (!row) return err('not-found', 'That item no longer exists; it may have been deleted.');
+    if (this.#locked) return err('locked', LOCKED_MESSAGE); // locked while reading: the keys are zeroes
     const decoded = this.#decode(table, row, schema);
     if (decoded.ok) return ok({ id: row.id, createdAt: row.createdAt, value: decoded.value });
     await this.#quarantine(table, [{ row, reason: decoded.error.code }]);
@@ -431,6 +432,7 @@ export class VaultSession {
     } catch {
       return err('storage-failed', STORAGE_MESSAGE);
     }
+    if (this.#locked) return err('locked', LOCKED_MESSAGE);
     const items: ListedItem<T>[] = [];
     const broken: { row: EncryptedRow; reason: QuarantineReason }[] = [];
     for (const row of rows) {
@@ -487,6 +489,7 @@ export class VaultSession {
     } catch {
       return err('storage-failed', STORAGE_MESSAGE);
     }
+    if (this.#locked) return err('locked', LOCKED_MESSAGE);
     // Ids of records still lacking a usable summary; each good summary removes its id.
     const missing = new Set(recordIds);
     const items: ListedItem<S>[] = [];
@@ -527,6 +530,7 @@ export class VaultSession {
     } catch {
       return err('storage-failed', STORAGE_MESSAGE);
     }
+    if (this.#locked) return err('locked', LOCKED_MESSAGE);
     const items: ListedItem<S>[] = [];
     const broken: { row: EncryptedRow; reason: QuarantineReason }[] = [];
     const sealed: { record: EncryptedRow; summary: EncryptedRow }[] = [];
@@ -594,6 +598,8 @@ export class VaultSession {
 
   /** Moves broken rows to `quarantine` in one transaction, unless they were rewritten meanwhile. */
   async #quarantine(table: RecordTable, broken: { row: EncryptedRow; reason: QuarantineReason }[]): Promise<void> {
+    // With zeroed keys every row looks broken: never set good rows aside because of a lock.
+    if (this.#locked) return;
     const summaryTable = isSummarizedTable(table) ? this.#db.table(SUMMARY_TABLES[table]) : undefined;
     const tables = [this.#db.table(table), this.#db.quarantine, ...(summaryTable ? [summaryTable] : [])];
     try {

@@ -124,6 +124,26 @@ test('task data is encrypted at rest, survives a worker restart and is unreadabl
   expect(afterRestart).toMatchObject({ ok: true, value: { task: { title: DISTINCT.title } } });
   await expect(popup.getByTestId('task-list')).toContainText(DISTINCT.title);
 
+  // A lock that lands while reads are on their way (the popup polls as the person presses "Lock
+  // now"): those reads answer "locked", set no record aside, and none brings the session back.
+  const answers = await popup.evaluate(async (id) => {
+    const read = () => [
+      chrome.runtime.sendMessage({ type: 'task:list' }),
+      chrome.runtime.sendMessage({ type: 'task:get', id }),
+    ];
+    const before = Array.from({ length: 10 }, read).flat();
+    const lock = chrome.runtime.sendMessage({ type: 'vault:lock' });
+    const after = Array.from({ length: 10 }, read).flat();
+    await lock;
+    return Promise.all([...before, ...after]) as Promise<{ ok: boolean; error?: { code: string } }[]>;
+  }, saved.value.id);
+  for (const answer of answers) expect(answer.ok || answer.error?.code).not.toBe('quarantined');
+  expect(answers.some((answer) => !answer.ok)).toBe(true);
+  expect(await sendFromExtensionPage(popup, { type: 'vault:status' })).toMatchObject({
+    ok: true,
+    value: { state: 'locked', quarantined: 0 },
+  });
+
   await popup.getByRole('button', { name: 'Lock now' }).click();
   await expect(popup.getByRole('heading', { name: 'Unlock Understudy' })).toBeVisible();
   expect(await sendFromExtensionPage(popup, { type: 'task:list' })).toMatchObject({

@@ -122,6 +122,18 @@ describe('VaultSession records', () => {
     expect((await db.audit.orderBy('seq').toArray()).map((row) => row.seq)).toEqual([1, 2, 3]);
   });
 
+  it('a lock while reads are in flight makes them return locked and sets no row aside', async () => {
+    const put = await session.put('tasks', undefined, task('x'), Task);
+    if (!put.ok) throw new Error('put failed');
+    // Each read checks the lock, then awaits IndexedDB; the lock lands during that await, so the
+    // rows come back to a session whose keys are zeroes (the popup's "Lock now" during a poll).
+    const reads = [session.get('tasks', put.value.id, Task), session.list('tasks', Task)];
+    session.lock();
+    for (const result of await Promise.all(reads)) expect(!result.ok && result.error.code).toBe('locked');
+    expect(await db.quarantine.count()).toBe(0);
+    expect(await db.tasks.count()).toBe(1);
+  });
+
   it('after lock, every call returns a locked error and the keys are gone', async () => {
     const put = await session.put('tasks', undefined, task('x'), Task);
     if (!put.ok) throw new Error('put failed');

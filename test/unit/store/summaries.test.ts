@@ -221,6 +221,37 @@ describe('task summaries', () => {
   });
 });
 
+describe('a lock while the list is read', () => {
+  it('returns locked and sets no summary aside', async () => {
+    await saveTask(task('Pay the rent'));
+    const listing = session.listSummaries('tasks', TaskSchema, TASK_SUMMARY);
+    session.lock(); // lands while the summaries are read
+    const listed = await listing;
+    expect(!listed.ok && listed.error.code).toBe('locked');
+    expect(await db.quarantine.count()).toBe(0);
+    expect(await db.taskSummaries.count()).toBe(1);
+  });
+
+  it('returns locked and sets no task aside while a missing summary is rebuilt', async () => {
+    const id = await saveTask(task('Pay the rent'));
+    await db.taskSummaries.delete(id);
+    // The rebuild reads the whole task; the lock lands as it does.
+    const lockOnRead = (row: unknown) => {
+      session.lock();
+      return row;
+    };
+    db.tasks.hook('reading', lockOnRead);
+    try {
+      const listed = await session.listSummaries('tasks', TaskSchema, TASK_SUMMARY);
+      expect(!listed.ok && listed.error.code).toBe('locked');
+    } finally {
+      db.tasks.hook('reading').unsubscribe(lockOnRead);
+    }
+    expect(await db.quarantine.count()).toBe(0);
+    expect(await db.tasks.count()).toBe(1);
+  });
+});
+
 describe('listTaskSummaries (what the task list sends)', () => {
   it('lists id, createdAt, title, origins and step count per task, and the quarantined count', async () => {
     const id = await saveTask(task('Pay the rent', 3));
