@@ -11,6 +11,7 @@
  * query a scoped subtree and are bounded in number.
  */
 import {
+  accessibleName,
   cssIdent,
   gatherText,
   isFormControl,
@@ -64,7 +65,40 @@ export function describeElement(element: Element): TargetDescriptor {
 
 function describeInScope(element: Element): ElementDescriptor {
   const fingerprint = computeFingerprint(element, { geometry: true });
+  const unique = isNameUnique(element, fingerprint);
+  if (unique !== undefined) fingerprint.nameUnique = unique;
   return { locators: generateLocators(element, fingerprint), fingerprint };
+}
+
+/** Elements of one tag compared by name at most; a page with more leaves uniqueness unknown. */
+const MAX_NAME_UNIQUENESS_CANDIDATES = 400;
+/** Commands whose name is checked for uniqueness (resolve.ts follows them when they move). */
+const UNIQUE_NAME_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+
+/**
+ * Whether no other element with the same tag in the scope has the same name (case-insensitive);
+ * undefined when unknown: not a command, no name, or too many elements to check on every recorded
+ * event. A live tag collection keeps this cheap on big pages (bench:recorder).
+ */
+function isNameUnique(element: Element, fingerprint: Fingerprint): boolean | undefined {
+  if (!fingerprint.name || !UNIQUE_NAME_ROLES.has(fingerprint.role)) return undefined;
+  const scope = scopeOf(element);
+  const sameTag: ArrayLike<Element> =
+    'getElementsByTagName' in scope
+      ? scope.getElementsByTagName(element.localName)
+      : scope.querySelectorAll(element.localName);
+  if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
+  const name = fingerprint.name.toLowerCase();
+  for (let index = 0; index < sameTag.length; index++) {
+    const other = sameTag[index] as Element;
+    if (other === element) continue;
+    // Most elements are ruled out by their text alone; only the rest get an accessible name.
+    const labelled =
+      other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
+    if (!labelled && !(other.textContent ?? '').toLowerCase().includes(name)) continue;
+    if (normalizeText(accessibleName(other)).toLowerCase() === name) return false;
+  }
+  return true;
 }
 
 export function generateLocators(element: Element, fingerprint: Fingerprint): Locator[] {

@@ -247,7 +247,21 @@ export function labelText(element: Element): string {
     const label = scopeOf(element).querySelector(`label[for="${cssString(id)}"]`);
     if (label) return gatherText(label);
   }
-  return '';
+  return visualLabelText(element);
+}
+
+/**
+ * The caption a person sees right before a control that no label is tied to: a build that strips
+ * ids also strips `for`, and the label then names nothing though it still reads "Email" above the
+ * field. Only a label that labels no other control counts.
+ */
+function visualLabelText(element: Element): string {
+  const previous = element.previousElementSibling;
+  if (!previous || tagOf(previous) !== 'label') return '';
+  const label = previous as HTMLLabelElement;
+  if (label.control !== undefined ? label.control !== null : label.hasAttribute('for')) return '';
+  if (label.querySelector('input, select, textarea, button')) return '';
+  return gatherText(label, MAX_GATHERED_TEXT);
 }
 
 export function isFormControl(element: Element): boolean {
@@ -328,6 +342,24 @@ export function contextText(element: Element): string {
 
 function isHeading(element: Element): boolean {
   return element.matches(HEADING_SELECTOR);
+}
+
+/**
+ * The question a radio button or checkbox answers: the legend of its fieldset, or the label of its
+ * radiogroup/group. "Yes" under "Smoker?" and "Yes" under "Pets at home?" are different answers.
+ */
+export function groupCaption(element: Element): string {
+  const group = element.parentElement?.closest('fieldset, [role="radiogroup"], [role="group"]');
+  if (!group) return '';
+  const labelledBy = group.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = textOfIds(group, labelledBy);
+    if (text) return text;
+  }
+  const ariaLabel = normalizeText(group.getAttribute('aria-label'));
+  if (ariaLabel) return ariaLabel;
+  const legend = tagOf(group) === 'fieldset' ? group.querySelector(':scope > legend') : null;
+  return legend ? gatherText(legend, MAX_GATHERED_TEXT / 2) : '';
 }
 
 /** The nearest heading before the element within its enclosing sections (walks previous siblings upward). */

@@ -7,6 +7,7 @@ import {
   accessibleName,
   contextText,
   formOf,
+  groupCaption,
   headingText,
   hrefPath,
   inputType,
@@ -24,6 +25,7 @@ import {
   identifierSimilarity,
   isGeneratedValue,
   isNumberedValue,
+  isWordedValue,
   normalizeText,
   stableClassStem,
   type TokenWeight,
@@ -50,6 +52,7 @@ export const WEIGHT_TEST_ID = 4;
 export const WEIGHT_CLASSES = 1;
 export const WEIGHT_CONTEXT = 4;
 export const WEIGHT_HEADING = 2;
+export const WEIGHT_GROUP = 2;
 export const WEIGHT_LANDMARK = 1;
 export const WEIGHT_FORM = 2;
 export const WEIGHT_POSITION = 1;
@@ -91,6 +94,10 @@ export function stableClassesOf(element: Element): string[] {
   return classes;
 }
 
+/** Controls a person types or picks a value in, and controls a person ticks: never the same control. */
+const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'listbox']);
+const TOGGLE_ROLES = new Set(['checkbox', 'radio', 'switch']);
+
 export function computeFingerprint(element: Element, options: FingerprintOptions = {}): Fingerprint {
   const tag = tagOf(element);
   const role = roleOf(element);
@@ -110,8 +117,12 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
       placeholder: optional(element.getAttribute('placeholder')),
       title: optional(element.getAttribute('title')),
       ariaLabel: optional(element.getAttribute('aria-label')),
-      // Values of text fields are user data and change; only button captions are identifying.
-      value: isButtonLike && tag === 'input' ? optional(element.getAttribute('value')) : undefined,
+      // Values of text fields are user data and change; button captions and the fixed values of
+      // radio buttons and checkboxes (what the server receives) are identifying.
+      value:
+        tag === 'input' && (isButtonLike || type === 'radio' || type === 'checkbox')
+          ? optional(element.getAttribute('value'))
+          : undefined,
       alt: optional(element.getAttribute('alt')),
     },
     classes: stableClassesOf(element),
@@ -127,6 +138,10 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
   if (isFormControl(element)) {
     const label = labelText(element);
     if (label) fingerprint.label = truncate(label, MAX_TEXT);
+  }
+  if (TOGGLE_ROLES.has(role)) {
+    const group = groupCaption(element);
+    if (group) fingerprint.group = truncate(group, MAX_TEXT);
   }
   const context = contextText(element);
   if (context) fingerprint.context = truncate(context, MAX_TEXT);
@@ -157,9 +172,14 @@ export interface Comparison {
   nameSimilarity: number;
   /** Similarity of surrounding text; null when the recording had none. */
   contextSimilarity: number | null;
+  /** Similarity of the question a choice answers; null when either side has no group caption. */
+  groupSimilarity: number | null;
   /** Identity keys (test id, stable id, field name, link path, form submit) both share. */
   identities: string[];
-  /** Both carry a test id, with different values: a different element, whatever else matches. */
+  /**
+   * A different element, whatever else matches: both carry a test id, with different values, or one
+   * is a field to type in and the other a box to tick (a caption moved from one to the other).
+   */
   identityConflict: boolean;
   /**
    * The candidate's text is in another language than the recording's: words (name, text, label, surroundings)
@@ -213,6 +233,13 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
       fingerprint.type === 'radio' || fingerprint.type === 'checkbox' ? `:${fingerprint.attrs.value ?? ''}` : '';
     keys.push(`name:${fingerprint.tag}:${fingerprint.attrs.name}${value}`);
   }
+  // A choice's value is what the server receives; it outlives a regenerated group name and a label
+  // that gained a badge ("Annually" → "Annually save 8%"). Only worded values: "on", "1", "yes"
+  // repeat across groups and say nothing.
+  const choiceValue = fingerprint.attrs.value;
+  if ((fingerprint.type === 'radio' || fingerprint.type === 'checkbox') && choiceValue && isWordedValue(choiceValue)) {
+    keys.push(`value:${fingerprint.type}:${choiceValue}`);
+  }
   if (fingerprint.attrs.href && !fingerprint.attrs.href.startsWith('#') && fingerprint.attrs.href !== '/') {
     keys.push(`href:${fingerprint.attrs.href}`);
   }
@@ -248,6 +275,10 @@ export function compareFingerprints(
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.
     if (nameSimilarity < 1 && candidate.attrs.title) {
       nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.attrs.title));
+    }
+    // A field whose label lost its `for` has no name, but the label still says what it is.
+    if (!candidate.name && candidate.label) {
+      nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.label));
     }
     add(WEIGHT_NAME, nameSimilarity);
   }
@@ -288,6 +319,12 @@ export function compareFingerprints(
     add(WEIGHT_CONTEXT, contextSimilarity);
   }
   if (recorded.heading && words) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
+  // A candidate outside any group is not judged by it (a redesign may drop the fieldset).
+  let groupSimilarity: number | null = null;
+  if (recorded.group && candidate.group && words) {
+    groupSimilarity = equalish(recorded.group, candidate.group);
+    add(WEIGHT_GROUP, groupSimilarity);
+  }
   if (recorded.landmark) {
     // `role:name`: a translated landmark keeps its role.
     const landmarkOf = (landmark: string | undefined) => (words ? landmark : landmark?.split(':')[0]);
@@ -303,17 +340,23 @@ export function compareFingerprints(
   const candidateKeys = new Set(identityKeys(candidate));
   const identities = identityKeys(recorded).filter((key) => candidateKeys.has(key));
   // Only test ids are a contract; ids and field names get renamed in refactors and merely score lower.
+  const entryOrToggle = (fingerprint: Fingerprint) =>
+    ENTRY_ROLES.has(fingerprint.role) ? 'entry' : TOGGLE_ROLES.has(fingerprint.role) ? 'toggle' : null;
+  const recordedControl = entryOrToggle(recorded);
+  const candidateControl = entryOrToggle(candidate);
   const identityConflict =
-    !!recorded.testId &&
-    !!candidate.testId &&
-    recorded.testId.attr === candidate.testId.attr &&
-    recorded.testId.value !== candidate.testId.value;
+    (!!recorded.testId &&
+      !!candidate.testId &&
+      recorded.testId.attr === candidate.testId.attr &&
+      recorded.testId.value !== candidate.testId.value) ||
+    (recordedControl !== null && candidateControl !== null && recordedControl !== candidateControl);
 
   const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
   return {
     score: total === 0 ? 0 : earned / total,
     nameSimilarity,
     contextSimilarity,
+    groupSimilarity,
     identities,
     identityConflict,
     translated,

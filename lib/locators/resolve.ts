@@ -9,14 +9,19 @@
  *    the recording; words shared by every candidate's surroundings ("Edit Preview Trash") are down-weighted so
  *    the words that tell rows apart decide.
  * 3. A candidate is disqualified outright when its name or its surroundings no longer match the recording and no
- *    identity (test id, stable id, field name, link path, form submit) unique to it vouches for it: a deleted row
- *    leaves look-alikes whose row text does not match, a replaced button has a different name.
+ *    identity (test id, stable id, field name, worded choice value, link path) unique to it vouches for it: a
+ *    deleted row leaves look-alikes whose row text does not match, a replaced button has a different name. A
+ *    field never stands in for a checkbox or radio, nor the reverse. When the name was shared at recording
+ *    (fingerprint.nameUnique false), the surroundings must match closely even if one look-alike is left.
  * 4. Stored locators vote: one counts only when it matches exactly one element, that element is a qualified
  *    candidate and agrees with the fingerprint (score ≥ MIN_LOCATOR_AGREEMENT). Unanimous votes win unless another
  *    candidate fits the fingerprint clearly better, or equally well when only structural locators (CSS, XPath)
  *    voted: position alone never breaks a tie between look-alikes.
- * 5. Otherwise the best qualified candidate wins only with score ≥ MIN_FINGERPRINT_SCORE and a margin
- *    ≥ MIN_MARGIN over the runner-up; else the result is ambiguous (close look-alikes) or not-found.
+ * 5. Otherwise the best qualified candidate wins only with score ≥ MIN_FINGERPRINT_SCORE (MIN_LOCATOR_AGREEMENT
+ *    when a unique identity vouches for it and its name still shares a word) and a margin ≥ MIN_MARGIN over the
+ *    runner-up; else the result is ambiguous (close look-alikes) or not-found.
+ * 6. With no qualified candidate, a command whose name was unique at recording is followed to the one element
+ *    of its kind that carries that name now (moved from a sidebar to a page header).
  *
  * A target imported from another tool (Chrome Recorder: `aria/Save`, `#save`, `xpath///*[@id="save"]`) may not
  * say what kind of element it is, so there is no tag or role to collect candidates by. Then the candidates are
@@ -128,6 +133,8 @@ export interface Scored {
   element: Element;
   comparison: Comparison;
   qualified: boolean;
+  /** An identity (test id, stable id, field name, choice value, link path) only this candidate has. */
+  vouched: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -301,14 +308,25 @@ export function scoreCandidates(
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
   const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
-  const minContext = lookAlikes > 1 ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
+  // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone): only
+  // close surroundings tell which one it was.
+  const minContext =
+    lookAlikes > 1 || recorded.nameUnique === false ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
     const contextOk = comparison.contextSimilarity === null || comparison.contextSimilarity >= minContext;
-    const qualified = !comparison.identityConflict && (vouched || (nameOk && contextOk));
-    return { element, comparison, qualified };
+    // An answer under another question is another answer, whatever its value says; only an id or
+    // test id unique to it outweighs that.
+    const groupOk =
+      comparison.groupSimilarity === null ||
+      comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
+      comparison.identities.some(
+        (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
+      );
+    const qualified = !comparison.identityConflict && groupOk && (vouched || (nameOk && contextOk));
+    return { element, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };
 }
@@ -370,11 +388,17 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
         reason: `the recorded ${recorded.role || recorded.tag} is gone; the only one left here may be it, renamed`,
       };
     }
+    const moved = movedUniqueName(recorded, scored);
+    if (moved)
+      return { status: 'found', element: moved.element, via: 'fingerprint', confidence: moved.comparison.score };
     return { status: 'not-found', reason: `none of ${scored.length} similar elements matches the recorded target` };
   }
   const bestScore = best.comparison.score;
-  if (bestScore < MIN_FINGERPRINT_SCORE) {
-    return { status: 'not-found', reason: `best match scores ${bestScore.toFixed(2)}, below ${MIN_FINGERPRINT_SCORE}` };
+  // An identity only it has, and a name that still shares a word, count like a unique locator's
+  // vote: a radio group renamed by a build, whose "Annually" gained a "save 8%" badge.
+  const floor = best.vouched && best.comparison.nameSimilarity > 0 ? MIN_LOCATOR_AGREEMENT : MIN_FINGERPRINT_SCORE;
+  if (bestScore < floor) {
+    return { status: 'not-found', reason: `best match scores ${bestScore.toFixed(2)}, below ${floor}` };
   }
   const margin = second ? bestScore - second.comparison.score : bestScore;
   if (margin < MIN_MARGIN) {
@@ -386,6 +410,27 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     };
   }
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}
+
+/**
+ * A control whose name was unique when recorded ("New report") and is carried by exactly one element
+ * of its kind now: the same control, moved to other surroundings (sidebar → page header). A name
+ * shared with other controls at recording ("Edit" in every row) never gets here: then only the
+ * surroundings say which one it was.
+ */
+const MOVABLE_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+
+function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scored | null {
+  // Commands only: a choice's caption ("Yes", "Monthly") means something only beside its question.
+  if (!recorded.nameUnique || !recorded.name || !MOVABLE_ROLES.has(recorded.role)) return null;
+  const sameName = scored.filter(
+    (entry) =>
+      !entry.comparison.translated &&
+      equalText(accessibleName(entry.element), recorded.name) &&
+      !entry.comparison.identityConflict,
+  );
+  const [only] = sameName;
+  return sameName.length === 1 && only ? only : null;
 }
 
 function resolveTranslated(
@@ -483,7 +528,7 @@ function resolveByLocators(scope: Scope, descriptor: ElementDescriptor): Resolve
   // The locators have settled what kind of element it is; the rest of the recording is compared as usual.
   const comparison = compareFingerprints({ ...recorded, tag: candidate.tag, role: candidate.role }, candidate);
   if (comparison.identityConflict) {
-    return { status: 'not-found', reason: 'the element the selectors point at carries a different test id' };
+    return { status: 'not-found', reason: 'the element the selectors point at is another control (test id or kind)' };
   }
   if (recorded.name && comparison.nameSimilarity < MIN_NAME_SIMILARITY) {
     return ambiguous([target], 'the element the recorded selectors point at has another name now');

@@ -64,6 +64,13 @@ export const FingerprintSchema = z.strictObject({
   testId: z.strictObject({ attr: z.enum(TEST_ID_ATTRIBUTES), value: short }).optional(),
   /** Stable class names (generated ones dropped, CSS-module hashes stripped). */
   classes: z.array(z.string().max(80)).max(12).default([]),
+  /**
+   * At recording, no other element of its kind in the scope had this name: then the one element that
+   * carries it on a changed page is this control, moved (only set when checked, see describe.ts).
+   */
+  nameUnique: z.boolean().optional(),
+  /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
+  group: text.optional(),
   /** Text of the associated <label>, if any. */
   label: text.optional(),
   /** Position among siblings of the same tag: index (0-based) of count. */

@@ -186,6 +186,18 @@ export function isNumberedValue(value: string): boolean {
   return /\d$/.test(value.trim());
 }
 
+/** Choice values that mean "checked" in any group, so they never tell two controls apart. */
+const GENERIC_CHOICE_VALUES = new Set(['on', 'off', 'yes', 'no', 'true', 'false', 'y', 'n', 'none', 'other', 'all']);
+
+/**
+ * A value that names what was chosen ("annually", "express-shipping"): at least three letters, not a
+ * number or generated id, and not a generic on/yes/true.
+ */
+export function isWordedValue(value: string): boolean {
+  const trimmed = value.trim().toLowerCase();
+  return /[a-z].*[a-z].*[a-z]/.test(trimmed) && !isGeneratedValue(trimmed) && !GENERIC_CHOICE_VALUES.has(trimmed);
+}
+
 /** True when the text has at least one letter or digit (not just icons, emoji or punctuation). */
 export function hasWords(value: string): boolean {
   return /[\p{L}\p{N}]/u.test(value);

@@ -1,0 +1,161 @@
+/**
+ * Three ways a control survives a change that took its old name or place, and the look-alikes each
+ * rule must still refuse: a label that lost its `for`, a choice whose group was renamed and whose
+ * label gained a badge, and a uniquely named control moved to other surroundings.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeElement } from '@/lib/locators/describe';
+import { computeFingerprint, identityKeys } from '@/lib/locators/fingerprint';
+import { resolveTarget } from '@/lib/locators/resolve';
+import type { TargetDescriptor } from '@/lib/locators/schema';
+
+function record(html: string, selector: string): TargetDescriptor {
+  document.body.innerHTML = html;
+  return JSON.parse(JSON.stringify(describeElement(document.querySelector(selector) as Element)));
+}
+
+function replay(html: string, descriptor: TargetDescriptor, expected: string | null) {
+  document.body.innerHTML = html;
+  const result = resolveTarget(document, descriptor);
+  if (expected === null) {
+    expect(result.status).not.toBe('found');
+    return;
+  }
+  expect(result.status).toBe('found');
+  if (result.status === 'found') expect(result.element).toBe(document.querySelector(expected));
+}
+
+describe('a field whose label lost its `for`', () => {
+  const newsletter =
+    '<footer><form><label for="nl">Get product news</label><input id="nl" type="email" name="email"></form></footer>';
+  const before = `<main><form action="/session"><label for="login-email">Email</label><input id="login-email" type="email" name="email"><label for="pw">Password</label><input id="pw" type="password" name="password"></form></main>${newsletter}`;
+
+  it('is found by the label still shown right before it', () => {
+    const descriptor = record(before, '#login-email');
+    const after = `<main><form action="/session"><label>Email</label><input type="email" name="email" class="login"><label>Password</label><input type="password" name="password"></form></main>${newsletter}`;
+    replay(after, descriptor, 'input.login');
+  });
+
+  it('is not taken from a label that names another control', () => {
+    const descriptor = record(before, '#login-email');
+    // "Email" now labels a checkbox; the field before it has no caption at all.
+    const after = `<main><form action="/session"><input type="email" name="email"><label for="c">Email</label><input id="c" type="checkbox"></form></main>${newsletter}`;
+    document.body.innerHTML = after;
+    const result = resolveTarget(document, descriptor);
+    if (result.status === 'found') expect(result.element).not.toBe(document.querySelector('#c'));
+  });
+});
+
+describe('a choice whose group was renamed', () => {
+  const group = (name: string, options: [string, string][]) =>
+    options
+      .map(
+        ([value, label], index) =>
+          `<div><input type="radio" id="${name}-${index}" name="${name}" value="${value}"><label for="${name}-${index}">${label}</label></div>`,
+      )
+      .join('');
+  const before = `<form><fieldset><legend>Coverage</legend>${group('coverage', [
+    ['basic', 'Basic'],
+    ['premium', 'Premium'],
+  ])}</fieldset><fieldset><legend>Billing</legend>${group('billing', [
+    ['monthly', 'Monthly'],
+    ['annually', 'Annually'],
+  ])}</fieldset></form>`;
+
+  it('is found by its value when its label gained a badge', () => {
+    const descriptor = record(before, '#billing-1');
+    const after = `<form><fieldset><legend>Coverage</legend>${group('coverageLevel', [
+      ['basic', 'Basic'],
+      ['premium', 'Premium'],
+    ])}</fieldset><fieldset><legend>Billing</legend>${group('paymentFrequency', [
+      ['annually', 'Annually <span>save 8%</span>'],
+      ['monthly', 'Monthly'],
+    ])}</fieldset></form>`;
+    replay(after, descriptor, '#paymentFrequency-0');
+  });
+
+  it('is refused when the value now belongs to a choice with another name', () => {
+    const descriptor = record(before, '#billing-1');
+    const after = `<form><fieldset><legend>Billing</legend>${group('plan', [
+      ['monthly', 'Monthly'],
+      ['annually', 'Pay in instalments'],
+    ])}</fieldset></form>`;
+    replay(after, descriptor, null);
+  });
+
+  it('lets only a worded value vouch: "on", "yes", "1" repeat across groups', () => {
+    const keysOf = (value: string) => {
+      document.body.innerHTML = `<input type="radio" name="g" value="${value}">`;
+      return identityKeys(computeFingerprint(document.querySelector('input') as Element));
+    };
+    expect(keysOf('annually')).toContain('value:radio:annually');
+    for (const generic of ['on', 'yes', 'No', '1', '42', 'a1b2c3d4e5f6']) {
+      expect(keysOf(generic).some((key) => key.startsWith('value:'))).toBe(false);
+    }
+  });
+});
+
+describe('an answer is tied to its question', () => {
+  const question = (legend: string, name: string, answers: string[]) =>
+    `<fieldset><legend>${legend}</legend>${answers
+      .map((answer) => `<label><input type="radio" name="${name}" value="${answer.toLowerCase()}"> ${answer}</label>`)
+      .join('')}</fieldset>`;
+
+  it('refuses "Yes" under a question that replaced the recorded one', () => {
+    const descriptor = record(`<form>${question('Smoker?', 'smoker', ['Yes', 'No'])}</form>`, 'input');
+    replay(`<form>${question('Pets at home?', 'pets', ['Yes', 'No'])}</form>`, descriptor, null);
+  });
+
+  it('refuses an option removed from its group though another group now has one of that name and value', () => {
+    const descriptor = record(
+      `<form>${question('Coverage', 'coverage', ['Basic', 'Standard', 'Premium'])}${question('Support', 'support', ['Email', 'Phone'])}</form>`,
+      'input[name="coverage"][value="premium"]',
+    );
+    replay(
+      `<form>${question('Coverage', 'coverage', ['Basic', 'Standard'])}${question('Support', 'support', ['Email', 'Premium'])}</form>`,
+      descriptor,
+      null,
+    );
+  });
+
+  it('still finds the answer when its question keeps its caption and the groups are reordered', () => {
+    const descriptor = record(
+      `<form>${question('Coverage', 'coverage', ['Basic', 'Premium'])}${question('Support', 'support', ['Email', 'Premium'])}</form>`,
+      'input[name="support"][value="premium"]',
+    );
+    replay(
+      `<form>${question('Support', 'supportLevel', ['Premium', 'Email'])}${question('Coverage', 'coverageLevel', ['Premium', 'Basic'])}</form>`,
+      descriptor,
+      'input[name="supportLevel"][value="premium"]',
+    );
+  });
+});
+
+describe('a control whose name was unique when recorded', () => {
+  it('is found after it moved to other surroundings', () => {
+    const descriptor = record(
+      '<aside><div><button id="a">New report</button></div><nav><a href="/r/1">Sales</a></nav></aside><main><h1>Reports</h1><button>Import</button></main>',
+      '#a',
+    );
+    replay(
+      '<aside><nav><a href="/r/1">Sales</a></nav></aside><main><header><h1>Reports</h1><div><button>Import</button><button class="moved">New report</button></div></header></main>',
+      descriptor,
+      'button.moved',
+    );
+  });
+
+  it('is refused when the name was shared at recording and the recorded row is gone', () => {
+    const row = (title: string) => `<li><span>${title}</span><button>Archive</button></li>`;
+    const descriptor = record(`<ul>${row('Invoice March')}${row('Invoice April')}</ul>`, 'li:first-child button');
+    replay(`<ul>${row('Invoice April')}</ul>`, descriptor, null);
+  });
+
+  it('is refused when two controls carry the name now', () => {
+    const descriptor = record('<aside><button id="a">New report</button></aside><main><h1>Reports</h1></main>', '#a');
+    replay(
+      '<main><h1>Reports</h1><button>New report</button><section><h2>Drafts</h2><button>New report</button></section></main>',
+      descriptor,
+      null,
+    );
+  });
+});
