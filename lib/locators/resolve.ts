@@ -21,7 +21,8 @@
  *    when a unique identity vouches for it and its name still shares a word) and a margin ≥ MIN_MARGIN over the
  *    runner-up; else the result is ambiguous (close look-alikes) or not-found.
  * 6. With no qualified candidate, a command whose name was unique at recording is followed to the one element
- *    of its kind that carries that name now (moved from a sidebar to a page header).
+ *    of its kind that carries that name now, if its surroundings share a word with the recorded ones (moved
+ *    from a sidebar to a page header).
  *
  * A target imported from another tool (Chrome Recorder: `aria/Save`, `#save`, `xpath///*[@id="save"]`) may not
  * say what kind of element it is, so there is no tag or role to collect candidates by. Then the candidates are
@@ -430,7 +431,11 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
       !entry.comparison.identityConflict,
   );
   const [only] = sameName;
-  return sameName.length === 1 && only ? only : null;
+  if (sameName.length !== 1 || !only) return null;
+  // Moved, not swapped for another dialog's "Confirm": some word of the old surroundings came along
+  // ("reports": from the Reports sidebar to the All reports header).
+  const context = only.comparison.contextSimilarity;
+  return context === null || context > 0 ? only : null;
 }
 
 function resolveTranslated(

@@ -134,11 +134,11 @@ describe('an answer is tied to its question', () => {
 describe('a control whose name was unique when recorded', () => {
   it('is found after it moved to other surroundings', () => {
     const descriptor = record(
-      '<aside><div><button id="a">New report</button></div><nav><a href="/r/1">Sales</a></nav></aside><main><h1>Reports</h1><button>Import</button></main>',
+      '<aside><div><h2>Reports</h2><button id="a">New report</button><p>Finance, product and support reports</p></div><nav><a href="/r/1">Sales</a></nav></aside><main><h1>All reports</h1><button>Import</button></main>',
       '#a',
     );
     replay(
-      '<aside><nav><a href="/r/1">Sales</a></nav></aside><main><header><h1>Reports</h1><div><button>Import</button><button class="moved">New report</button></div></header></main>',
+      '<aside><nav><a href="/r/1">Sales</a></nav></aside><main><header><h1>All reports</h1><button>Import</button><button class="moved">New report</button></header></main>',
       descriptor,
       'button.moved',
     );
@@ -148,6 +148,18 @@ describe('a control whose name was unique when recorded', () => {
     const row = (title: string) => `<li><span>${title}</span><button>Archive</button></li>`;
     const descriptor = record(`<ul>${row('Invoice March')}${row('Invoice April')}</ul>`, 'li:first-child button');
     replay(`<ul>${row('Invoice April')}</ul>`, descriptor, null);
+  });
+
+  it('is refused when it shows up in surroundings that share nothing with the recorded ones', () => {
+    const descriptor = record(
+      '<main><div role="dialog" aria-label="Verify email"><p>We sent a code to your inbox.</p><button id="a">Confirm</button></div></main>',
+      '#a',
+    );
+    replay(
+      '<main><div role="dialog" aria-label="Delete workspace"><p>This removes every project forever.</p><button>Confirm</button></div></main>',
+      descriptor,
+      null,
+    );
   });
 
   it('is refused when two controls carry the name now', () => {
