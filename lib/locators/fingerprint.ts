@@ -94,6 +94,13 @@ export function stableClassesOf(element: Element): string[] {
   return classes;
 }
 
+/** Two link paths that differ only in their numbers: the same page for another record. */
+function otherRecord(recorded: string | undefined, candidate: string | undefined): boolean {
+  if (!recorded || !candidate || recorded === candidate) return false;
+  const shape = (path: string) => path.replace(/\d+/g, '#');
+  return /\d/.test(recorded) && shape(recorded) === shape(candidate);
+}
+
 /** Controls a person types or picks a value in, and controls a person ticks: never the same control. */
 const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'listbox']);
 const TOGGLE_ROLES = new Set(['checkbox', 'radio', 'switch']);
@@ -172,6 +179,11 @@ export interface Comparison {
   nameSimilarity: number;
   /** Similarity of surrounding text; null when the recording had none. */
   contextSimilarity: number | null;
+  /**
+   * Both link to the same kind of page about another record (/invoices/1001 vs /invoices/1002):
+   * never acted on without the person, who may pick it (the recorded record was deleted).
+   */
+  otherRecord: boolean;
   /** Similarity of the question a choice answers; null when either side has no group caption. */
   groupSimilarity: number | null;
   /** Identity keys (test id, stable id, field name, link path, form submit) both share. */
@@ -315,6 +327,7 @@ export function compareFingerprints(
       recordedTokens,
       contentTokens(candidate.context).filter((token) => kept.has(token) || /\d/.test(token)),
       options.contextWeight,
+      'counters',
     );
     add(WEIGHT_CONTEXT, contextSimilarity);
   }
@@ -357,6 +370,7 @@ export function compareFingerprints(
     nameSimilarity,
     contextSimilarity,
     groupSimilarity,
+    otherRecord: otherRecord(recorded.attrs.href, candidate.attrs.href),
     identities,
     identityConflict,
     translated,

@@ -326,7 +326,8 @@ export function scoreCandidates(
       comparison.identities.some(
         (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
       );
-    const qualified = !comparison.identityConflict && groupOk && (vouched || (nameOk && contextOk));
+    const qualified =
+      !comparison.identityConflict && !comparison.otherRecord && groupOk && (vouched || (nameOk && contextOk));
     return { element, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };
@@ -387,6 +388,21 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
         status: 'ambiguous',
         candidates: [only.element],
         reason: `the recorded ${recorded.role || recorded.tag} is gone; the only one left here may be it, renamed`,
+      };
+    }
+    // The recorded record is gone ("Edit" of a deleted contact): links of that kind to other
+    // records are offered to the person, never followed on a guess.
+    const others = scored.filter(
+      (entry) =>
+        entry.comparison.otherRecord &&
+        !entry.comparison.identityConflict &&
+        entry.comparison.nameSimilarity >= MIN_NAME_SIMILARITY,
+    );
+    if (others.length > 0) {
+      return {
+        status: 'ambiguous',
+        candidates: others.slice(0, MAX_AMBIGUOUS_REPORTED).map((entry) => entry.element),
+        reason: 'the recorded link points to a record that is gone; these point to others like it',
       };
     }
     const moved = movedUniqueName(recorded, scored);

@@ -61,11 +61,24 @@ export type TokenWeight = (token: string) => number;
 
 const UNIT_WEIGHT: TokenWeight = () => 1;
 
+/** Which tokens that differ only in their digits earn partial credit: all, or only counters ("3" vs "4"). */
+export type DigitVariants = 'all' | 'counters';
+
+/** A counter that ticks ("3 comments" → "4 comments"), as opposed to an id, date or amount. */
+const COUNTER = /^\d{1,2}$/;
+
 /**
  * Weighted Dice coefficient on token sets: 1 for the same words, 0 for disjoint ones. Tokens that differ only
- * in their digits earn partial credit. `weight` lets replay down-weight words every candidate shares.
+ * in their digits earn partial credit (with `digitVariants` 'counters', only 1–2 digit numbers do: around a
+ * record, another id, date or amount is another record). `weight` lets replay down-weight words every
+ * candidate shares.
  */
-export function tokenSimilarity(a: readonly string[], b: readonly string[], weight: TokenWeight = UNIT_WEIGHT): number {
+export function tokenSimilarity(
+  a: readonly string[],
+  b: readonly string[],
+  weight: TokenWeight = UNIT_WEIGHT,
+  digitVariants: DigitVariants = 'all',
+): number {
   const setA = new Set(a);
   const setB = new Set(b);
   if (setA.size === 0 && setB.size === 0) return 1;
@@ -83,14 +96,14 @@ export function tokenSimilarity(a: readonly string[], b: readonly string[], weig
   if (leftoverA.length > 0) {
     const shapesB = new Map<string, string[]>();
     for (const token of setB) {
-      if (setA.has(token) || !/\d/.test(token)) continue;
+      if (setA.has(token) || !/\d/.test(token) || (digitVariants === 'counters' && !COUNTER.test(token))) continue;
       const shape = digitShape(token);
       const list = shapesB.get(shape) ?? [];
       list.push(token);
       shapesB.set(shape, list);
     }
     for (const token of leftoverA) {
-      if (!/\d/.test(token)) continue;
+      if (!/\d/.test(token) || (digitVariants === 'counters' && !COUNTER.test(token))) continue;
       const match = shapesB.get(digitShape(token))?.pop();
       if (match !== undefined) shared += DIGIT_VARIANT_CREDIT * (weight(token) + weight(match));
     }

@@ -171,3 +171,30 @@ describe('a control whose name was unique when recorded', () => {
     );
   });
 });
+
+describe('a deleted record leaves look-alikes that are other records', () => {
+  const card = (invoice: number, action: string) =>
+    `<li><h3>Invoice ${invoice}</h3><p>Acme Corp</p><span>Paid</span>${action}</li>`;
+  const view = (invoice: number) => card(invoice, `<a href="/invoices/${invoice}">View</a>`);
+  const pay = (invoice: number) => card(invoice, '<button>Pay</button>');
+
+  it('refuses the next card, whose number is all that differs', () => {
+    const descriptor = record(`<ul>${pay(1001)}${pay(1002)}${pay(1003)}</ul>`, 'li:first-child button');
+    replay(`<ul>${pay(1002)}${pay(1003)}</ul>`, descriptor, null);
+  });
+
+  it('asks, and never follows on its own, a link to the same page about another record', () => {
+    const descriptor = record(`<ul>${view(1001)}${view(1002)}</ul>`, 'li:first-child a');
+    document.body.innerHTML = `<ul>${view(1002)}</ul>`;
+    const result = resolveTarget(document, descriptor);
+    expect(result.status).toBe('ambiguous');
+    if (result.status === 'ambiguous') expect(result.candidates).toEqual([document.querySelector('a')]);
+  });
+
+  it('still finds the card when only a counter in it ticked', () => {
+    const withComments = (invoice: number, comments: number) =>
+      card(invoice, `<small>${comments} comments</small><button>Pay</button>`);
+    const descriptor = record(`<ul>${withComments(1001, 3)}${withComments(1002, 1)}</ul>`, 'li:first-child button');
+    replay(`<ul>${withComments(1002, 1)}${withComments(1001, 4)}</ul>`, descriptor, 'li:last-child button');
+  });
+});
