@@ -143,6 +143,8 @@ function isKindUnknown(fingerprint: Fingerprint): boolean {
   return !fingerprint.tag && !fingerprint.role;
 }
 
+const isFormControlTag = (tag: string) => tag === 'input' || tag === 'select' || tag === 'textarea';
+
 function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
   const parts = [fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*'];
   if (fingerprint.role) {
@@ -320,14 +322,26 @@ export function scoreCandidates(
     const contextOk = comparison.contextSimilarity === null || comparison.contextSimilarity >= minContext;
     // An answer under another question is another answer, whatever its value says; only an id or
     // test id unique to it outweighs that.
+    const idVouched = comparison.identities.some(
+      (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
+    );
     const groupOk =
-      comparison.groupSimilarity === null ||
-      comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
-      comparison.identities.some(
-        (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
-      );
+      comparison.groupSimilarity === null || comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY || idVouched;
+    // A field of another form, in other surroundings (the sign-in form is gone, the newsletter's
+    // email field is not), is another field, whatever its name attribute says.
+    const candidateForm = fingerprints[index]?.form;
+    const fieldOfOtherForm =
+      isFormControlTag(recorded.tag) &&
+      !!recorded.form &&
+      !!candidateForm &&
+      recorded.form !== candidateForm &&
+      (comparison.contextSimilarity ?? 1) < MIN_CONTEXT_SIMILARITY;
     const qualified =
-      !comparison.identityConflict && !comparison.otherRecord && groupOk && (vouched || (nameOk && contextOk));
+      !comparison.identityConflict &&
+      !comparison.otherRecord &&
+      groupOk &&
+      (!fieldOfOtherForm || idVouched) &&
+      (vouched || (nameOk && contextOk));
     return { element, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };

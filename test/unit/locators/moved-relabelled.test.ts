@@ -198,3 +198,20 @@ describe('a deleted record leaves look-alikes that are other records', () => {
     replay(`<ul>${withComments(1002, 1)}${withComments(1001, 4)}</ul>`, descriptor, 'li:last-child button');
   });
 });
+
+describe('a field of another form', () => {
+  const login =
+    '<main><form action="/session"><h2>Sign in</h2><label for="e">Email</label><input id="e" type="email" name="email"><label for="p">Password</label><input id="p" type="password" name="password"><button>Sign in</button></form></main>';
+  const newsletter = (label: string) =>
+    `<footer><form action="/newsletter"><label for="n">${label}</label><input id="n" type="email" name="email"><button>Subscribe</button></form></footer>`;
+
+  it('is not the recorded field when that form is gone, though its name attribute and label match', () => {
+    const descriptor = record(login + newsletter('Get product news'), '#e');
+    replay(`<main><h1>Welcome back</h1></main>${newsletter('Email')}`, descriptor, null);
+  });
+
+  it('is the recorded field when the form moved to a new action but kept its surroundings', () => {
+    const descriptor = record(login + newsletter('Get product news'), '#e');
+    replay(login.replace('/session', '/api/v2/login').replace(' id="e"', ''), descriptor, 'main input[type="email"]');
+  });
+});
