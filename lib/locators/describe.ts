@@ -65,8 +65,12 @@ export function describeElement(element: Element): TargetDescriptor {
 
 function describeInScope(element: Element): ElementDescriptor {
   const fingerprint = computeFingerprint(element, { geometry: true });
+  const inRecord = element.closest(RECORD_CONTAINERS) !== null;
+  if (inRecord) fingerprint.inRecord = true;
+  // An action of one record (the cart's only line) stays with that record: if it is gone, a
+  // "Remove" of another record is not this one moved, so its name's uniqueness is not noted.
   const unique = isNameUnique(element, fingerprint);
-  if (unique !== undefined) fingerprint.nameUnique = unique;
+  if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
   return { locators: generateLocators(element, fingerprint), fingerprint };
 }
 
@@ -100,6 +104,9 @@ function isNameUnique(element: Element, fingerprint: Fingerprint): boolean | und
   }
   return true;
 }
+
+/** Containers that hold one record of a list: its actions belong to that record. */
+const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
 export function generateLocators(element: Element, fingerprint: Fingerprint): Locator[] {
   const locators: Locator[] = [];

@@ -12,7 +12,8 @@
  *    identity (test id, stable id, field name, worded choice value, link path) unique to it vouches for it: a
  *    deleted row leaves look-alikes whose row text does not match, a replaced button has a different name. A
  *    field never stands in for a checkbox or radio, nor the reverse. When the name was shared at recording
- *    (fingerprint.nameUnique false), the surroundings must match closely even if one look-alike is left.
+ *    (fingerprint.nameUnique false) or the element sat in a list's record (inRecord), the surroundings must
+ *    match closely even if one look-alike is left.
  * 4. Stored locators vote: one counts only when it matches exactly one element, that element is a qualified
  *    candidate and agrees with the fingerprint (score ≥ MIN_LOCATOR_AGREEMENT). Unanimous votes win unless another
  *    candidate fits the fingerprint clearly better, or equally well when only structural locators (CSS, XPath)
@@ -311,10 +312,12 @@ export function scoreCandidates(
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
   const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
-  // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone): only
-  // close surroundings tell which one it was.
+  // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone), or a
+  // record's own action (the cart's one line): only close surroundings tell which one it was.
   const minContext =
-    lookAlikes > 1 || recorded.nameUnique === false ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
+    lookAlikes > 1 || recorded.nameUnique === false || recorded.inRecord
+      ? MIN_CONTEXT_SIMILARITY_LOOKALIKES
+      : MIN_CONTEXT_SIMILARITY;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);

@@ -69,6 +69,11 @@ export const FingerprintSchema = z.strictObject({
    * carries it on a changed page is this control, moved (only set when checked, see describe.ts).
    */
   nameUnique: z.boolean().optional(),
+  /**
+   * At recording, it sat in one record of a list (row, list item, article): its surroundings name
+   * that record, and must still match closely, however few look-alikes are left.
+   */
+  inRecord: z.boolean().optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** Text of the associated <label>, if any. */

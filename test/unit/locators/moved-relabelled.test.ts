@@ -162,6 +162,19 @@ describe('a control whose name was unique when recorded', () => {
     );
   });
 
+  it("is not followed when it was one record's action and that record is gone", () => {
+    const line = (item: string, price: string, section: string) =>
+      `<section><h2>${section}</h2><ul><li><span>${item}</span><span>${price}</span><button>Remove</button></li></ul></section>`;
+    const descriptor = record(line('Blue mug', '$12', 'Cart'), 'button');
+    expect(descriptor.fingerprint.nameUnique).toBeUndefined();
+    // The cart line is gone; a saved-for-later mug has a "Remove" of its own.
+    replay(
+      `<section><h2>Cart</h2><p>Your cart is empty.</p></section>${line('Red mug', '$15', 'Saved for later')}`,
+      descriptor,
+      null,
+    );
+  });
+
   it('is refused when two controls carry the name now', () => {
     const descriptor = record('<aside><button id="a">New report</button></aside><main><h1>Reports</h1></main>', '#a');
     replay(
