@@ -12,6 +12,7 @@
  */
 import {
   accessibleName,
+  contextText,
   cssIdent,
   gatherText,
   isFormControl,
@@ -27,13 +28,15 @@ import {
   type ElementDescriptor,
   type Fingerprint,
   type Locator,
+  MAX_DISTINCT_WORD,
+  MAX_DISTINCT_WORDS,
   MAX_SELECTOR,
   MAX_SHADOW_DEPTH,
   MAX_SHORT,
   MAX_TEXT,
   type TargetDescriptor,
 } from './schema';
-import { isGeneratedValue, normalizeText, truncate } from './text';
+import { contentTokens, isGeneratedValue, normalizeText, truncate } from './text';
 
 /** Visible text longer than this is a paragraph, not a caption worth matching exactly. */
 const MAX_TEXT_LOCATOR_LENGTH = 80;
@@ -69,22 +72,27 @@ function describeInScope(element: Element): ElementDescriptor {
   if (inRecord) fingerprint.inRecord = true;
   // An action of one record (the cart's only line) stays with that record: if it is gone, a
   // "Remove" of another record is not this one moved, so its name's uniqueness is not noted.
-  const unique = isNameUnique(element, fingerprint);
+  const lookAlikes = sameNamed(element, fingerprint);
+  const unique = lookAlikes === undefined ? undefined : lookAlikes.length === 0;
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
+  const distinct = lookAlikes?.length ? distinctWords(fingerprint, lookAlikes) : [];
+  if (distinct.length > 0) fingerprint.distinct = distinct;
   return { locators: generateLocators(element, fingerprint), fingerprint };
 }
 
 /** Elements of one tag compared by name at most; a page with more leaves uniqueness unknown. */
 const MAX_NAME_UNIQUENESS_CANDIDATES = 400;
+/** Look-alikes whose surroundings are read to find the recorded one's own words. */
+const MAX_LOOKALIKES_READ = 50;
 /** Commands whose name is checked for uniqueness (resolve.ts follows them when they move). */
 const UNIQUE_NAME_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 
 /**
- * Whether no other element with the same tag in the scope has the same name (case-insensitive);
- * undefined when unknown: not a command, no name, or too many elements to check on every recorded
- * event. A live tag collection keeps this cheap on big pages (bench:recorder).
+ * The other elements with the same tag and the same name (case-insensitive) in the scope, up to
+ * MAX_LOOKALIKES_READ; undefined when unknown: not a command, no name, or too many elements to
+ * check on every recorded event. A live tag collection keeps this cheap on big pages (bench:recorder).
  */
-function isNameUnique(element: Element, fingerprint: Fingerprint): boolean | undefined {
+function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | undefined {
   if (!fingerprint.name || !UNIQUE_NAME_ROLES.has(fingerprint.role)) return undefined;
   const scope = scopeOf(element);
   const sameTag: ArrayLike<Element> =
@@ -93,16 +101,30 @@ function isNameUnique(element: Element, fingerprint: Fingerprint): boolean | und
       : scope.querySelectorAll(element.localName);
   if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
   const name = fingerprint.name.toLowerCase();
-  for (let index = 0; index < sameTag.length; index++) {
+  const found: Element[] = [];
+  for (let index = 0; index < sameTag.length && found.length < MAX_LOOKALIKES_READ; index++) {
     const other = sameTag[index] as Element;
     if (other === element) continue;
     // Most elements are ruled out by their text alone; only the rest get an accessible name.
     const labelled =
       other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
     if (!labelled && !(other.textContent ?? '').toLowerCase().includes(name)) continue;
-    if (normalizeText(accessibleName(other)).toLowerCase() === name) return false;
+    if (normalizeText(accessibleName(other)).toLowerCase() === name) found.push(other);
   }
-  return true;
+  return found;
+}
+
+/**
+ * Words of the recorded surroundings that no look-alike's surroundings have ("Starter" of the
+ * Starter plan's "Choose plan", beside the Pro plan's): what told it apart when it was recorded.
+ */
+function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[]): string[] {
+  if (!fingerprint.context) return [];
+  const shared = new Set(lookAlikes.flatMap((other) => contentTokens(contextText(other))));
+  const own = [...new Set(contentTokens(fingerprint.context))].filter(
+    (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
+  );
+  return own.slice(0, MAX_DISTINCT_WORDS);
 }
 
 /** Containers that hold one record of a list: its actions belong to that record. */

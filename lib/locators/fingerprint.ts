@@ -184,6 +184,8 @@ export interface Comparison {
    * never acted on without the person, who may pick it (the recorded record was deleted).
    */
   otherRecord: boolean;
+  /** Share of the recorded distinct words (fingerprint.distinct) found around the candidate; null without them. */
+  distinctKept: number | null;
   /** Similarity of the question a choice answers; null when either side has no group caption. */
   groupSimilarity: number | null;
   /** Identity keys (test id, stable id, field name, link path, form submit) both share. */
@@ -332,6 +334,14 @@ export function compareFingerprints(
     add(WEIGHT_CONTEXT, contextSimilarity);
   }
   if (recorded.heading && words) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
+  // The words that told it apart from its look-alikes when recorded must still be around it.
+  let distinctKept: number | null = null;
+  if (recorded.distinct?.length && words) {
+    const around = new Set(
+      [candidate.context, candidate.heading, candidate.name, candidate.label].flatMap((text) => contentTokens(text)),
+    );
+    distinctKept = recorded.distinct.filter((token) => around.has(token)).length / recorded.distinct.length;
+  }
   // A candidate outside any group is not judged by it (a redesign may drop the fieldset).
   let groupSimilarity: number | null = null;
   if (recorded.group && candidate.group && words) {
@@ -370,6 +380,7 @@ export function compareFingerprints(
     nameSimilarity,
     contextSimilarity,
     groupSimilarity,
+    distinctKept,
     otherRecord: otherRecord(recorded.attrs.href, candidate.attrs.href),
     identities,
     identityConflict,

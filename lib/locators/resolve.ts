@@ -60,6 +60,8 @@ export const MIN_NAME_SIMILARITY = 0.6;
  */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 export const MIN_CONTEXT_SIMILARITY_LOOKALIKES = 0.8;
+/** Share of the recorded distinct words (fingerprint.distinct) a candidate must keep. */
+export const MIN_DISTINCT_KEPT = 0.5;
 /** Scores closer than this are a tie that structural locators may not break. */
 export const TIE_EPSILON = 0.02;
 /** Candidates fingerprinted per scope; beyond this only elements some locator matched are compared. */
@@ -339,10 +341,14 @@ export function scoreCandidates(
       !!candidateForm &&
       recorded.form !== candidateForm &&
       (comparison.contextSimilarity ?? 1) < MIN_CONTEXT_SIMILARITY;
+    // What told it apart from its look-alikes at recording ("Starter") must still be around it,
+    // unless an identity only it has (its link, its id) says it is the same one.
+    const distinctOk = comparison.distinctKept === null || comparison.distinctKept >= MIN_DISTINCT_KEPT || vouched;
     const qualified =
       !comparison.identityConflict &&
       !comparison.otherRecord &&
       groupOk &&
+      distinctOk &&
       (!fieldOfOtherForm || idVouched) &&
       (vouched || (nameOk && contextOk));
     return { element, comparison, qualified, vouched };

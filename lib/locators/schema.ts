@@ -39,6 +39,10 @@ export const LocatorSchema = z.discriminatedUnion('kind', [
 export type Locator = z.infer<typeof LocatorSchema>;
 export type LocatorKind = Locator['kind'];
 
+/** Bounds of fingerprint.distinct. */
+export const MAX_DISTINCT_WORDS = 8;
+export const MAX_DISTINCT_WORD = 40;
+
 export const FingerprintSchema = z.strictObject({
   tag: z.string().max(40),
   /** `type` of inputs and buttons, lower-cased. */
@@ -74,6 +78,11 @@ export const FingerprintSchema = z.strictObject({
    * that record, and must still match closely, however few look-alikes are left.
    */
   inRecord: z.boolean().optional(),
+  /**
+   * Words of its surroundings that no same-named element's surroundings had when recorded (the
+   * row's own name or number): a candidate must keep them to be this element.
+   */
+  distinct: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** Text of the associated <label>, if any. */

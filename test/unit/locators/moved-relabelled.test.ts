@@ -228,3 +228,20 @@ describe('a field of another form', () => {
     replay(login.replace('/session', '/api/v2/login').replace(' id="e"', ''), descriptor, 'main input[type="email"]');
   });
 });
+
+describe('the words that told look-alikes apart when recorded', () => {
+  const plan = (id: string, title: string) =>
+    `<div class="Card_${id}"><h3>${title}</h3><p>Team plan, billed yearly</p><button class="css-${id}">Choose plan</button></div>`;
+
+  it('are noted, and a card without them is not the recorded one', () => {
+    const descriptor = record(plan('a1', 'Starter') + plan('a2', 'Pro'), '.Card_a1 button');
+    expect(descriptor.fingerprint.distinct).toEqual(['starter']);
+    // Starter is gone and the build regenerated every class: Pro's card shares every other word.
+    replay(plan('b7', 'Pro'), descriptor, null);
+  });
+
+  it('find the card again wherever it moved', () => {
+    const descriptor = record(plan('a1', 'Starter') + plan('a2', 'Pro'), '.Card_a1 button');
+    replay(plan('b7', 'Pro') + plan('b8', 'Starter'), descriptor, '.Card_b8 button');
+  });
+});
