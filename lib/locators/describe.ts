@@ -109,7 +109,8 @@ function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | unde
     const labelled =
       other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
     if (!labelled && !(other.textContent ?? '').toLowerCase().includes(name)) continue;
-    if (normalizeText(accessibleName(other)).toLowerCase() === name) found.push(other);
+    // Truncated like fingerprint.name, so a long shared name still counts as shared.
+    if (truncate(normalizeText(accessibleName(other)), MAX_TEXT).toLowerCase() === name) found.push(other);
   }
   return found;
 }

@@ -265,19 +265,25 @@ function visualLabelText(element: Element): string {
 }
 
 export function isFormControl(element: Element): boolean {
-  const tag = tagOf(element);
+  return isFormControlTag(tagOf(element));
+}
+
+/** Tags of the controls a person types in, picks from or ticks (fingerprints store the tag). */
+export function isFormControlTag(tag: string): boolean {
   return tag === 'input' || tag === 'select' || tag === 'textarea';
+}
+
+/** The name `aria-labelledby` or `aria-label` gives an element, before anything it contains. */
+function ariaNameOf(element: Element): string {
+  const labelledBy = element.getAttribute('aria-labelledby');
+  const text = labelledBy ? textOfIds(element, labelledBy) : '';
+  return text || normalizeText(element.getAttribute('aria-label'));
 }
 
 /** Pragmatic accessible name: aria-labelledby, aria-label, labels, value/alt, content, title, placeholder. */
 export function accessibleName(element: Element, role: string = roleOf(element)): string {
-  const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const text = textOfIds(element, labelledBy);
-    if (text) return text;
-  }
-  const ariaLabel = normalizeText(element.getAttribute('aria-label'));
-  if (ariaLabel) return ariaLabel;
+  const ariaName = ariaNameOf(element);
+  if (ariaName) return ariaName;
   const tag = tagOf(element);
   if (tag === 'input') {
     const type = inputType(element);
@@ -351,13 +357,8 @@ function isHeading(element: Element): boolean {
 export function groupCaption(element: Element): string {
   const group = element.parentElement?.closest('fieldset, [role="radiogroup"], [role="group"]');
   if (!group) return '';
-  const labelledBy = group.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const text = textOfIds(group, labelledBy);
-    if (text) return text;
-  }
-  const ariaLabel = normalizeText(group.getAttribute('aria-label'));
-  if (ariaLabel) return ariaLabel;
+  const ariaName = ariaNameOf(group);
+  if (ariaName) return ariaName;
   const legend = tagOf(group) === 'fieldset' ? group.querySelector(':scope > legend') : null;
   return legend ? gatherText(legend, MAX_GATHERED_TEXT / 2) : '';
 }

@@ -35,6 +35,7 @@ import {
   cssString,
   gatherText,
   isFormControl,
+  isFormControlTag,
   labelText,
   retarget,
   roleOf,
@@ -135,6 +136,8 @@ export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDes
 
 export interface Scored {
   element: Element;
+  /** The candidate's own fingerprint, as compared. */
+  fingerprint: Fingerprint;
   comparison: Comparison;
   qualified: boolean;
   /** An identity (test id, stable id, field name, choice value, link path) only this candidate has. */
@@ -145,8 +148,6 @@ export interface Scored {
 function isKindUnknown(fingerprint: Fingerprint): boolean {
   return !fingerprint.tag && !fingerprint.role;
 }
-
-const isFormControlTag = (tag: string) => tag === 'input' || tag === 'select' || tag === 'textarea';
 
 function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
   const parts = [fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*'];
@@ -334,7 +335,8 @@ export function scoreCandidates(
       comparison.groupSimilarity === null || comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY || idVouched;
     // A field of another form, in other surroundings (the sign-in form is gone, the newsletter's
     // email field is not), is another field, whatever its name attribute says.
-    const candidateForm = fingerprints[index]?.form;
+    const fingerprint = fingerprints[index] as Fingerprint;
+    const candidateForm = fingerprint.form;
     const fieldOfOtherForm =
       isFormControlTag(recorded.tag) &&
       !!recorded.form &&
@@ -351,7 +353,7 @@ export function scoreCandidates(
       distinctOk &&
       (!fieldOfOtherForm || idVouched) &&
       (vouched || (nameOk && contextOk));
-    return { element, comparison, qualified, vouched };
+    return { element, fingerprint, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };
 }
@@ -466,7 +468,7 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
   const sameName = scored.filter(
     (entry) =>
       !entry.comparison.translated &&
-      equalText(accessibleName(entry.element), recorded.name) &&
+      equalText(entry.fingerprint.name, recorded.name) &&
       !entry.comparison.identityConflict,
   );
   const [only] = sameName;
