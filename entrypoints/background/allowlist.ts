@@ -12,6 +12,9 @@ import { err, ok, type Result } from '@/lib/result';
 const STORAGE_KEY = 'allowlist';
 const SCRIPT_ID = 'understudy-page';
 const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** The page-world request sensor (entrypoints/request-sensor.content.ts): before any page script runs. */
+const SENSOR_SCRIPT_ID = 'understudy-request-sensor';
+const SENSOR_SCRIPT_FILE = 'content-scripts/request-sensor.js';
 const StoredAllowList = z.array(z.string().max(2048)).max(1000);
 
 let cache: string[] | null = null;
@@ -75,16 +78,27 @@ export async function dropOriginsWithoutPermission(): Promise<void> {
   else await syncContentScripts(current);
 }
 
-/** One registration whose matches are exactly the allowed origins; none when the list is empty. */
+/** Registrations whose matches are exactly the allowed origins; none when the list is empty. */
 async function syncContentScripts(origins: readonly string[]): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  const ids = [SCRIPT_ID, SENSOR_SCRIPT_ID];
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map(({ id }) => id) });
   if (origins.length === 0) return;
+  const matches = origins.map(contentScriptPattern);
   await browser.scripting.registerContentScripts([
+    {
+      id: SENSOR_SCRIPT_ID,
+      js: [SENSOR_SCRIPT_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_start',
+      world: 'MAIN',
+      persistAcrossSessions: true,
+    },
     {
       id: SCRIPT_ID,
       js: [CONTENT_SCRIPT_FILE],
-      matches: origins.map(contentScriptPattern),
+      matches,
       allFrames: true,
       runAt: 'document_idle',
       persistAcrossSessions: true,

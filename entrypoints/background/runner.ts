@@ -30,7 +30,7 @@ import {
   MAX_RUNS_PER_HOUR,
   SlidingWindowLimit,
 } from '@/lib/run/limits';
-import { ActReply, InspectReply, PickReply } from '@/lib/run/protocol';
+import { ActReply, InspectReply, PickReply, ReactionReply, SENDING_KINDS } from '@/lib/run/protocol';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
@@ -959,8 +959,6 @@ const PAGE_SETTLE_MS = 100;
 const BLOCKED_NO_RETRY =
   'the page tried to send data without your OK and Understudy blocked it (nothing was sent), but the page did not let the step run again. This step now asks first: run the task again';
 
-/** Step kinds whose action commonly makes the page send a request (checked for blocked sends). */
-const SENDING_KINDS = new Set<Step['kind']>(['click', 'doubleClick', 'press', 'submit', 'check', 'select']);
 /** How long the tab must be quiet after such an action before the backstop's verdict counts. */
 const SEND_QUIET_MS = 40;
 const SEND_QUIET_MAX_MS = 3000;
@@ -1002,7 +1000,8 @@ async function lateOutcome(
 
 /**
  * Acts, with the tab's write requests blocked unless the person approved this step (`digest`), then
- * waits for a navigation it started, or for the network to go quiet and reports blocked sends.
+ * waits for a navigation it started, or for the network to go quiet (unless the page's request sensor
+ * saw the action start no request) and reports blocked sends.
  */
 async function actWithBackstop(
   tabId: number,
@@ -1049,7 +1048,12 @@ async function actWithBackstop(
     await settle(tabId, before, startedAt, reloaded);
     if (documentCount(tabId) === before) afterAct?.();
     // An approved action may send a moment later (writes stay let through until the tab is quiet).
-    const quietMs = digest !== null ? LATE_SEND_QUIET_MS : SENDING_KINDS.has(step.kind) ? SEND_QUIET_MS : null;
+    const quietMs =
+      digest !== null
+        ? LATE_SEND_QUIET_MS
+        : SENDING_KINDS.has(step.kind) && !(await pageStayedQuiet(tabId, frame, step))
+          ? SEND_QUIET_MS
+          : null;
     if (quietMs !== null) {
       // Counted from the action itself, as the frame reports it (kept within this step's span).
       const actedAt = Math.min(Math.max(acted.actedAt, startedAt), Date.now());
@@ -1068,6 +1072,23 @@ async function actWithBackstop(
     sends.since = Date.now();
     if (didAct) sends.stepIndex = index;
   }
+}
+
+/** How long the frame may take to tell how the page reacted (it answers after one animation frame). */
+const REACTION_TIMEOUT_MS = 500;
+
+/**
+ * Whether the page's own sensor saw the action start no request at all (then the network need not be
+ * watched after it); false when the frame cannot tell (no sensor, gone, or no answer in time).
+ */
+async function pageStayedQuiet(tabId: number, frame: FrameAddress, step: Step): Promise<boolean> {
+  const reaction = await ask(
+    tabId,
+    frame,
+    { type: 'replay:reaction', stepId: step.id, timeoutMs: REACTION_TIMEOUT_MS },
+    ReactionReply,
+  );
+  return reaction !== null && !isTimedOut(reaction) && reaction.pageQuiet === true;
 }
 
 /**

@@ -6,12 +6,15 @@
  */
 import { createResolutionMemo, describeElement, type ResolutionMemo } from '@/lib/locators';
 import { describeForHumans, executeStep, waitForActionable, waitForDomQuiet, waitForElement } from '@/lib/replay';
+import { afterPageReaction, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
 import {
   type ActReply,
   type InspectReply,
   MAX_CANDIDATES,
   type PickReply,
+  type ReactionReply,
   type ReplayRequest,
+  SENDING_KINDS,
 } from '@/lib/run/protocol';
 import type { Step } from '@/lib/task/schema';
 import { clearHighlight, highlight } from './highlight';
@@ -27,6 +30,23 @@ let memo: ResolutionMemo | null = null;
 function resolutionMemo(): ResolutionMemo {
   memo ??= createResolutionMemo(document);
   return memo;
+}
+
+/** Requests the page starts, as its page-world sensor reports them (see lib/replay/page-requests.ts). */
+let pageRequests: PageRequestWatch | null = null;
+
+/** The page's reaction to the last step acted in this document, as `replay:reaction` reports it. */
+let lastReaction: { stepId: string; pageQuiet: Promise<boolean | null> } | null = null;
+
+/**
+ * Whether the page started no request from the action's first event until its reaction ran; null when
+ * this document has no sensor to tell (then the run watches the network as it always did).
+ */
+async function pageStayedQuiet(atDispatch: { requests: number; frames: number } | null): Promise<boolean | null> {
+  const watch = pageRequests;
+  if (!watch?.present || atDispatch === null) return null;
+  await afterPageReaction(window, () => watch.frames !== atDispatch.frames);
+  return watch.count === atDispatch.requests;
 }
 
 function targetOf(step: Step): Targeted['target'] | null {
@@ -120,15 +140,23 @@ async function act(
     }
   }
   clearHighlight();
+  lastReaction = null;
+  pageRequests ??= watchPageRequests(window);
   let dispatchedAt = Date.now();
+  // Counted from the first try's first event: a request any try started may be this step's doing.
+  let atDispatch: { requests: number; frames: number } | null = null;
   const outcome = await executeStep(document, step, values, {
     timeoutMs,
     resolve: resolutionMemo().resolve,
     onDispatch: () => {
       dispatchedAt = Date.now();
+      if (pageRequests) atDispatch ??= { requests: pageRequests.count, frames: pageRequests.frames };
     },
   });
   if (outcome.status === 'done') {
+    // Watched from now, answered when asked (while the next target is looked up); only where the run
+    // would otherwise watch the network (typing sends nothing by itself).
+    lastReaction = SENDING_KINDS.has(step.kind) ? { stepId: step.id, pageQuiet: pageStayedQuiet(atDispatch) } : null;
     return {
       status: 'done',
       via: outcome.via,
@@ -151,13 +179,17 @@ function pick(stepId: string, index: number): PickReply {
   return { status: 'picked', target: describeElement(element) };
 }
 
-export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | PickReply | null> {
+export async function handleReplay(
+  request: ReplayRequest,
+): Promise<InspectReply | ActReply | PickReply | ReactionReply | null> {
   switch (request.type) {
     case 'replay:inspect':
       if (request.settleMs) await waitForDomQuiet(document, { quietMs: request.settleMs, timeoutMs: 1000 });
       return inspect(request.step, request.values, request.secretNames, request.timeoutMs);
     case 'replay:act':
       return act(request.step, request.values, request.timeoutMs, request.digest);
+    case 'replay:reaction':
+      return { pageQuiet: lastReaction?.stepId === request.stepId ? await lastReaction.pageQuiet : null };
     case 'replay:clear-highlight':
       clearHighlight();
       return null;

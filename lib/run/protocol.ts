@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TargetDescriptorSchema } from '@/lib/locators/schema';
-import { StepSchema } from '@/lib/task/schema';
+import { type Step, StepSchema } from '@/lib/task/schema';
 
 /** How many look-alikes the person is asked to choose from (the best-scored first). */
 export const MAX_CANDIDATES = 10;
@@ -32,6 +32,11 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     timeoutMs: z.number().int(),
     digest: z.string().max(128).nullable(),
   }),
+  /**
+   * Whether the page started a request in reaction to step `stepId`, the last one acted in this
+   * document: answered once that reaction ran (asked while the next step's target is looked up).
+   */
+  z.strictObject({ type: z.literal('replay:reaction'), stepId: z.string().max(64), timeoutMs: z.number().int() }),
   z.strictObject({ type: z.literal('replay:clear-highlight') }),
   /**
    * The person picked candidate `index` of the last ambiguous inspect in this document: describe
@@ -70,6 +75,19 @@ export const PickReply = z.discriminatedUnion('status', [
 ]);
 export type PickReply = z.infer<typeof PickReply>;
 
+/**
+ * Step kinds whose action commonly makes the page send a request: after one, the run watches the tab's
+ * network (unless the page's sensor saw no request at all), so a blocked send is asked about at its step.
+ */
+export const SENDING_KINDS: ReadonlySet<Step['kind']> = new Set([
+  'click',
+  'doubleClick',
+  'press',
+  'submit',
+  'check',
+  'select',
+]);
+
 export const ActReply = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('done'),
@@ -86,3 +104,11 @@ export const ActReply = z.discriminatedUnion('status', [
   z.strictObject({ status: z.enum(['not-found', 'ambiguous', 'failed']), reason: z.string().max(500) }),
 ]);
 export type ActReply = z.infer<typeof ActReply>;
+
+/**
+ * `pageQuiet`: the page's own world reported no request from the action's first event until its reaction
+ * ran (lib/replay/page-requests.ts), so the run need not watch the network after this step; null when the
+ * page has no sensor to tell. A hint for attributing sends only: the backstop blocks them either way.
+ */
+export const ReactionReply = z.strictObject({ pageQuiet: z.boolean().nullable() });
+export type ReactionReply = z.infer<typeof ReactionReply>;

@@ -726,6 +726,47 @@ form.addEventListener('submit', async (event) => {
   return page(ctx, { title: 'Set up your workspace', active: 'dashboard', body, script });
 }
 
+export const PINNABLE_WIDGETS = ['Revenue', 'Open tickets', 'New contacts'];
+
+/**
+ * Dashboard widgets with "Pin" toggles that save themselves the way UI libraries' effects do: the click
+ * only flips the button; the POST goes out after the next paint (a frame, then a task, as Preact runs
+ * useEffect). Replay must still ask about that send at the Pin step itself.
+ */
+export function dashboardPinsPage(ctx) {
+  const { ui } = ctx;
+  const k = classes(ui);
+  const items = PINNABLE_WIDGETS.map(
+    (name) =>
+      html`<li class="${k.card}"><h2>${name}</h2>${ui.wrap(
+        html`<button type="button" class="${k.button}" aria-pressed="false" data-widget="${name}">Pin ${name}</button>`,
+        'Button',
+      )}</li>`,
+  );
+  const body = html`<h1>Dashboard widgets</h1>
+<p>Pin the widgets you want on your dashboard.</p>
+<ul class="${k.list}">${items}</ul>
+<p id="${ui.gid('widget-status')}" role="status"></p>`;
+  const script = raw(`
+const status = document.getElementById(${js(ui.gid('widget-status'))});
+const afterPaint = (callback) => requestAnimationFrame(() => setTimeout(callback));
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-widget]');
+  if (!button) return;
+  const pinned = button.getAttribute('aria-pressed') !== 'true';
+  button.setAttribute('aria-pressed', String(pinned));
+  afterPaint(async () => {
+    const response = await fetch('/api/widgets/pins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ widget: button.dataset.widget, pinned }) }).catch(() => null);
+    if (response?.ok) { status.textContent = 'Saved.'; return; }
+    // Not saved: the toggle shows what the server has again.
+    button.setAttribute('aria-pressed', String(!pinned));
+    status.textContent = 'Could not save your pins.';
+  });
+});
+`);
+  return page(ctx, { title: 'Dashboard widgets', active: 'dashboard', body, script });
+}
+
 export const SURVEY_QUESTIONS = 100;
 
 export function surveyPage(ctx) {

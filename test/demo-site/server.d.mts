@@ -60,6 +60,8 @@ export interface DemoState {
   quickNotes: { id: number; text: string }[];
   tasks: DemoTask[];
   reports: { archived: { type: 'contacts-by-company' | 'messages-sent' }[] };
+  /** Widgets pinned on `/dashboard/pins`, in the order they were pinned. */
+  pinnedWidgets: string[];
   /** The help page's "Open live help" (a WebSocket at `/support/chat`): connections and messages. */
   liveHelp: { connections: number; messages: string[] };
   submissions: {

@@ -20,6 +20,7 @@ import {
   contactFormPage,
   contactsPage,
   dashboardPage,
+  dashboardPinsPage,
   EMPTY_CONTACT,
   helpPage,
   loginPage,
@@ -27,6 +28,7 @@ import {
   notFoundPage,
   notificationsFramePage,
   onboardingPage,
+  PINNABLE_WIDGETS,
   reportsPage,
   SURVEY_QUESTIONS,
   settingsPage,
@@ -683,6 +685,12 @@ const MAIN_ROUTES = [
   },
   {
     method: 'GET',
+    pattern: /^\/dashboard\/pins$/,
+    auth: true,
+    handler: ({ site, req, res }) => sendPage(res, 200, dashboardPinsPage(pageContext(site, req))),
+  },
+  {
+    method: 'GET',
     pattern: /^\/survey$/,
     auth: true,
     handler: ({ site, req, res }) => sendPage(res, 200, surveyPage(pageContext(site, req))),
@@ -773,6 +781,21 @@ const MAIN_ROUTES = [
         return sendJson(res, 422, apiError('invalid_profile', 'Choose a company size.'));
       }
       site.state.submissions.onboarding.push(profile);
+      sendJson(res, 200, { ok: true });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/widgets\/pins$/,
+    auth: true,
+    api: true,
+    handler: ({ site, res, body }) => {
+      const widget = str(body.widget);
+      if (!PINNABLE_WIDGETS.includes(widget) || typeof body.pinned !== 'boolean') {
+        return sendJson(res, 422, apiError('invalid_pin', 'Unknown widget.'));
+      }
+      const pinned = site.state.pinnedWidgets.filter((name) => name !== widget);
+      site.state.pinnedWidgets = body.pinned ? [...pinned, widget] : pinned;
       sendJson(res, 200, { ok: true });
     },
   },

@@ -89,6 +89,8 @@ export function createState() {
     quickNotes: [{ id: 1, text: 'Call Dana about the renewal' }],
     tasks: SEED_TASKS.map(([title, description, status], i) => ({ id: i + 1, title, description, status })),
     reports: { archived: [] },
+    /** Widgets pinned on /dashboard/pins (saved after the next paint, see dashboardPinsPage). */
+    pinnedWidgets: [],
     /** Live help over a WebSocket (`/support/chat`): connections opened and text messages received. */
     liveHelp: { connections: 0, messages: [] },
     submissions: { onboarding: [], survey: [], feedback: [] },

@@ -215,6 +215,30 @@ test('a send the page puts off past the last step is blocked, reported, and appr
   expect(demo.state().reports.archived).toHaveLength(1);
 });
 
+test('a send a page makes after the next paint is still asked about at its own step', async ({ extension, demo }) => {
+  const page = await extension.context.newPage();
+  await signIn(page, demo);
+  await page.goto(`${demo.url}/dashboard/pins`);
+  const recording = await record(extension, page);
+  await page.getByRole('button', { name: 'Pin Revenue' }).click();
+  await page.getByRole('button', { name: 'Pin New contacts' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expectStepCount(recording.popup, 3);
+  await recording.stop('Pin widgets');
+  await recording.popup.close();
+  demo.reset();
+  await page.goto(`${demo.url}/dashboard/pins`);
+
+  // Each click only flips its button; the POST leaves a frame and a task later (as UI libraries'
+  // effects do). The page's request sensor tells the run to watch the network after each click, so
+  // the blocked POST is asked about at its own step (not reported after it, which stops the run).
+  const run = await runApprovingEach(extension, page, 'Pin widgets');
+  expect(run, run.message).toMatchObject({ state: 'succeeded', approvals: 2, picks: [] });
+  expect(demo.state().pinnedWidgets).toEqual(['Revenue', 'New contacts']);
+  // The blocked attempts never reached the server: one POST per approved pin.
+  expect(demo.state().requests.filter((request) => request.path === '/api/widgets/pins')).toHaveLength(2);
+});
+
 test('the "Continue" button that secretly posts is held by the backstop until approved', async ({
   extension,
   demo,
