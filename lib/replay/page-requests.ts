@@ -36,13 +36,16 @@ export function installRequestSensor(win: PageWindow): void {
   const flagged = win as PageWindow & { [installed]?: true };
   if (flagged[installed]) return;
   flagged[installed] = true;
-  const notify = () => {
-    win.dispatchEvent(new win.Event(PAGE_REQUEST_EVENT));
+  // Taken now, before any page script: a page that later replaces dispatchEvent or Event (a polyfill,
+  // a test double) does not silence the sensor.
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const PageEvent = win.Event;
+  const fire = (type: string) => () => {
+    dispatch.call(win, new PageEvent(type));
   };
+  const notify = fire(PAGE_REQUEST_EVENT);
   wrapMethod(win, 'fetch', notify);
-  wrapMethod(win, 'requestAnimationFrame', () => {
-    win.dispatchEvent(new win.Event(PAGE_FRAME_EVENT));
-  });
+  wrapMethod(win, 'requestAnimationFrame', fire(PAGE_FRAME_EVENT));
   if (win.XMLHttpRequest) wrapMethod(win.XMLHttpRequest.prototype, 'send', notify);
   if (win.Navigator && 'sendBeacon' in win.Navigator.prototype)
     wrapMethod(win.Navigator.prototype, 'sendBeacon', notify);
@@ -56,7 +59,7 @@ export function installRequestSensor(win: PageWindow): void {
       },
     });
   }
-  win.addEventListener(SENSOR_PING, () => win.dispatchEvent(new win.Event(SENSOR_PONG)));
+  win.addEventListener(SENSOR_PING, fire(SENSOR_PONG));
 }
 
 function wrapMethod<Owner extends object>(owner: Owner, name: keyof Owner & string, notify: () => void): void {

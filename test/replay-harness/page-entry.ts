@@ -3,3 +3,4 @@
 export { describeElement, resolveTarget } from '@/lib/locators';
 export { startCapture } from '@/lib/recorder/capture';
 export * from '@/lib/replay/index';
+export * from '@/lib/replay/page-requests';

@@ -35,6 +35,7 @@ function pageWorld() {
   const frames: (() => void)[] = [];
   const win = Object.assign(new EventTarget(), {
     Event,
+    EventTarget,
     XMLHttpRequest: FakeXhr,
     Navigator: FakeNavigator,
     WebSocket: FakeSocket,
