@@ -228,6 +228,8 @@ test('a send a page makes after the next paint is still asked about at its own s
   await recording.popup.close();
   demo.reset();
   await page.goto(`${demo.url}/dashboard/pins`);
+  // The request sensor is in the page's own world of an allowed site (registered at document_start).
+  expect(await page.evaluate(() => Symbol.for('understudy.requestSensor') in window)).toBe(true);
 
   // Each click only flips its button; the POST leaves a frame and a task later (as UI libraries'
   // effects do). The page's request sensor tells the run to watch the network after each click, so
