@@ -6,9 +6,9 @@ import { framesOf } from './connections';
 import { ask, type FrameAddress, isTimedOut } from './frame-messages';
 
 /**
- * The next step's target, looked up as soon as this step acted (while the network must stay quiet after a
- * click-like step, and while the run is saved): inspecting reads the page and acts on nothing, and the next
- * step still acts only after the quiet window and the save. Its answer is
+ * The next step's target, looked up as soon as this step acted (while the frame tells how the page reacted,
+ * the network is watched after a click-like step that made a request, and the run is saved): inspecting reads
+ * the page and acts on nothing, and the next step still acts only after those. Its answer is
  * used only when it found the target harmless in the same document; anything else (risky, ambiguous, not there
  * yet: the page may still be reacting) is inspected afresh when the step's turn comes. The act itself checks
  * again that the target is still harmless. In memory only.
