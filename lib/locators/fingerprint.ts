@@ -3,6 +3,8 @@
  * again: its kind, its words, its identifying attributes and the words around it. Similarity is a weighted
  * average over the features the recording has, so a missing feature neither helps nor hurts.
  */
+
+import { COMMAND_ROLES, commandNameSimilarity } from './command-words';
 import {
   accessibleName,
   contextText,
@@ -284,11 +286,13 @@ export function compareFingerprints(
 
   let nameSimilarity = 1;
   if (recorded.name && words) {
+    // A command's name starts with what it does: a synonym there is a rewording, another verb another command.
+    const similarName = COMMAND_ROLES.has(recorded.role) ? commandNameSimilarity : textSimilarity;
     nameSimilarity =
-      recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : textSimilarity(recorded.name, candidate.name);
+      recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : similarName(recorded.name, candidate.name);
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.
     if (nameSimilarity < 1 && candidate.attrs.title) {
-      nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.attrs.title));
+      nameSimilarity = Math.max(nameSimilarity, similarName(recorded.name, candidate.attrs.title));
     }
     // A field whose label lost its `for` has no name, but the label still says what it is.
     if (!candidate.name && candidate.label) {

@@ -63,6 +63,13 @@ export const MIN_CONTEXT_SIMILARITY = 0.5;
 export const MIN_CONTEXT_SIMILARITY_LOOKALIKES = 0.8;
 /** Share of the recorded distinct words (fingerprint.distinct) a candidate must keep. */
 export const MIN_DISTINCT_KEPT = 0.5;
+/**
+ * Among look-alikes, a row that kept this share (and at least RECORD_WORDS_KEPT_MIN) of the words that
+ * told the recorded row apart (its title, its number) is that row restyled, even when its layout words
+ * changed ("opened 2d ago" → "updated 10m ago"); its surroundings must still pass the plain threshold.
+ */
+export const RECORD_WORDS_KEPT = 0.8;
+export const RECORD_WORDS_KEPT_MIN = 3;
 /** Scores closer than this are a tie that structural locators may not break. */
 export const TIE_EPSILON = 0.02;
 /** Candidates fingerprinted per scope; beyond this only elements some locator matched are compared. */
@@ -314,6 +321,7 @@ export function scoreCandidates(
   const comparisons = pool.map((_, index) =>
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
+  const gainedOwnWords = ownWordsGained(recorded, fingerprints);
   const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
   // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone), or a
   // record's own action (the cart's one line): only close surroundings tell which one it was.
@@ -325,7 +333,14 @@ export function scoreCandidates(
     const comparison = comparisons[index] as Comparison;
     const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
-    const contextOk = comparison.contextSimilarity === null || comparison.contextSimilarity >= minContext;
+    const recordKept =
+      (comparison.distinctKept ?? 0) >= RECORD_WORDS_KEPT &&
+      (comparison.distinctKept ?? 0) * (recorded.distinct?.length ?? 0) >= RECORD_WORDS_KEPT_MIN &&
+      !gainedOwnWords(index);
+    const contextOk =
+      comparison.contextSimilarity === null ||
+      comparison.contextSimilarity >= minContext ||
+      (recordKept && comparison.contextSimilarity >= MIN_CONTEXT_SIMILARITY);
     // An answer under another question is another answer, whatever its value says; only an id or
     // test id unique to it outweighs that.
     const idVouched = comparison.identities.some(
@@ -356,6 +371,27 @@ export function scoreCandidates(
     return { element, fingerprint, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };
+}
+
+/** A word or an id number (three digits or more), not a counter or a time ("2d", "10m"). */
+const RECORD_WORD = /^\p{L}+$|\d{3,}/u;
+
+/**
+ * For each candidate: do its surroundings hold words of their own (found around no other candidate)
+ * that the recording's did not? A row that gained its own words ("Duplicate of #471 …", "#490") may
+ * be another record quoting the recorded one, so keeping the recorded row's words proves nothing.
+ */
+function ownWordsGained(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): (index: number) => boolean {
+  const recordedWords = new Set(contentTokens(recorded.context));
+  const wordSets = fingerprints.map((fingerprint) => new Set(contentTokens(fingerprint.context)));
+  const holders = new Map<string, number>();
+  for (const words of wordSets) for (const word of words) holders.set(word, (holders.get(word) ?? 0) + 1);
+  return (index) => {
+    for (const word of wordSets[index] ?? []) {
+      if (!recordedWords.has(word) && holders.get(word) === 1 && RECORD_WORD.test(word)) return true;
+    }
+    return false;
+  };
 }
 
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {

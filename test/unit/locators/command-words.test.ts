@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { describeElement, resolveTarget } from '@/lib/locators';
+import { commandNameSimilarity, commandVerb } from '@/lib/locators/command-words';
+import { MIN_NAME_SIMILARITY } from '@/lib/locators/resolve';
+import { textSimilarity } from '@/lib/locators/text';
+
+function record(html: string, selector: string) {
+  document.body.innerHTML = html;
+  return describeElement(document.querySelector(selector) as Element);
+}
+
+function resolvedText(html: string, target: ReturnType<typeof record>): string | null {
+  document.body.innerHTML = html;
+  const result = resolveTarget(document, target);
+  return result.status === 'found' ? (result.element.textContent ?? '').trim() : null;
+}
+
+describe('commandNameSimilarity', () => {
+  it('reads a synonymous leading verb as a rewording', () => {
+    expect(commandNameSimilarity('Save', 'Update profile')).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Transfer', 'Send money')).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('View all tickets', 'See all 42 open tickets')).toBeGreaterThanOrEqual(
+      MIN_NAME_SIMILARITY,
+    );
+    expect(commandNameSimilarity('Remove filter: Assignee is me', 'Clear Assignee filter')).toBeGreaterThanOrEqual(
+      MIN_NAME_SIMILARITY,
+    );
+    expect(commandNameSimilarity('Assign to me', 'Assign yourself')).toBe(1);
+  });
+
+  it('reads two different verbs as two commands, whatever object words they share', () => {
+    expect(commandNameSimilarity('Delete this repository', 'Archive this repository')).toBe(0);
+    expect(commandNameSimilarity('Pay now', 'Cancel order')).toBe(0);
+    expect(commandNameSimilarity('Subscribe', 'Unsubscribe')).toBe(0);
+    // Removing a member is not deleting one: the stronger verb stays apart.
+    expect(commandNameSimilarity('Remove member', 'Delete member')).toBe(0);
+    // Applying for a job is not saving it.
+    expect(commandNameSimilarity('Save', 'Apply')).toBe(0);
+  });
+
+  it('keeps the object: the same verb on another object is not the same command', () => {
+    expect(commandNameSimilarity('Save draft', 'Update schedule')).toBeLessThan(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Add to cart', 'Create order')).toBeLessThan(MIN_NAME_SIMILARITY);
+  });
+
+  it('compares names without a known verb as plain text', () => {
+    expect(commandNameSimilarity('Q4 report', 'Q4 summary report')).toBe(
+      textSimilarity('Q4 report', 'Q4 summary report'),
+    );
+    expect(commandVerb('Q4 report')).toBeUndefined();
+    expect(commandVerb('Clear all')).toBe('remove');
+  });
+});
+
+const ACCOUNT = (quickAction: string) => `<header><nav><a href="/">Home</a><a href="/cards">Cards</a></nav></header>
+<main><h1>Everyday account</h1><div class="actions">
+<button type="button" class="qa-btn">Pay bills</button><button type="button" class="qa-btn">Top up phone</button>
+<button type="button" class="qa-btn">${quickAction}</button><button type="button" class="qa-btn">Statements</button></div></main>`;
+
+describe('resolving a reworded command', () => {
+  it('finds a quick action reworded with a synonym in its place', () => {
+    const target = record(ACCOUNT('Transfer'), '.qa-btn:nth-child(3)');
+    expect(resolvedText(ACCOUNT('Send money'), target)).toBe('Send money');
+  });
+
+  it('refuses a quick action replaced by another command in its place', () => {
+    const target = record(ACCOUNT('Transfer'), '.qa-btn:nth-child(3)');
+    expect(resolvedText(ACCOUNT('Close account'), target)).toBeNull();
+  });
+
+  it('refuses a synonym that sits in another part of the page (a filter\'s "Apply" is not the form\'s "Save")', () => {
+    const before = `<main><section><h2>Profile</h2><form><label>Name <input name="n"></label>
+<button type="submit">Save</button></form></section>
+<aside><h2>Activity</h2><label>From <input type="date" name="from"></label></aside></main>`;
+    const target = record(before, 'button');
+    const after = `<main><section><h2>Profile</h2><p>Your profile is managed by your organisation.</p></section>
+<aside><h2>Activity</h2><label>From <input type="date" name="from"></label><button type="button">Update</button></aside></main>`;
+    expect(resolvedText(after, target)).toBeNull();
+  });
+});
+
+const ISSUE = (title: string, number: number, when: string, command: string) =>
+  `<li class="issue"><span class="title">${title}</span> <span class="label">bug</span> <span class="meta">#${number} · ${when}</span> <button type="button">${command}</button></li>`;
+
+describe('look-alike commands in rows', () => {
+  const before = `<main><h1>Issues</h1><ul>${[
+    ISSUE('Flaky test in billing sync', 471, 'opened 2d ago', 'Assign to me'),
+    ISSUE('Export fails across DST boundary', 482, 'opened 5d ago', 'Assign to me'),
+    ISSUE('Dark mode contrast on charts', 455, 'opened 1w ago', 'Assign to me'),
+  ].join('')}</ul></main>`;
+
+  it('follows the recorded row when it was re-sorted and its layout words changed', () => {
+    const target = record(before, 'li:nth-child(1) button');
+    const after = `<main><h1>Issues</h1><ul>${[
+      ISSUE('Dark mode contrast on charts', 455, 'updated 1h ago', 'Assign yourself'),
+      ISSUE('Flaky test in billing sync', 471, 'updated 10m ago', 'Assign yourself'),
+      ISSUE('Export fails across DST boundary', 482, 'updated 3h ago', 'Assign yourself'),
+    ].join('')}</ul></main>`;
+    document.body.innerHTML = after;
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect(result.element.closest('li')?.querySelector('.title')?.textContent).toBe('Flaky test in billing sync');
+    }
+  });
+
+  it('refuses when the recorded row is gone, even if another row mentions it', () => {
+    const target = record(before, 'li:nth-child(1) button');
+    const after = `<main><h1>Issues</h1><ul>${[
+      ISSUE('Export fails across DST boundary', 482, 'updated 3h ago', 'Assign yourself'),
+      ISSUE('Duplicate of #471 Flaky test in billing sync', 490, 'updated 1h ago', 'Assign yourself'),
+      ISSUE('Dark mode contrast on charts', 455, 'updated 1h ago', 'Assign yourself'),
+    ].join('')}</ul></main>`;
+    document.body.innerHTML = after;
+    const result = resolveTarget(document, target);
+    expect(result.status).not.toBe('found');
+  });
+});
