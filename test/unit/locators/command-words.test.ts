@@ -116,3 +116,51 @@ describe('look-alike commands in rows', () => {
     expect(result.status).not.toBe('found');
   });
 });
+
+describe('reworded commands that are not the recorded one', () => {
+  const LINE = (name: string, price: string, command: string) =>
+    `<li class="line"><span>${name}</span> <span>${price}</span> <button type="button">${command}</button></li>`;
+
+  it('refuses the cart\'s "Clear cart" when the recorded line and its "Remove" are gone', () => {
+    const target = record(
+      `<main><h1>Cart</h1><ul>${LINE('Desk lamp', '€39.00', 'Remove')}${LINE('Notebook', '€4.50', 'Remove')}</ul>
+<footer><button type="button">Checkout</button></footer></main>`,
+      'li:nth-child(1) button',
+    );
+    expect(
+      resolvedText(
+        `<main><h1>Cart</h1><ul>${LINE('Notebook', '€4.50', 'Remove')}</ul>
+<footer><button type="button">Clear cart</button><button type="button">Checkout</button></footer></main>`,
+        target,
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses another row\'s reworded "View" after the recorded row was deleted', () => {
+    const ROW = (invoice: string, amount: string, command: string) =>
+      `<tr><td>${invoice}</td><td>${amount}</td><td><button type="button">${command}</button></td></tr>`;
+    const target = record(
+      `<main><h1>Invoices</h1><table><tbody>${ROW('INV-1001', '€120.00', 'View invoice')}${ROW('INV-1002', '€80.00', 'View invoice')}${ROW('INV-1003', '€42.00', 'View invoice')}</tbody></table></main>`,
+      'tr:nth-child(2) button',
+    );
+    expect(
+      resolvedText(
+        `<main><h1>Invoices</h1><table><tbody>${ROW('INV-1001', '€120.00', 'See invoice')}${ROW('INV-1003', '€42.00', 'See invoice')}</tbody></table></main>`,
+        target,
+      ),
+    ).toBeNull();
+  });
+
+  it('follows the recorded row\'s reworded "View" when rows were re-sorted', () => {
+    const ROW = (invoice: string, amount: string, command: string) =>
+      `<tr><td>${invoice}</td><td>${amount}</td><td><button type="button">${command}</button></td></tr>`;
+    const target = record(
+      `<main><h1>Invoices</h1><table><tbody>${ROW('INV-1001', '€120.00', 'View invoice')}${ROW('INV-1002', '€80.00', 'View invoice')}${ROW('INV-1003', '€42.00', 'View invoice')}</tbody></table></main>`,
+      'tr:nth-child(2) button',
+    );
+    document.body.innerHTML = `<main><h1>Invoices</h1><table><tbody>${ROW('INV-1003', '€42.00', 'See invoice')}${ROW('INV-1002', '€80.00', 'See invoice')}${ROW('INV-1001', '€120.00', 'See invoice')}</tbody></table></main>`;
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('INV-1002');
+  });
+});
