@@ -5,7 +5,7 @@
  * this repository" / "Archive this repository", "Pay now" / "Cancel order") name different commands,
  * whatever object words they share. English only; other words compare as before.
  */
-import { textSimilarity, tokenize } from './text';
+import { contentTokens, textSimilarity, tokenize } from './text';
 
 /**
  * Verbs that UI copy uses interchangeably for one action, grouped. Kept narrow on purpose: a verb that
@@ -44,7 +44,6 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['restore', 'recover'],
   ['pay'],
   ['apply'],
-  ['checkout'],
   ['submit'],
   ['archive'],
   ['unarchive'],
@@ -84,7 +83,6 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['manage'],
   ['message'],
   ['call'],
-  ['register'],
   ['undo'],
   ['redo'],
   ['retry'],
@@ -111,14 +109,32 @@ const VERB_GROUP: ReadonlyMap<string, string> = new Map(
   SYNONYM_GROUPS.flatMap((group) => group.map((verb) => [verb, group[0] as string] as const)),
 );
 
+/**
+ * Particles that make a phrasal verb whose meaning flips with them: "Log in" / "Log out", "Turn on" /
+ * "Turn off", "Sign in" / "Sign up". Plain word similarity drops "in" and "on" as stop words and reads
+ * "Log in" and "Log out" as alike; here the verb and its particle are one word.
+ */
+const PARTICLES: ReadonlySet<string> = new Set(['in', 'out', 'on', 'off', 'up', 'down']);
+
+/** Phrasal verbs written several ways for one action. */
+const PHRASAL_GROUP: ReadonlyMap<string, string> = new Map([
+  ['sign in', 'login'],
+  ['log in', 'login'],
+  ['login', 'login'],
+  ['signin', 'login'],
+  ['sign out', 'logout'],
+  ['log out', 'logout'],
+  ['logout', 'logout'],
+  ['signout', 'logout'],
+  ['sign up', 'signup'],
+  ['signup', 'signup'],
+  ['register', 'signup'],
+  ['check out', 'checkout'],
+  ['checkout', 'checkout'],
+]);
+
 /** The roles whose names are commands: what they do is said by their first word. */
 export const COMMAND_ROLES: ReadonlySet<string> = new Set(['button', 'link', 'menuitem', 'tab']);
-
-/** The group of the verb a command's name starts with ("Remove filter: …" → remove), if it is a known one. */
-export function commandVerb(name: string | null | undefined): string | undefined {
-  const [first] = tokenize(name);
-  return first === undefined ? undefined : VERB_GROUP.get(first);
-}
 
 /**
  * Words for the person using the page: UI copy says "Assign to me" or "Assign yourself" for the same
@@ -126,23 +142,87 @@ export function commandVerb(name: string | null | undefined): string | undefined
  */
 const SELF_WORDS: ReadonlySet<string> = new Set(['me', 'myself', 'yourself', 'you']);
 
-/** The name with its leading verb replaced by its group's ("Clear filter" → "remove filter") and "yourself" → "me". */
-function withGroupVerb(name: string): string {
-  const [first, ...rest] = tokenize(name);
-  const group = first === undefined ? undefined : VERB_GROUP.get(first);
-  if (group === undefined) return name;
-  return [group, ...rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token))].join(' ');
+interface Action {
+  /** The verb's group, a phrasal verb ("turn off"), or "un" + a known verb's group ("uncollapse"). */
+  verb: string;
+  /** The words after the verb. */
+  rest: string[];
+}
+
+/** The action a command's name starts with, when its first word is a known verb or makes a phrasal verb. */
+function leadingAction(name: string | null | undefined): Action | undefined {
+  const [first, second, ...rest] = tokenize(name);
+  if (first === undefined) return undefined;
+  if (second !== undefined && PARTICLES.has(second)) {
+    const phrasal = `${first} ${second}`;
+    return { verb: PHRASAL_GROUP.get(phrasal) ?? phrasal, rest };
+  }
+  const after = second === undefined ? rest : [second, ...rest];
+  const verb = PHRASAL_GROUP.get(first) ?? VERB_GROUP.get(first);
+  if (verb !== undefined) return { verb, rest: after };
+  // "Unhide replies" undoes "Hide replies": the opposite command, though all but two letters match.
+  const undone = first.startsWith('un') ? VERB_GROUP.get(first.slice(2)) : undefined;
+  return undone === undefined ? undefined : { verb: `un${undone}`, rest: after };
+}
+
+/** The group of the verb a command's name starts with ("Remove filter: …" → remove), if it is a known one. */
+export function commandVerb(name: string | null | undefined): string | undefined {
+  return leadingAction(name)?.verb;
+}
+
+/** The action's words with the verb as one token ("Clear filter" → "remove filter") and "yourself" → "me". */
+function actionText(action: Action): string {
+  const rest = action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token));
+  return [action.verb.replace(/\s+/g, '_'), ...rest].join(' ');
+}
+
+/** What says whether another wording of the verb may stand for it on the changed page. */
+export interface SynonymEvidence {
+  /** No other command started with a synonym when recorded (fingerprint.verbUnique). */
+  verbUnique: boolean;
+  /** The candidate's surroundings hold words the recorded ones did not. */
+  surroundingsChanged: boolean;
+}
+
+/**
+ * A synonym ("Update" for "Save") may be a command that stood beside the recorded one all along, or
+ * one that came with the change ("Update now" beside a new "4.3.0 is available"). It stands in only
+ * where nothing else changed around it, and either no synonym stood beside it when recorded or the
+ * names also share what they act on ("Remove filter: Assignee" / "Clear Assignee filter", though a
+ * "Clear all" stood beside it).
+ */
+function synonymsMayStandIn(recorded: Action, candidate: Action, synonyms: SynonymEvidence): boolean {
+  if (synonyms.surroundingsChanged) return false;
+  if (synonyms.verbUnique) return true;
+  const object = new Set(contentTokens(recorded.rest.join(' ')));
+  return contentTokens(candidate.rest.join(' ')).some((token) => object.has(token));
 }
 
 /**
  * Similarity of two command names: 0 when they start with verbs of different meaning; otherwise the
- * word similarity with synonymous leading verbs counted as the same word.
+ * word similarity with synonymous leading verbs counted as the same word, where `synonyms` allow.
  */
-export function commandNameSimilarity(recorded: string, candidate: string): number {
-  const recordedVerb = commandVerb(recorded);
-  const candidateVerb = commandVerb(candidate);
-  if (recordedVerb !== undefined && candidateVerb !== undefined && recordedVerb !== candidateVerb) return 0;
-  const plain = textSimilarity(recorded, candidate);
-  if (recordedVerb === undefined || recordedVerb !== candidateVerb) return plain;
-  return Math.max(plain, textSimilarity(withGroupVerb(recorded), withGroupVerb(candidate)));
+export function commandNameSimilarity(
+  recorded: string,
+  candidate: string,
+  synonyms: SynonymEvidence = { verbUnique: false, surroundingsChanged: true },
+): number {
+  const recordedAction = leadingAction(recorded);
+  const candidateAction = leadingAction(candidate);
+  if (recordedAction === undefined || candidateAction === undefined) {
+    // "Turn on alerts" vs "Turn alerts off": the particle moved and may have flipped; never the same on words alone.
+    const phrasal = (recordedAction ?? candidateAction)?.verb;
+    if (phrasal?.includes(' ') && tokenize(recorded)[0] === tokenize(candidate)[0]) return 0;
+    return textSimilarity(recorded, candidate);
+  }
+  if (recordedAction.verb !== candidateAction.verb) return 0;
+  // Another wording of the verb ("Update" for "Save") may be a command that stood beside it all along.
+  const sameWording = tokenize(recorded)[0] === tokenize(candidate)[0];
+  if (!sameWording && !synonymsMayStandIn(recordedAction, candidateAction, synonyms)) {
+    return textSimilarity(recorded, candidate);
+  }
+  return Math.max(
+    textSimilarity(recorded, candidate),
+    textSimilarity(actionText(recordedAction), actionText(candidateAction)),
+  );
 }

@@ -10,6 +10,8 @@
  * This runs on every recorded event, so it reads only the element's neighbourhood; the few uniqueness checks
  * query a scoped subtree and are bounded in number.
  */
+
+import { COMMAND_ROLES, commandVerb } from './command-words';
 import {
   accessibleName,
   contextText,
@@ -23,7 +25,7 @@ import {
   scopeOf,
   tagOf,
 } from './dom';
-import { computeFingerprint, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import { computeFingerprint, RECORD_CONTAINERS, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -36,7 +38,7 @@ import {
   MAX_TEXT,
   type TargetDescriptor,
 } from './schema';
-import { contentTokens, isGeneratedValue, normalizeText, truncate } from './text';
+import { contentTokens, isGeneratedValue, normalizeText, tokenize, truncate } from './text';
 
 /** Visible text longer than this is a paragraph, not a caption worth matching exactly. */
 const MAX_TEXT_LOCATOR_LENGTH = 80;
@@ -75,6 +77,8 @@ function describeInScope(element: Element): ElementDescriptor {
   const lookAlikes = sameNamed(element, fingerprint);
   const unique = lookAlikes === undefined ? undefined : lookAlikes.length === 0;
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
+  const verbUnique = synonymTwinAbsent(element, fingerprint);
+  if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
   const distinct = lookAlikes?.length ? distinctWords(fingerprint, lookAlikes) : [];
   if (distinct.length > 0) fingerprint.distinct = distinct;
   return { locators: generateLocators(element, fingerprint), fingerprint };
@@ -115,6 +119,43 @@ function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | unde
   return found;
 }
 
+/** Characters of a command's text read for its leading verb. */
+const VERB_TEXT_CHARS = 80;
+
+/**
+ * Whether no other button, link or submit in the scope starts with another verb of the same meaning
+ * ("Transfer" beside "Send money", "Hide" beside "Collapse"); undefined when the recorded name has no
+ * known verb or the scope has too many commands to check on every recorded event. Names are read
+ * cheaply (aria-label, title, text, value): a miss only leaves synonyms unused.
+ */
+function synonymTwinAbsent(element: Element, fingerprint: Fingerprint): boolean | undefined {
+  const verb = commandVerb(fingerprint.name);
+  if (verb === undefined || !COMMAND_ROLES.has(fingerprint.role)) return undefined;
+  const ownWord = tokenize(fingerprint.name)[0];
+  const scope = scopeOf(element);
+  const lists: ArrayLike<Element>[] =
+    'getElementsByTagName' in scope
+      ? ['button', 'a', 'input'].map((tag) => scope.getElementsByTagName(tag))
+      : [scope.querySelectorAll('button, a, input')];
+  let total = 0;
+  for (const list of lists) total += list.length;
+  if (total > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
+  for (const list of lists) {
+    for (let index = 0; index < list.length; index++) {
+      const other = list[index] as Element;
+      if (other === element) continue;
+      const text =
+        other.getAttribute('aria-label') ??
+        other.getAttribute('title') ??
+        (other.localName === 'input' ? other.getAttribute('value') : other.textContent) ??
+        '';
+      const head = text.trim().slice(0, VERB_TEXT_CHARS);
+      if (commandVerb(head) === verb && tokenize(head)[0] !== ownWord) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Words of the recorded surroundings that no look-alike's surroundings have ("Starter" of the
  * Starter plan's "Choose plan", beside the Pro plan's): what told it apart when it was recorded.
@@ -127,9 +168,6 @@ function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[])
   );
   return own.slice(0, MAX_DISTINCT_WORDS);
 }
-
-/** Containers that hold one record of a list: its actions belong to that record. */
-const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
 export function generateLocators(element: Element, fingerprint: Fingerprint): Locator[] {
   const locators: Locator[] = [];

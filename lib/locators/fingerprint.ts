@@ -96,6 +96,18 @@ export function stableClassesOf(element: Element): string[] {
   return classes;
 }
 
+/** Containers that hold one record of a list: its actions belong to that record. */
+export const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
+
+/** The numbered page its record links to (a row's "/deals/8812"), for an element inside a list's record. */
+function recordLinkOf(element: Element): string | undefined {
+  const link = element.closest(RECORD_CONTAINERS)?.querySelector('a[href]');
+  const href = link && link !== element ? link.getAttribute('href') : null;
+  if (!href) return undefined;
+  const path = hrefPath(href);
+  return /\d/.test(path) && !path.startsWith('#') ? path : undefined;
+}
+
 /** Two link paths that differ only in their numbers: the same page for another record. */
 function otherRecord(recorded: string | undefined, candidate: string | undefined): boolean {
   if (!recorded || !candidate || recorded === candidate) return false;
@@ -162,6 +174,8 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
   if (form) fingerprint.form = truncate(form, MAX_SHORT);
   const lang = languageOf(element);
   if (lang) fingerprint.lang = lang;
+  const recordLink = recordLinkOf(element);
+  if (recordLink) fingerprint.recordLink = recordLink;
   if (options.geometry && typeof element.getBoundingClientRect === 'function') {
     const rect = element.getBoundingClientRect();
     if ([rect.x, rect.y, rect.width, rect.height].every(Number.isFinite)) {
@@ -264,6 +278,12 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
   return keys;
 }
 
+/** Whether the candidate's surroundings hold a word the recorded surroundings did not. */
+function gainedWords(recorded: string | undefined, candidate: string | undefined): boolean {
+  const before = new Set(contentTokens(recorded));
+  return contentTokens(candidate).some((token) => !before.has(token));
+}
+
 export function compareFingerprints(
   recorded: Fingerprint,
   candidate: Fingerprint,
@@ -287,7 +307,13 @@ export function compareFingerprints(
   let nameSimilarity = 1;
   if (recorded.name && words) {
     // A command's name starts with what it does: a synonym there is a rewording, another verb another command.
-    const similarName = COMMAND_ROLES.has(recorded.role) ? commandNameSimilarity : textSimilarity;
+    const synonyms = {
+      verbUnique: recorded.verbUnique === true,
+      surroundingsChanged: gainedWords(recorded.context, candidate.context),
+    };
+    const similarName = COMMAND_ROLES.has(recorded.role)
+      ? (a: string, b: string) => commandNameSimilarity(a, b, synonyms)
+      : textSimilarity;
     nameSimilarity =
       recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : similarName(recorded.name, candidate.name);
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.
@@ -385,7 +411,9 @@ export function compareFingerprints(
     contextSimilarity,
     groupSimilarity,
     distinctKept,
-    otherRecord: otherRecord(recorded.attrs.href, candidate.attrs.href),
+    // Its own link, or its row's ("Log call" in the row of /deals/8855, not /deals/8812).
+    otherRecord:
+      otherRecord(recorded.attrs.href, candidate.attrs.href) || otherRecord(recorded.recordLink, candidate.recordLink),
     identities,
     identityConflict,
     translated,

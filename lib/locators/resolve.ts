@@ -325,10 +325,8 @@ export function scoreCandidates(
   const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
   // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone), or a
   // record's own action (the cart's one line): only close surroundings tell which one it was.
-  const minContext =
-    lookAlikes > 1 || recorded.nameUnique === false || recorded.inRecord
-      ? MIN_CONTEXT_SIMILARITY_LOOKALIKES
-      : MIN_CONTEXT_SIMILARITY;
+  const strictContext = lookAlikes > 1 || recorded.nameUnique === false || !!recorded.inRecord;
+  const minContext = strictContext ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);
@@ -361,9 +359,13 @@ export function scoreCandidates(
     // What told it apart from its look-alikes at recording ("Starter") must still be around it,
     // unless an identity only it has (its link, its id) says it is the same one.
     const distinctOk = comparison.distinctKept === null || comparison.distinctKept >= MIN_DISTINCT_KEPT || vouched;
+    // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
+    // another record, even when it quotes the recorded one ("Duplicate of #47: …").
+    const otherNumberedRecord = strictContext && newRecordNumber(recorded, fingerprint);
     const qualified =
       !comparison.identityConflict &&
       !comparison.otherRecord &&
+      !(otherNumberedRecord && !idVouched) &&
       groupOk &&
       distinctOk &&
       (!fieldOfOtherForm || idVouched) &&
@@ -371,6 +373,17 @@ export function scoreCandidates(
     return { element, fingerprint, comparison, qualified, vouched };
   });
   return { scored, locatorMatches };
+}
+
+/** A record number as tokenize keeps it: "#47". */
+const RECORD_NUMBER = /^#\d+$/;
+
+/** The candidate's surroundings name a record number ("#58") that the recorded surroundings, which named one, did not. */
+function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const recordedNumbers = contentTokens(recorded.context).filter((token) => RECORD_NUMBER.test(token));
+  if (recordedNumbers.length === 0) return false;
+  const known = new Set(recordedNumbers);
+  return contentTokens(candidate.context).some((token) => RECORD_NUMBER.test(token) && !known.has(token));
 }
 
 /** A word or an id number (three digits or more), not a counter or a time ("2d", "10m"). */
@@ -463,7 +476,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
       return {
         status: 'ambiguous',
         candidates: others.slice(0, MAX_AMBIGUOUS_REPORTED).map((entry) => entry.element),
-        reason: 'the recorded link points to a record that is gone; these point to others like it',
+        reason: 'the record the step acted on is gone; these belong to others like it',
       };
     }
     const moved = movedUniqueName(recorded, scored);

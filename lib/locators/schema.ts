@@ -79,6 +79,14 @@ export const FingerprintSchema = z.strictObject({
    */
   inRecord: z.boolean().optional(),
   /**
+   * At recording, no other command in the scope started with a verb of the same meaning (no "Update"
+   * beside its "Save"): only then may a synonym stand for its verb on a changed page ("Save" →
+   * "Update profile"). Unset (older recordings, pages too big to check): synonyms never do.
+   */
+  verbUnique: z.boolean().optional(),
+  /** The numbered page the list record it sits in links to ("/deals/8812"): that record's identity. */
+  recordLink: z.string().max(200).optional(),
+  /**
    * Words of its surroundings that no same-named element's surroundings had when recorded (the
    * row's own name or number): a candidate must keep them to be this element.
    */

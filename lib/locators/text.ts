@@ -39,10 +39,11 @@ export function truncate(value: string, max: number): string {
   return value.length <= max ? value : value.slice(0, max);
 }
 
-/** Lower-cased word tokens; punctuation splits words but is kept inside tokens like "t-1030" or "3rd". */
+/** Lower-cased word tokens; punctuation splits words but is kept inside tokens like "t-1030", "3rd" or "#47". */
 export function tokenize(value: string | null | undefined): string[] {
   if (!value) return [];
-  const words = value.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu);
+  // "#47" names a record (an issue, an order): kept apart from a counter like "47 comments".
+  const words = value.toLowerCase().match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu);
   return words ?? [];
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeElement, resolveTarget } from '@/lib/locators';
 import { commandNameSimilarity, commandVerb } from '@/lib/locators/command-words';
 import { MIN_NAME_SIMILARITY } from '@/lib/locators/resolve';
-import { textSimilarity } from '@/lib/locators/text';
+import { textSimilarity, tokenize } from '@/lib/locators/text';
 
 function record(html: string, selector: string) {
   document.body.innerHTML = html;
@@ -15,17 +15,21 @@ function resolvedText(html: string, target: ReturnType<typeof record>): string |
   return result.status === 'found' ? (result.element.textContent ?? '').trim() : null;
 }
 
+const VOUCH = { verbUnique: true, surroundingsChanged: false };
+
 describe('commandNameSimilarity', () => {
   it('reads a synonymous leading verb as a rewording', () => {
-    expect(commandNameSimilarity('Save', 'Update profile')).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
-    expect(commandNameSimilarity('Transfer', 'Send money')).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
-    expect(commandNameSimilarity('View all tickets', 'See all 42 open tickets')).toBeGreaterThanOrEqual(
+    expect(commandNameSimilarity('Save', 'Update profile', VOUCH)).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Transfer', 'Send money', VOUCH)).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('View all tickets', 'See all 42 open tickets', VOUCH)).toBeGreaterThanOrEqual(
       MIN_NAME_SIMILARITY,
     );
-    expect(commandNameSimilarity('Remove filter: Assignee is me', 'Clear Assignee filter')).toBeGreaterThanOrEqual(
-      MIN_NAME_SIMILARITY,
-    );
+    expect(
+      commandNameSimilarity('Remove filter: Assignee is me', 'Clear Assignee filter', VOUCH),
+    ).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
     expect(commandNameSimilarity('Assign to me', 'Assign yourself')).toBe(1);
+    expect(commandNameSimilarity('Sign in', 'Log in', VOUCH)).toBe(1);
+    expect(commandNameSimilarity('Log out', 'Sign out', VOUCH)).toBe(1);
   });
 
   it('reads two different verbs as two commands, whatever object words they share', () => {
@@ -34,13 +38,30 @@ describe('commandNameSimilarity', () => {
     expect(commandNameSimilarity('Subscribe', 'Unsubscribe')).toBe(0);
     // Removing a member is not deleting one: the stronger verb stays apart.
     expect(commandNameSimilarity('Remove member', 'Delete member')).toBe(0);
+    // A particle flips a phrasal verb: plain word similarity dropped "in"/"on" and read these as alike.
+    expect(commandNameSimilarity('Log in', 'Log out')).toBe(0);
+    expect(commandNameSimilarity('Sign in', 'Sign up')).toBe(0);
+    expect(commandNameSimilarity('Turn on notifications', 'Turn off notifications')).toBe(0);
+    expect(commandNameSimilarity('Turn on notifications', 'Turn notifications off')).toBe(0);
+    expect(commandNameSimilarity('Zoom in', 'Zoom out')).toBe(0);
+    expect(commandNameSimilarity('Hide replies', 'Unhide replies')).toBe(0);
     // Applying for a job is not saving it.
     expect(commandNameSimilarity('Save', 'Apply')).toBe(0);
   });
 
+  it('reads synonyms as plain words unless no synonym stood beside the command when recorded', () => {
+    expect(commandNameSimilarity('Save', 'Update profile')).toBe(0);
+    expect(commandNameSimilarity('Collapse', 'Hide')).toBe(0);
+    expect(commandNameSimilarity('Save', 'Update now', { verbUnique: true, surroundingsChanged: true })).toBe(0);
+    // A shared object word is enough, when nothing else changed around it.
+    const beside = { verbUnique: false, surroundingsChanged: false };
+    expect(commandNameSimilarity('Remove filter: Assignee', 'Clear Assignee filter', beside)).toBe(1);
+    expect(commandNameSimilarity('Send money', 'Transfer', beside)).toBe(0);
+  });
+
   it('keeps the object: the same verb on another object is not the same command', () => {
-    expect(commandNameSimilarity('Save draft', 'Update schedule')).toBeLessThan(MIN_NAME_SIMILARITY);
-    expect(commandNameSimilarity('Add to cart', 'Create order')).toBeLessThan(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Save draft', 'Update schedule', VOUCH)).toBeLessThan(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Add to cart', 'Create order', VOUCH)).toBeLessThan(MIN_NAME_SIMILARITY);
   });
 
   it('compares names without a known verb as plain text', () => {
@@ -162,5 +183,72 @@ describe('reworded commands that are not the recorded one', () => {
     const result = resolveTarget(document, target);
     expect(result.status).toBe('found');
     if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('INV-1002');
+  });
+});
+
+describe('a toggle whose label flipped', () => {
+  const HEADER = (command: string) =>
+    `<header><a href="/">Home</a><a href="/pricing">Pricing</a><button type="button" class="nav-btn">${command}</button></header><main><h1>Welcome</h1></main>`;
+
+  it.each([
+    ['Log in', 'Log out'],
+    ['Sign in', 'Sign up'],
+    ['Turn on notifications', 'Turn off notifications'],
+    ['Zoom in', 'Zoom out'],
+    ['Hide replies', 'Unhide replies'],
+  ])('refuses "%s" when the same place now says "%s"', (recordedName, nowName) => {
+    const target = record(HEADER(recordedName), '.nav-btn');
+    expect(resolvedText(HEADER(nowName), target)).toBeNull();
+  });
+
+  it('finds "Sign in" reworded "Log in"', () => {
+    const target = record(HEADER('Sign in'), '.nav-btn');
+    expect(resolvedText(HEADER('Log in'), target)).toBe('Log in');
+  });
+});
+
+describe('a synonym that stood beside the recorded command', () => {
+  const ACTIONS = (labels: readonly string[]) =>
+    `<main><h1>Everyday account</h1><div class="actions">${labels.map((label) => `<button type="button" class="qa-btn">${label}</button>`).join('')}</div></main>`;
+
+  it('is another command: "Transfer" does not stand in for a removed "Send money"', () => {
+    const target = record(ACTIONS(['Pay bills', 'Transfer', 'Send money', 'Statements']), '.qa-btn:nth-child(3)');
+    expect(target.fingerprint.verbUnique).toBe(false);
+    expect(resolvedText(ACTIONS(['Pay bills', 'Transfer', 'Statements']), target)).toBeNull();
+  });
+
+  it('is noted at recording only when there is none', () => {
+    const target = record(ACTIONS(['Pay bills', 'Send money', 'Statements']), '.qa-btn:nth-child(2)');
+    expect(target.fingerprint.verbUnique).toBe(true);
+  });
+});
+
+describe('records told apart by their number or their link', () => {
+  const ISSUE_ROW = (number: number, title: string, command: string) =>
+    `<li class="issue"><a href="/issues/${number}">${title}</a> <span class="meta">#${number} · bug</span> <button type="button">${command}</button></li>`;
+
+  it('keeps "#47" as a record number, apart from a counter', () => {
+    expect(tokenize('#47 opened, 47 comments')).toEqual(['#47', 'opened', '47', 'comments']);
+  });
+
+  it('refuses a new issue that quotes the closed one ("Duplicate of #47: …")', () => {
+    const before = `<main><h1>Issues</h1><ul>${ISSUE_ROW(47, 'Flaky test in billing sync', 'Assign to me')}${ISSUE_ROW(44, 'Dark mode contrast', 'Assign to me')}</ul></main>`;
+    const target = record(before, 'li:nth-child(1) button');
+    const after = `<main><h1>Issues</h1><ul>${ISSUE_ROW(58, 'Duplicate of #47: Flaky test in billing sync', 'Assign yourself')}${ISSUE_ROW(44, 'Dark mode contrast', 'Assign yourself')}</ul></main>`;
+    expect(resolvedText(after, target)).toBeNull();
+  });
+
+  it("refuses the same-named record re-created under another link (next year's renewal)", () => {
+    const DEAL = (id: number, stage: string, closes: string) =>
+      `<tr><td><a href="/deals/${id}">Acme Corp – Enterprise renewal</a></td><td>Dana Whitfield</td><td>${stage}</td><td>$48,000</td><td>${closes}</td><td><button type="button">Log call</button></td></tr>`;
+    const OTHER = `<tr><td><a href="/deals/8790">Globex – Pilot</a></td><td>Sam Ortiz</td><td>Proposal</td><td>$12,000</td><td>Apr 15, 2025</td><td><button type="button">Log call</button></td></tr>`;
+    const target = record(
+      `<main><table><tbody>${DEAL(8812, 'Negotiation', 'Mar 31, 2025')}${OTHER}</tbody></table></main>`,
+      'tr:nth-child(1) button',
+    );
+    expect(target.fingerprint.recordLink).toBe('/deals/8812');
+    document.body.innerHTML = `<main><table><tbody>${OTHER}${DEAL(8855, 'Negotiation', 'Mar 31, 2025')}</tbody></table></main>`;
+    const result = resolveTarget(document, target);
+    expect(result.status).not.toBe('found');
   });
 });
