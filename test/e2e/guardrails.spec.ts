@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { allowOrigin, expect, sendFromExtensionPage, setUpVault, test } from './fixtures';
 import {
   approveIn,
+  denyIn,
   expectRunState,
   expectStepCount,
   record,
@@ -55,7 +56,7 @@ test('a form action changed after approval is asked about again, and Deny sends 
   );
   await expect(second.getByRole('heading', { level: 1 })).toBeVisible();
   expect(demo.state().requests.length).toBe(sentBefore);
-  await second.getByRole('button', { name: 'Deny' }).click();
+  await denyIn(second);
   await expectRunState(popup, 'cancelled');
   expect(demo.state().requests.length).toBe(sentBefore);
   await expect(page).toHaveURL(`${demo.url}/login`);
@@ -95,7 +96,7 @@ test('a page that floods 1,000 sends during a step gets one question, and nothin
   await expect.poll(() => windows.length, { timeout: 30_000 }).toBe(1);
   const confirm = windows[0] as Page;
   await expect(confirm.getByRole('listitem').first()).toContainText('The page tried to send data (POST');
-  await confirm.getByRole('button', { name: 'Deny' }).click();
+  await denyIn(confirm);
   await expectRunState(popup, 'cancelled');
   expect(windows).toHaveLength(1);
   expect(demo.state().requests.filter((request) => request.path === '/api/onboarding/profile')).toEqual([]);
@@ -159,7 +160,7 @@ test('a WebSocket a harmless-looking step opens is held: Deny sends nothing, App
     // Nothing connected while the person decides.
     expect(demo.state().liveHelp.connections).toBe(0);
     if (decision === 'Deny') {
-      await confirm.getByRole('button', { name: 'Deny' }).click();
+      await denyIn(confirm);
       await expectRunState(popup, 'cancelled');
       expect(demo.state().liveHelp).toEqual({ connections: 0, messages: [] });
     } else {

@@ -140,10 +140,20 @@ export async function recordOpenDana(extension: ExtensionHandle, demo: DemoSite)
  * success, as long as the window did close.
  */
 export async function approveIn(confirm: Page): Promise<void> {
-  const approve = confirm.getByRole('button', { name: 'Approve' });
-  await expect(approve).toBeEnabled();
+  await decideIn(confirm, 'Approve');
+}
+
+/** Denies in the confirmation window and waits for it to close. */
+export async function denyIn(confirm: Page): Promise<void> {
+  await decideIn(confirm, 'Deny');
+}
+
+/** The window closes itself on a decision, which can end Playwright's click before it returns. */
+async function decideIn(confirm: Page, decision: 'Approve' | 'Deny'): Promise<void> {
+  const button = confirm.getByRole('button', { name: decision });
+  await expect(button).toBeEnabled();
   const closed = confirm.waitForEvent('close');
-  await approve.click().catch((error: unknown) => {
+  await button.click().catch((error: unknown) => {
     if (!confirm.isClosed()) throw error;
   });
   await closed;

@@ -9,7 +9,16 @@ import {
   tabIdOf,
   test,
 } from './fixtures';
-import { approveIn, expectRunState, expectStepCount, nextConfirmWindow, record, runFromPopup, signIn } from './helpers';
+import {
+  approveIn,
+  denyIn,
+  expectRunState,
+  expectStepCount,
+  nextConfirmWindow,
+  record,
+  runFromPopup,
+  signIn,
+} from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -71,7 +80,7 @@ test('Deny or closing the confirmation window stops the run and sends nothing', 
 
   let popup = await runFromPopup(extension, page, 'Sign in');
   let confirm = await nextConfirmWindow(extension);
-  await confirm.getByRole('button', { name: 'Deny' }).click();
+  await denyIn(confirm);
   await expectRunState(popup, 'cancelled');
   await expect(popup.getByTestId('run-message')).toContainText('Nothing was sent');
   await popup.close();
