@@ -14,18 +14,21 @@
 import { COMMAND_ROLES, commandVerb } from './command-words';
 import {
   accessibleName,
+  ancestorTexts,
   contextText,
   cssIdent,
   gatherText,
+  groupCaption,
   isFormControl,
   isShadowRoot,
   labelText,
+  RECORD_CONTAINERS,
   retarget,
   type Scope,
   scopeOf,
   tagOf,
 } from './dom';
-import { computeFingerprint, RECORD_CONTAINERS, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import { computeFingerprint, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -79,8 +82,16 @@ function describeInScope(element: Element): ElementDescriptor {
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
   const verbUnique = synonymTwinAbsent(element, fingerprint);
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
-  const distinct = lookAlikes?.length ? distinctWords(fingerprint, lookAlikes) : [];
+  const twins = lookAlikes ?? sameNamedFields(element, fingerprint);
+  const distinct = twins?.length ? distinctWords(fingerprint, twins) : [];
   if (distinct.length > 0) fingerprint.distinct = distinct;
+  // Look-alikes told apart only by a number, or choices whose question is worded alike ("Select
+  // one:" in every question): the wider section around each says which one it is.
+  const section =
+    twins?.length && distinct.every((token) => /\d/.test(token))
+      ? sectionWords(element, twins)
+      : choiceSectionWords(element, fingerprint);
+  if (section.length > 0) fingerprint.sectionWords = section;
   return { locators: generateLocators(element, fingerprint), fingerprint };
 }
 
@@ -114,6 +125,41 @@ function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | unde
       other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
     if (!labelled && !(other.textContent ?? '').toLowerCase().includes(name)) continue;
     // Truncated like fingerprint.name, so a long shared name still counts as shared.
+    if (truncate(normalizeText(accessibleName(other)), MAX_TEXT).toLowerCase() === name) found.push(other);
+  }
+  return found;
+}
+
+/** Fields whose look-alikes (same kind, same name) are looked for: "Last name" of each passenger. */
+const FIELD_ROLES = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'checkbox',
+  'radio',
+  'spinbutton',
+  'switch',
+]);
+
+/**
+ * The other fields of the same tag and type with the same name in the scope (up to
+ * MAX_LOOKALIKES_READ); undefined when not a named field or too many fields to check.
+ */
+function sameNamedFields(element: Element, fingerprint: Fingerprint): Element[] | undefined {
+  if (!fingerprint.name || !FIELD_ROLES.has(fingerprint.role) || !isFormControl(element)) return undefined;
+  const scope = scopeOf(element);
+  const sameTag: ArrayLike<Element> =
+    'getElementsByTagName' in scope
+      ? scope.getElementsByTagName(element.localName)
+      : scope.querySelectorAll(element.localName);
+  if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
+  const name = fingerprint.name.toLowerCase();
+  const type = element.getAttribute('type');
+  const found: Element[] = [];
+  for (let index = 0; index < sameTag.length && found.length < MAX_LOOKALIKES_READ; index++) {
+    const other = sameTag[index] as Element;
+    if (other === element || other.getAttribute('type') !== type) continue;
     if (truncate(normalizeText(accessibleName(other)), MAX_TEXT).toLowerCase() === name) found.push(other);
   }
   return found;
@@ -167,6 +213,49 @@ function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[])
     (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
   );
   return own.slice(0, MAX_DISTINCT_WORDS);
+}
+
+/** Words around the recorded choice's group that no other group with the same caption has around it. */
+function choiceSectionWords(element: Element, fingerprint: Fingerprint): string[] {
+  if (!fingerprint.group || (fingerprint.type !== 'radio' && fingerprint.type !== 'checkbox')) return [];
+  const ownGroup = element.parentElement?.closest(CHOICE_GROUPS);
+  const scope = scopeOf(element);
+  const inputs = scope.querySelectorAll(`input[type="${fingerprint.type}"]`);
+  if (!ownGroup || inputs.length > MAX_NAME_UNIQUENESS_CANDIDATES) return [];
+  const seen = new Set<Element>([ownGroup]);
+  const groups: Element[] = [];
+  for (const other of inputs) {
+    const group = other.parentElement?.closest(CHOICE_GROUPS);
+    if (!group || seen.has(group) || groups.length >= MAX_LOOKALIKES_READ) continue;
+    seen.add(group);
+    if (truncate(groupCaption(other), MAX_TEXT) === fingerprint.group) groups.push(group);
+  }
+  return groups.length > 0 ? sectionWords(ownGroup, groups) : [];
+}
+
+const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
+
+/**
+ * Words around the element, a few levels up, that no look-alike has at the same level: the first
+ * level that has any that are not numbers. Stops where the element and a look-alike share the
+ * ancestor (above that, their sections are one).
+ */
+function sectionWords(element: Element, twins: readonly Element[]): string[] {
+  const own = ancestorTexts(element);
+  const theirs = twins.slice(0, MAX_LOOKALIKES_READ).map((twin) => ancestorTexts(twin));
+  for (const [level, { ancestor, text }] of own.entries()) {
+    const shared = new Set<string>();
+    for (const levels of theirs) {
+      const at = levels[level];
+      if (!at || at.ancestor === ancestor || at.ancestor.contains(element)) return [];
+      for (const token of contentTokens(at.text)) shared.add(token);
+    }
+    const words = [...new Set(contentTokens(text))].filter(
+      (token) => !shared.has(token) && !/\d/.test(token) && token.length <= MAX_DISTINCT_WORD,
+    );
+    if (words.length > 0) return words.slice(0, MAX_DISTINCT_WORDS);
+  }
+  return [];
 }
 
 export function generateLocators(element: Element, fingerprint: Fingerprint): Locator[] {

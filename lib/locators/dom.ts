@@ -17,6 +17,8 @@ const MAX_HEADING_SIBLINGS = 12;
 const CONTEXT_MIN_EXTRA_CHARS = 12;
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+/** Containers that hold one record of a list: its actions belong to that record. */
+export const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
 
@@ -328,8 +330,32 @@ export function ownText(element: Element): string {
  * real text beyond the element (a table row, list item or card), without the element's own text. Ancestors too big
  * to read in full are not used: their first words (a page header) would say nothing about this element.
  */
+/** Ancestors above an element read for its section's words, and how much text one may hold. */
+const MAX_SECTION_LEVELS = 6;
+
+/**
+ * The element's ancestors from its parent up, each with the text it holds around the element, until
+ * one holds more than MAX_GATHERED_TEXT (a whole page says nothing about one section of it).
+ */
+export function ancestorTexts(element: Element): { ancestor: Element; text: string }[] {
+  const found: { ancestor: Element; text: string }[] = [];
+  let current = element.parentElement;
+  for (let depth = 0; current && depth < MAX_SECTION_LEVELS; depth++) {
+    const tag = tagOf(current);
+    if (tag === 'body' || tag === 'html') break;
+    const text = gatherText(current, MAX_GATHERED_TEXT + 1, element);
+    if (text.length > MAX_GATHERED_TEXT) break;
+    found.push({ ancestor: current, text });
+    current = current.parentElement;
+  }
+  return found;
+}
+
 export function contextText(element: Element): string {
   let current = element.parentElement;
+  // Inside a list's record (a row, a card) a part of it (a card's footer of buttons) does not say
+  // which record it is; the record does, as a table row does for its cells.
+  const record = current?.closest(RECORD_CONTAINERS) ?? null;
   let fallback = '';
   for (let depth = 0; current && depth < MAX_CONTEXT_DEPTH; depth++) {
     const tag = tagOf(current);
@@ -340,7 +366,8 @@ export function contextText(element: Element): string {
     fallback = text;
     // A cell holds sibling buttons at best ("Preview Trash"); the row is what names the record.
     const isCell = tag === 'td' || tag === 'th' || CELL_ROLES.has(current.getAttribute('role') ?? '');
-    if (text.length >= CONTEXT_MIN_EXTRA_CHARS && !isCell) return text;
+    const partOfRecord = record !== null && current !== record && record.contains(current);
+    if (text.length >= CONTEXT_MIN_EXTRA_CHARS && !isCell && !partOfRecord) return text;
     current = current.parentElement;
   }
   return fallback;

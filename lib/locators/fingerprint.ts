@@ -17,6 +17,7 @@ import {
   labelText,
   landmarkOf,
   ownText,
+  RECORD_CONTAINERS,
   roleOf,
   siblingPosition,
   tagOf,
@@ -26,6 +27,7 @@ import {
   contentTokens,
   identifierSimilarity,
   isGeneratedValue,
+  isIndexedName,
   isNumberedValue,
   isWordedValue,
   normalizeText,
@@ -95,9 +97,6 @@ export function stableClassesOf(element: Element): string[] {
   }
   return classes;
 }
-
-/** Containers that hold one record of a list: its actions belong to that record. */
-export const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
 /** The numbered page its record links to (a row's "/deals/8812"), for an element inside a list's record. */
 function recordLinkOf(element: Element): string | undefined {
@@ -257,7 +256,11 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
   const keys: string[] = [];
   if (fingerprint.testId) keys.push(`testid:${fingerprint.testId.attr}=${fingerprint.testId.value}`);
   if (fingerprint.id && !isNumberedValue(fingerprint.id)) keys.push(`id:${fingerprint.id}`);
-  if (fingerprint.attrs.name && ['input', 'select', 'textarea'].includes(fingerprint.tag)) {
+  if (
+    fingerprint.attrs.name &&
+    ['input', 'select', 'textarea'].includes(fingerprint.tag) &&
+    !isIndexedName(fingerprint.attrs.name)
+  ) {
     // Radio buttons share a name; their value tells them apart.
     const value =
       fingerprint.type === 'radio' || fingerprint.type === 'checkbox' ? `:${fingerprint.attrs.value ?? ''}` : '';
@@ -319,6 +322,11 @@ export function compareFingerprints(
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.
     if (nameSimilarity < 1 && candidate.attrs.title) {
       nameSimilarity = Math.max(nameSimilarity, similarName(recorded.name, candidate.attrs.title));
+    }
+    // A dropped aria-label ("Submit Essay 2" on a button showing "Submit"): the words the person saw
+    // on it still name it. Not when the candidate has a label of its own, which may name another record.
+    if (nameSimilarity < 1 && recorded.attrs.ariaLabel && recorded.text && !candidate.attrs.ariaLabel) {
+      nameSimilarity = Math.max(nameSimilarity, similarName(recorded.text, candidate.name));
     }
     // A field whose label lost its `for` has no name, but the label still says what it is.
     if (!candidate.name && candidate.label) {

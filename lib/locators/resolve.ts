@@ -32,6 +32,7 @@
  */
 import {
   accessibleName,
+  ancestorTexts,
   cssString,
   gatherText,
   isFormControl,
@@ -44,7 +45,7 @@ import {
 } from './dom';
 import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
-import { contentTokens, normalizeText } from './text';
+import { contentTokens, isIndexedName, normalizeText } from './text';
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
 export const MIN_LOCATOR_AGREEMENT = 0.5;
@@ -127,18 +128,90 @@ const ROLE_TAGS: Record<string, string> = {
 };
 
 export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDescriptor): ResolveResult {
-  let scope: Scope = root;
-  for (const [depth, host] of descriptor.shadowHosts.entries()) {
-    const result = resolveInScope(scope, host);
-    if (result.status !== 'found') {
-      const reason = `shadow host ${depth + 1} of ${descriptor.shadowHosts.length}: ${result.reason}`;
-      return result.status === 'ambiguous' ? { ...result, reason } : { status: 'not-found', reason };
-    }
+  return resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED });
+}
+
+/** Copies of a component looked into, at all depths together. */
+const MAX_HOSTS_TRIED = 200;
+
+function resolveThroughHosts(
+  scope: Scope,
+  hosts: readonly ElementDescriptor[],
+  descriptor: ElementDescriptor,
+  depth: number,
+  budget: { left: number },
+): ResolveResult {
+  const [host, ...inner] = hosts;
+  if (!host) return resolveInScope(scope, descriptor);
+  const total = depth + hosts.length;
+  const result = resolveInScope(scope, host);
+  const hostFailure: ResolveResult | null =
+    result.status === 'found'
+      ? null
+      : result.status === 'ambiguous'
+        ? { ...result, reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` }
+        : { status: 'not-found', reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` };
+  const copies = safeQueryAll(scope, host.fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*').filter(
+    (element) => element.shadowRoot,
+  );
+  if (copies.length <= 1) {
+    if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
     if (!shadow) return { status: 'not-found', reason: `shadow host ${depth + 1} has no open shadow root` };
-    scope = shadow;
+    return resolveThroughHosts(shadow, inner, descriptor, depth + 1, budget);
   }
-  return resolveInScope(scope, descriptor);
+  // Copies of one component (a list of <ds-toggle>): a host tells little about itself, and ids, test
+  // ids and field names inside repeat in every copy, so they identify nothing. What each copy holds is
+  // compared by words, surroundings and structure; the target counts only when one copy clearly holds
+  // it, or when the copy the host's own traits point at is among the best.
+  const anonymousInner = inner.map(withoutComponentIdentities);
+  const anonymousTarget = withoutComponentIdentities(descriptor);
+  const found: { host: Element; answer: Extract<ResolveResult, { status: 'found' }> }[] = [];
+  for (const copy of copies) {
+    if (budget.left <= 0) break;
+    budget.left--;
+    const answer = resolveThroughHosts(
+      copy.shadowRoot as ShadowRoot,
+      anonymousInner,
+      anonymousTarget,
+      depth + 1,
+      budget,
+    );
+    if (answer.status === 'found') found.push({ host: copy, answer });
+  }
+  found.sort((a, b) => b.answer.confidence - a.answer.confidence);
+  const [best, second] = found;
+  if (best && (!second || best.answer.confidence - second.answer.confidence >= MIN_MARGIN)) return best.answer;
+  const hostChoice = result.status === 'found' ? found.find((each) => each.host === result.element) : undefined;
+  if (best && hostChoice && hostChoice.answer.confidence >= best.answer.confidence - TIE_EPSILON) {
+    return hostChoice.answer;
+  }
+  if (found.length > 1) {
+    return {
+      status: 'ambiguous',
+      candidates: found.map((each) => each.answer.element).slice(0, MAX_AMBIGUOUS_REPORTED),
+      reason: `${found.length} components of this kind each hold an element like the recorded target`,
+    };
+  }
+  return (
+    hostFailure ?? {
+      status: 'not-found',
+      reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
+    }
+  );
+}
+
+const COMPONENT_IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id', 'name']);
+
+function withoutComponentIdentities(descriptor: ElementDescriptor): ElementDescriptor {
+  const { id: _id, testId: _testId, ...fingerprint } = descriptor.fingerprint;
+  const { name: _name, ...attrs } = fingerprint.attrs;
+  const choice = fingerprint.type === 'radio' || fingerprint.type === 'checkbox';
+  if (choice) delete attrs.value;
+  return {
+    locators: descriptor.locators.filter((locator) => !COMPONENT_IDENTITY_LOCATORS.has(locator.kind)),
+    fingerprint: { ...fingerprint, attrs },
+  };
 }
 
 export interface Scored {
@@ -149,6 +222,8 @@ export interface Scored {
   qualified: boolean;
   /** An identity (test id, stable id, field name, choice value, link path) only this candidate has. */
   vouched: boolean;
+  /** Its surroundings kept the recorded record's own words and gained none of their own. */
+  recordKept: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -341,6 +416,9 @@ export function scoreCandidates(
       (recordKept && comparison.contextSimilarity >= MIN_CONTEXT_SIMILARITY);
     // An answer under another question is another answer, whatever its value says; only an id or
     // test id unique to it outweighs that.
+    const testIdVouched = comparison.identities.some(
+      (key) => key.startsWith('testid:') && identityCounts.get(key) === 1,
+    );
     const idVouched = comparison.identities.some(
       (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
     );
@@ -361,8 +439,18 @@ export function scoreCandidates(
     const distinctOk = comparison.distinctKept === null || comparison.distinctKept >= MIN_DISTINCT_KEPT || vouched;
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
-    const otherNumberedRecord = strictContext && newRecordNumber(recorded, fingerprint);
+    const otherNumberedRecord =
+      strictContext && (newRecordNumber(recorded, fingerprint) || distinctNumberReplaced(recorded, fingerprint));
+    // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
+    // question once one is inserted above): the section's own words must still be around it. A
+    // field name or id numbered the same way ("dependants[1].tin") does not outweigh that.
+    const sectionOk =
+      !recorded.sectionWords ||
+      comparison.translated ||
+      keepsSectionWords(recorded.sectionWords, element, pool) ||
+      testIdVouched;
     const qualified =
+      sectionOk &&
       !comparison.identityConflict &&
       !comparison.otherRecord &&
       !(otherNumberedRecord && !idVouched) &&
@@ -370,12 +458,31 @@ export function scoreCandidates(
       distinctOk &&
       (!fieldOfOtherForm || idVouched) &&
       (vouched || (nameOk && contextOk));
-    return { element, fingerprint, comparison, qualified, vouched };
+    return { element, fingerprint, comparison, qualified, vouched, recordKept };
   });
   return { scored, locatorMatches };
 }
 
 /** A record number as tokenize keeps it: "#47". */
+const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
+
+/**
+ * Whether at least half the recorded section's own words are around the element, within its own
+ * section: ancestors up to, not including, one that also holds a look-alike (of another choice group).
+ */
+function keepsSectionWords(words: readonly string[], element: Element, pool: readonly Element[]): boolean {
+  const group = element.parentElement?.closest(CHOICE_GROUPS) ?? null;
+  const others = pool.filter(
+    (other) => other !== element && (group === null || other.parentElement?.closest(CHOICE_GROUPS) !== group),
+  );
+  const around = new Set<string>();
+  for (const { ancestor, text } of ancestorTexts(element)) {
+    if (others.some((other) => ancestor.contains(other))) break;
+    for (const token of contentTokens(text)) around.add(token);
+  }
+  return words.filter((word) => around.has(word)).length >= words.length * MIN_DISTINCT_KEPT;
+}
+
 const RECORD_NUMBER = /^#\d+$/;
 
 /** The candidate's surroundings name a record number ("#58") that the recorded surroundings, which named one, did not. */
@@ -385,6 +492,26 @@ function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean
   const known = new Set(recordedNumbers);
   return contentTokens(candidate.context).some((token) => RECORD_NUMBER.test(token) && !known.has(token));
 }
+
+/**
+ * A number that told the recorded record apart from its look-alikes ("14" in "14 Aug") is gone from
+ * the candidate's surroundings, a number the recorded ones lacked stands there ("21 Aug"), and no id
+ * number of the record's is kept.
+ */
+function distinctNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const numbers = (recorded.distinct ?? []).filter((token) => PLAIN_NUMBER.test(token));
+  if (numbers.length === 0) return false;
+  const around = new Set(contentTokens(candidate.context));
+  if (numbers.every((token) => around.has(token))) return false;
+  // Its id number kept ("Invoice 1001"): another number there is a counter that ticked ("3 comments").
+  if (numbers.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
+  const recordedAround = new Set(contentTokens(recorded.context));
+  return [...around].some((token) => PLAIN_NUMBER.test(token) && !recordedAround.has(token));
+}
+
+const RECORD_ID_NUMBER = /^#?\d{3,}$/;
+/** A number, a date or an amount ("14", "178.00", "#1042"); not an age that ticks ("2d", "10m"). */
+const PLAIN_NUMBER = /^#?\d[\d.,:/-]*$/;
 
 /** A word or an id number (three digits or more), not a counter or a time ("2d", "10m"). */
 const RECORD_WORD = /^\p{L}+$|\d{3,}/u;
@@ -420,6 +547,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   const votes: { kind: LocatorKind; entry: Scored }[] = [];
   for (const { locator, elements } of locatorMatches) {
     if (elements.length !== 1) continue;
+    // A list's numbered field name moves to another entry when the list is renumbered.
+    if (locator.kind === 'name' && isIndexedName(locator.value)) continue;
     const entry = byElement.get(elements[0] as Element);
     if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
     votes.push({ kind: locator.kind, entry });
@@ -436,7 +565,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     const identityVote = votes.some((vote) => IDENTITY_LOCATORS.has(vote.kind));
     const onlyStructural = votes.every((vote) => STRUCTURAL_LOCATORS.has(vote.kind));
     const better = qualified.find((other) => other !== entry && other.comparison.score >= score + MIN_MARGIN);
-    const tied = qualified.find((other) => other !== entry && other.comparison.score >= score - TIE_EPSILON);
+    // Position alone does not tell apart near twins (the same field in two numbered sections).
+    const tied = qualified.find((other) => other !== entry && other.comparison.score >= score - MIN_MARGIN);
     if (!better && !(tied && onlyStructural && !identityVote)) {
       return { status: 'found', element: entry.element, via: (first as { kind: LocatorKind }).kind, confidence: score };
     }
@@ -487,7 +617,13 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   const bestScore = best.comparison.score;
   // An identity only it has, and a name that still shares a word, count like a unique locator's
   // vote: a radio group renamed by a build, whose "Annually" gained a "save 8%" badge.
-  const floor = best.vouched && best.comparison.nameSimilarity > 0 ? MIN_LOCATOR_AGREEMENT : MIN_FINGERPRINT_SCORE;
+  // So do the recorded record's own words around a same-named control (a table row redesigned as a
+  // card: its link's address, classes and place all changed).
+  const recordVouched = best.recordKept && best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
+  const floor =
+    (best.vouched && best.comparison.nameSimilarity > 0) || recordVouched
+      ? MIN_LOCATOR_AGREEMENT
+      : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {
     return { status: 'not-found', reason: `best match scores ${bestScore.toFixed(2)}, below ${floor}` };
   }

@@ -91,6 +91,11 @@ export const FingerprintSchema = z.strictObject({
    * row's own name or number): a candidate must keep them to be this element.
    */
   distinct: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
+  /**
+   * When only a number told it from its look-alikes ("Question 4"), words of a wider section that
+   * none of theirs had (the question's own wording): numbering shifts when a section is inserted.
+   */
+  sectionWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** Text of the associated <label>, if any. */

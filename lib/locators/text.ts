@@ -200,6 +200,14 @@ export function isNumberedValue(value: string): boolean {
   return /\d$/.test(value.trim());
 }
 
+/**
+ * A field name that numbers its place in a list ("dependants[1].tin", "q66402:1_sub1", "items.0.qty"):
+ * the list is renumbered when an entry is inserted or removed, so the name then belongs to another entry.
+ */
+export function isIndexedName(value: string): boolean {
+  return isNumberedValue(value) || /\[\d+\]|[._]\d+[._]/.test(value);
+}
+
 /** Choice values that mean "checked" in any group, so they never tell two controls apart. */
 const GENERIC_CHOICE_VALUES = new Set(['on', 'off', 'yes', 'no', 'true', 'false', 'y', 'n', 'none', 'other', 'all']);
 
