@@ -15,6 +15,7 @@ import { COMMAND_ROLES, commandVerb } from './command-words';
 import {
   accessibleName,
   ancestorTexts,
+  CHOICE_GROUPS,
   contextText,
   cssIdent,
   gatherText,
@@ -109,21 +110,30 @@ const UNIQUE_NAME_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
  */
 function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | undefined {
   if (!fingerprint.name || !UNIQUE_NAME_ROLES.has(fingerprint.role)) return undefined;
+  const name = fingerprint.name.toLowerCase();
+  // Most elements are ruled out by their text alone; only the rest get an accessible name.
+  return sameTagNamed(element, name, (other) => {
+    const labelled =
+      other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
+    return labelled || (other.textContent ?? '').toLowerCase().includes(name);
+  });
+}
+
+/**
+ * Up to MAX_LOOKALIKES_READ other elements of the element's tag in its scope that `worthNaming`
+ * lets through and whose accessible name is `name`; undefined when the scope has too many of that tag.
+ */
+function sameTagNamed(element: Element, name: string, worthNaming: (other: Element) => boolean): Element[] | undefined {
   const scope = scopeOf(element);
   const sameTag: ArrayLike<Element> =
     'getElementsByTagName' in scope
       ? scope.getElementsByTagName(element.localName)
       : scope.querySelectorAll(element.localName);
   if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
-  const name = fingerprint.name.toLowerCase();
   const found: Element[] = [];
   for (let index = 0; index < sameTag.length && found.length < MAX_LOOKALIKES_READ; index++) {
     const other = sameTag[index] as Element;
-    if (other === element) continue;
-    // Most elements are ruled out by their text alone; only the rest get an accessible name.
-    const labelled =
-      other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
-    if (!labelled && !(other.textContent ?? '').toLowerCase().includes(name)) continue;
+    if (other === element || !worthNaming(other)) continue;
     // Truncated like fingerprint.name, so a long shared name still counts as shared.
     if (truncate(normalizeText(accessibleName(other)), MAX_TEXT).toLowerCase() === name) found.push(other);
   }
@@ -148,21 +158,8 @@ const FIELD_ROLES = new Set([
  */
 function sameNamedFields(element: Element, fingerprint: Fingerprint): Element[] | undefined {
   if (!fingerprint.name || !FIELD_ROLES.has(fingerprint.role) || !isFormControl(element)) return undefined;
-  const scope = scopeOf(element);
-  const sameTag: ArrayLike<Element> =
-    'getElementsByTagName' in scope
-      ? scope.getElementsByTagName(element.localName)
-      : scope.querySelectorAll(element.localName);
-  if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
-  const name = fingerprint.name.toLowerCase();
   const type = element.getAttribute('type');
-  const found: Element[] = [];
-  for (let index = 0; index < sameTag.length && found.length < MAX_LOOKALIKES_READ; index++) {
-    const other = sameTag[index] as Element;
-    if (other === element || other.getAttribute('type') !== type) continue;
-    if (truncate(normalizeText(accessibleName(other)), MAX_TEXT).toLowerCase() === name) found.push(other);
-  }
-  return found;
+  return sameTagNamed(element, fingerprint.name.toLowerCase(), (other) => other.getAttribute('type') === type);
 }
 
 /** Characters of a command's text read for its leading verb. */
@@ -232,8 +229,6 @@ function choiceSectionWords(element: Element, fingerprint: Fingerprint): string[
   }
   return groups.length > 0 ? sectionWords(ownGroup, groups) : [];
 }
-
-const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
 
 /**
  * Words around the element, a few levels up, that no look-alike has at the same level: the first

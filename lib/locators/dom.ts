@@ -17,6 +17,8 @@ const MAX_HEADING_SIBLINGS = 12;
 const CONTEXT_MIN_EXTRA_CHARS = 12;
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+/** Containers that group choices: what they are captioned is the question a choice answers. */
+export const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
 /** Containers that hold one record of a list: its actions belong to that record. */
 export const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
@@ -382,7 +384,7 @@ function isHeading(element: Element): boolean {
  * radiogroup/group. "Yes" under "Smoker?" and "Yes" under "Pets at home?" are different answers.
  */
 export function groupCaption(element: Element): string {
-  const group = element.parentElement?.closest('fieldset, [role="radiogroup"], [role="group"]');
+  const group = element.parentElement?.closest(CHOICE_GROUPS);
   if (!group) return '';
   const ariaName = ariaNameOf(group);
   if (ariaName) return ariaName;

@@ -33,6 +33,7 @@
 import {
   accessibleName,
   ancestorTexts,
+  CHOICE_GROUPS,
   cssString,
   gatherText,
   isFormControl,
@@ -151,9 +152,7 @@ function resolveThroughHosts(
       : result.status === 'ambiguous'
         ? { ...result, reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` }
         : { status: 'not-found', reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` };
-  const copies = safeQueryAll(scope, host.fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*').filter(
-    (element) => element.shadowRoot,
-  );
+  const copies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
   if (copies.length <= 1) {
     if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
@@ -231,8 +230,13 @@ function isKindUnknown(fingerprint: Fingerprint): boolean {
   return !fingerprint.tag && !fingerprint.role;
 }
 
+/** The recorded tag as a selector (any element when it has none). */
+function tagSelector(fingerprint: Fingerprint): string {
+  return fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*';
+}
+
 function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
-  const parts = [fingerprint.tag.replace(/[^a-z0-9-]/gi, '') || '*'];
+  const parts = [tagSelector(fingerprint)];
   if (fingerprint.role) {
     parts.push(`[role="${cssString(fingerprint.role)}"]`);
     const implicit = ROLE_TAGS[fingerprint.role];
@@ -464,8 +468,6 @@ export function scoreCandidates(
 }
 
 /** A record number as tokenize keeps it: "#47". */
-const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
-
 /**
  * Whether at least half the recorded section's own words are around the element, within its own
  * section: ancestors up to, not including, one that also holds a look-alike (of another choice group).
