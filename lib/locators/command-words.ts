@@ -170,6 +170,16 @@ export function commandVerb(name: string | null | undefined): string | undefined
   return leadingAction(name)?.verb;
 }
 
+/**
+ * Whether both names start with a known verb and the verbs mean different things ("Join huddle" /
+ * "Start a huddle", "Follow" / "Unfollow"): another command, whatever id it kept.
+ */
+export function commandVerbsDiffer(recorded: string, candidate: string): boolean {
+  const recordedAction = leadingAction(recorded);
+  const candidateAction = leadingAction(candidate);
+  return recordedAction !== undefined && candidateAction !== undefined && recordedAction.verb !== candidateAction.verb;
+}
+
 /** The action's words with the verb as one token ("Clear filter" → "remove filter") and "yourself" → "me". */
 function actionText(action: Action): string {
   const rest = action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token));

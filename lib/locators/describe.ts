@@ -84,7 +84,12 @@ function describeInScope(element: Element): ElementDescriptor {
   const verbUnique = synonymTwinAbsent(element, fingerprint);
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
   const twins = lookAlikes ?? sameNamedFields(element, fingerprint);
-  const distinct = twins?.length ? distinctWords(fingerprint, twins) : [];
+  const copies = twins === undefined ? componentCopies(element, fingerprint) : [];
+  const distinct = twins?.length
+    ? distinctWords(fingerprint, twins)
+    : copies.length > 0
+      ? distinctOwnWords(fingerprint, copies)
+      : [];
   if (distinct.length > 0) fingerprint.distinct = distinct;
   // Look-alikes told apart only by a number, or choices whose question is worded alike ("Select
   // one:" in every question): the wider section around each says which one it is.
@@ -207,6 +212,27 @@ function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[])
   if (!fingerprint.context) return [];
   const shared = new Set(lookAlikes.flatMap((other) => contentTokens(contextText(other))));
   const own = [...new Set(contentTokens(fingerprint.context))].filter(
+    (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
+  );
+  return own.slice(0, MAX_DISTINCT_WORDS);
+}
+
+/**
+ * Other hosts of the same web component in the scope, when the element is an unnamed host: the
+ * copies of a list's card component (`<loan-item>`), told apart only by the content they hold.
+ */
+function componentCopies(element: Element, fingerprint: Fingerprint): Element[] {
+  if (!element.shadowRoot || fingerprint.name || !fingerprint.text) return [];
+  const scope = scopeOf(element);
+  const sameTag = scope.querySelectorAll(element.localName);
+  if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return [];
+  return [...sameTag].filter((other) => other !== element).slice(0, MAX_LOOKALIKES_READ);
+}
+
+/** Words of the element's own content that none of its copies' content has (the book's title, its author). */
+function distinctOwnWords(fingerprint: Fingerprint, copies: readonly Element[]): string[] {
+  const shared = new Set(copies.flatMap((other) => contentTokens(other.textContent)));
+  const own = [...new Set(contentTokens(fingerprint.text))].filter(
     (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
   );
   return own.slice(0, MAX_DISTINCT_WORDS);

@@ -66,7 +66,10 @@ export function isShadowRoot(node: Node): node is ShadowRoot {
 
 /** The element a recorded event should describe: the enclosing control, or a label's control. */
 export function retarget(element: Element): Element {
-  const interactive = element.closest(INTERACTIVE_SELECTOR) ?? element;
+  // `matches` first: happy-dom's `closest` hands back another object for a matching <select>.
+  const interactive = element.matches(INTERACTIVE_SELECTOR)
+    ? element
+    : (element.closest(INTERACTIVE_SELECTOR) ?? element);
   if (tagOf(interactive) === 'label') {
     const control = (interactive as HTMLLabelElement).control;
     if (control) return control;

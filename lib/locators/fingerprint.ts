@@ -4,7 +4,7 @@
  * average over the features the recording has, so a missing feature neither helps nor hurts.
  */
 
-import { COMMAND_ROLES, commandNameSimilarity } from './command-words';
+import { COMMAND_ROLES, commandNameSimilarity, commandVerbsDiffer } from './command-words';
 import {
   accessibleName,
   contextText,
@@ -22,7 +22,14 @@ import {
   siblingPosition,
   tagOf,
 } from './dom';
-import { type Fingerprint, MAX_SHORT, MAX_TEXT, TEST_ID_ATTRIBUTES } from './schema';
+import {
+  type Fingerprint,
+  MAX_DISTINCT_WORD,
+  MAX_DISTINCT_WORDS,
+  MAX_SHORT,
+  MAX_TEXT,
+  TEST_ID_ATTRIBUTES,
+} from './schema';
 import {
   contentTokens,
   identifierSimilarity,
@@ -34,6 +41,7 @@ import {
   stableClassStem,
   type TokenWeight,
   textSimilarity,
+  tokenize,
   tokenSimilarity,
   truncate,
 } from './text';
@@ -118,6 +126,29 @@ function otherRecord(recorded: string | undefined, candidate: string | undefined
 const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'listbox']);
 const TOGGLE_ROLES = new Set(['checkbox', 'radio', 'switch']);
 
+/** Options of a select read for their language-neutral words; a longer list is read in part. */
+const MAX_OPTIONS_READ = 60;
+
+/**
+ * A select's options as no translation changes them: explicit values ("2", "express") and the
+ * tokens of their captions that hold a digit ("18:30", "35", "4242"). Empty for other elements.
+ */
+function neutralChoices(element: Element): string[] {
+  if (tagOf(element) !== 'select') return [];
+  const tokens = new Set<string>();
+  const options = element.querySelectorAll('option');
+  for (let index = 0; index < options.length && index < MAX_OPTIONS_READ; index += 1) {
+    const option = options[index] as Element;
+    const value = option.getAttribute('value');
+    if (value && value.length <= MAX_DISTINCT_WORD && !isGeneratedValue(value)) tokens.add(value.toLowerCase());
+    for (const token of tokenize(option.textContent)) {
+      if (/\d/.test(token) && token.length <= MAX_DISTINCT_WORD) tokens.add(token);
+    }
+    if (tokens.size >= MAX_DISTINCT_WORDS) break;
+  }
+  return [...tokens].slice(0, MAX_DISTINCT_WORDS);
+}
+
 export function computeFingerprint(element: Element, options: FingerprintOptions = {}): Fingerprint {
   const tag = tagOf(element);
   const role = roleOf(element);
@@ -163,6 +194,8 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
     const group = groupCaption(element);
     if (group) fingerprint.group = truncate(group, MAX_TEXT);
   }
+  const choices = neutralChoices(element);
+  if (choices.length > 0) fingerprint.choices = choices;
   const context = contextText(element);
   if (context) fingerprint.context = truncate(context, MAX_TEXT);
   const heading = headingText(element);
@@ -206,8 +239,10 @@ export interface Comparison {
   /** Identity keys (test id, stable id, field name, link path, form submit) both share. */
   identities: string[];
   /**
-   * A different element, whatever else matches: both carry a test id, with different values, or one
-   * is a field to type in and the other a box to tick (a caption moved from one to the other).
+   * A different element, whatever else matches: both carry a test id, with different values, one
+   * is a field to type in and the other a box to tick (a caption moved from one to the other), or a
+   * command now starts with a verb of another meaning ("Join huddle" → "Start a huddle", same test id),
+   * or a select offers none of the recorded options (trip purposes, not nationalities, under the old id).
    */
   identityConflict: boolean;
   /**
@@ -279,6 +314,17 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
   // Deliberately not an identity: "the submit button of this form". A form's submit can change meaning
   // (Subscribe → Unsubscribe) while keeping its place, so its caption must still match.
   return keys;
+}
+
+/** Options read on each side before two selects' options can be called disjoint. */
+const MIN_CHOICES_COMPARED = 2;
+
+/** Two selects whose options share no value and no number (not even one of the same shape: "18:30" / "12:15"). */
+function choicesDisjoint(recorded: readonly string[] | undefined, candidate: readonly string[] | undefined): boolean {
+  if (!recorded || !candidate || recorded.length < MIN_CHOICES_COMPARED || candidate.length < MIN_CHOICES_COMPARED) {
+    return false;
+  }
+  return tokenSimilarity(recorded, candidate) === 0;
 }
 
 /** Whether the candidate's surroundings hold a word the recorded surroundings did not. */
@@ -375,8 +421,14 @@ export function compareFingerprints(
   // The words that told it apart from its look-alikes when recorded must still be around it.
   let distinctKept: number | null = null;
   if (recorded.distinct?.length && words) {
+    // Words a component copy's own content held (a card's title) are looked for there, not in the
+    // copies around it.
+    const ownText = new Set(contentTokens(recorded.text));
+    const ownWords = recorded.distinct.every((token) => ownText.has(token));
     const around = new Set(
-      [candidate.context, candidate.heading, candidate.name, candidate.label].flatMap((text) => contentTokens(text)),
+      (ownWords ? [candidate.text] : [candidate.context, candidate.heading, candidate.name, candidate.label]).flatMap(
+        (text) => contentTokens(text),
+      ),
     );
     distinctKept = recorded.distinct.filter((token) => around.has(token)).length / recorded.distinct.length;
   }
@@ -410,7 +462,12 @@ export function compareFingerprints(
       !!candidate.testId &&
       recorded.testId.attr === candidate.testId.attr &&
       recorded.testId.value !== candidate.testId.value) ||
-    (recordedControl !== null && candidateControl !== null && recordedControl !== candidateControl);
+    (recordedControl !== null && candidateControl !== null && recordedControl !== candidateControl) ||
+    (words &&
+      COMMAND_ROLES.has(recorded.role) &&
+      !!recorded.name &&
+      commandVerbsDiffer(recorded.name, candidate.name)) ||
+    choicesDisjoint(recorded.choices, candidate.choices);
 
   const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
   return {

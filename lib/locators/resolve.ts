@@ -46,7 +46,7 @@ import {
 } from './dom';
 import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
-import { contentTokens, isIndexedName, normalizeText } from './text';
+import { contentTokens, isIndexedName, normalizeText, tokenSimilarity } from './text';
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
 export const MIN_LOCATOR_AGREEMENT = 0.5;
@@ -72,6 +72,11 @@ export const MIN_DISTINCT_KEPT = 0.5;
  */
 export const RECORD_WORDS_KEPT = 0.8;
 export const RECORD_WORDS_KEPT_MIN = 3;
+/**
+ * On a translated page, a select whose options' values and numbers match the recorded ones at least
+ * this much, and a look-alike's by this much less, is told apart from that look-alike.
+ */
+export const MIN_CHOICES_KEPT = 0.5;
 /** Scores closer than this are a tie that structural locators may not break. */
 export const TIE_EPSILON = 0.02;
 /** Candidates fingerprinted per scope; beyond this only elements some locator matched are compared. */
@@ -153,6 +158,9 @@ function resolveThroughHosts(
         ? { ...result, reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` }
         : { status: 'not-found', reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` };
   const copies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
+  // The recorded copy's own content (a card's title) told it from the others: none keeps it, so the
+  // record is gone, and another copy's button is another record's.
+  if (result.status !== 'found' && host.fingerprint.distinct?.length) return hostFailure as ResolveResult;
   if (copies.length <= 1) {
     if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
@@ -559,7 +567,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // The page is in another language now: words cannot vouch for anything, so the structure must be
   // unchanged around the target (both structural locators, same place among as many siblings) or an
   // identity must name it. Nothing else is acted on.
-  if (qualified.some((entry) => entry.comparison.translated)) return resolveTranslated(votes, qualified);
+  if (qualified.some((entry) => entry.comparison.translated)) return resolveTranslated(recorded, votes, qualified);
   if (voted.size === 1) {
     const [first] = votes;
     const entry = (first as { entry: Scored }).entry;
@@ -661,12 +669,15 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
   const [only] = sameName;
   if (sameName.length !== 1 || !only) return null;
   // Moved, not swapped for another dialog's "Confirm": some word of the old surroundings came along
-  // ("reports": from the Reports sidebar to the All reports header).
+  // ("reports": from the Reports sidebar to the All reports header), or it stayed under the same
+  // heading (a sheet's "Add row" from its toolbar to its footer).
   const context = only.comparison.contextSimilarity;
-  return context === null || context > 0 ? only : null;
+  const sameHeading = !!recorded.heading && equalText(recorded.heading, only.fingerprint.heading ?? '');
+  return context === null || context > 0 || sameHeading ? only : null;
 }
 
 function resolveTranslated(
+  recorded: Fingerprint,
   votes: readonly { kind: LocatorKind; entry: Scored }[],
   qualified: readonly Scored[],
 ): ResolveResult {
@@ -684,7 +695,22 @@ function resolveTranslated(
   // A candidate that matches as well apart from its position is a look-alike (rows re-sorted in the new
   // language's order): position alone never tells them apart.
   const apart = entry.comparison.scoreWithoutPlace;
-  const rival = qualified.find((other) => other !== entry && other.comparison.scoreWithoutPlace >= apart - TIE_EPSILON);
+  const twins = qualified.filter(
+    (other) => other !== entry && other.comparison.scoreWithoutPlace >= apart - TIE_EPSILON,
+  );
+  // What no translation changes still tells it from look-alikes: words only the target's section had
+  // (a passenger's name), or its options' values and numbers (delivery times, not tip amounts).
+  const lookAlikes = [entry, ...twins].map((candidate) => candidate.element);
+  const keeps = (candidate: Scored) =>
+    !!recorded.sectionWords && keepsSectionWords(recorded.sectionWords, candidate.element, lookAlikes);
+  const choices = (candidate: Scored) =>
+    recorded.choices ? tokenSimilarity(recorded.choices, candidate.fingerprint.choices ?? []) : 0;
+  const entryKeeps = keeps(entry);
+  const entryChoices = choices(entry);
+  const setApart = (other: Scored) =>
+    (entryKeeps && !keeps(other)) ||
+    (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT);
+  const rival = twins.find((other) => !setApart(other));
   if (rival && !identityVote) return refused;
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };

@@ -96,6 +96,11 @@ export const FingerprintSchema = z.strictObject({
    * none of theirs had (the question's own wording): numbering shifts when a section is inserted.
    */
   sectionWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
+  /**
+   * For a select: what its options say in any language (their explicit values, their numbers, times
+   * and amounts), so a translated page's selects are still told apart.
+   */
+  choices: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** Text of the associated <label>, if any. */

@@ -113,3 +113,58 @@ describe('a page shown in another language than recorded', () => {
     expect(result.status).not.toBe('found');
   });
 });
+
+const passenger = (name: string, bags: string, options: readonly string[]) =>
+  `<section><h2>${name}</h2><div><label>${bags}<select name="bags">${options
+    .map((option, value) => `<option value="${value}">${option}</option>`)
+    .join('')}</select></label><label>Meal<select name="meal"><option>-</option></select></label></div></section>`;
+const passengers = (caption: string, options: readonly string[], names: readonly string[]) =>
+  `<main>${names.map((name) => passenger(name, caption, options)).join('')}</main>`;
+const ENGLISH_BAGS = ['No checked bags', '1 bag (+€35)', '2 bags (+€65)'];
+const SPANISH_BAGS = ['Sin equipaje', '1 maleta (+35 €)', '2 maletas (+65 €)'];
+const NAMES = ['Dana Okafor', 'Chen Wei', 'Luis Ortega'];
+
+const checkout = ([when, time, tip, card]: readonly string[], delivery = true) => `<main><form action="/checkout">
+  ${delivery ? `<section><h2>${when}</h2><label>${time}<select><option>ASAP (35–45 min)</option><option>18:30</option><option>18:45</option></select></label></section>` : ''}
+  <section><h2>${tip}</h2><label>${tip}<select><option>-</option><option>£1.00</option><option>£2.00</option></select></label></section>
+  <section><h2>${card}</h2><label>${card}<select><option>Visa •••• 4242</option><option>Apple Pay</option></select></label></section>
+  ${delivery ? '' : `<section><h2>Extra</h2><label>Extra<select><option>-</option><option>£5.00</option></select></label></section>`}
+</form></main>`;
+const ENGLISH = ['When', 'Delivery time', 'Tip', 'Pay with'];
+const PORTUGUESE = ['Quando', 'Hora de entrega', 'Gorjeta', 'Pagar com'];
+
+describe('look-alikes on a translated page', () => {
+  it("tells a passenger's select from the others' by the passenger's name, which no translation changes", async () => {
+    const target = await record('en', passengers('Checked bags', ENGLISH_BAGS, NAMES), 'section:nth-child(2) select');
+    expect(target.fingerprint.sectionWords).toEqual(['chen', 'wei']);
+    const result = await replay('es', passengers('Equipaje facturado', SPANISH_BAGS, NAMES), target);
+    expect(result.status).toBe('found');
+    const sections = await page.evaluate(() => [...document.querySelectorAll('section')].map((s) => s.outerHTML));
+    expect(sections[1]).toContain(result.html);
+  });
+
+  it('refuses when the passengers were re-ordered, or another one stands in that place', async () => {
+    const target = await record('en', passengers('Checked bags', ENGLISH_BAGS, NAMES), 'section:nth-child(2) select');
+    for (const names of [
+      ['Chen Wei', 'Dana Okafor', 'Luis Ortega'],
+      ['Dana Okafor', 'Mia Jensen', 'Luis Ortega'],
+    ]) {
+      expect((await replay('es', passengers('Equipaje facturado', SPANISH_BAGS, names), target)).status).not.toBe(
+        'found',
+      );
+    }
+  });
+
+  it('tells selects apart by the times and amounts their options hold', async () => {
+    const target = await record('en', checkout(ENGLISH), 'select');
+    expect(target.fingerprint.choices).toEqual(expect.arrayContaining(['18', '30']));
+    const result = await replay('pt', checkout(PORTUGUESE), target);
+    expect(result.status).toBe('found');
+    expect(result.html).toContain('18:30');
+  });
+
+  it('refuses when a select with other options now stands in its place', async () => {
+    const target = await record('en', checkout(ENGLISH), 'select');
+    expect((await replay('pt', checkout(PORTUGUESE, false), target)).status).not.toBe('found');
+  });
+});

@@ -378,11 +378,16 @@ describe('imported targets resolve by their locators and are refused, never gues
   });
 
   it('asks when the element the selectors agree on carries another name now', () => {
-    const doc = page('<button id="save">Delete everything</button>');
+    const doc = page('<button id="save">Keep my changes</button>');
     expect(statusOf(resolveTarget(doc, targetOf(chromeSelectors('Save', 'save'))))).toEqual({
       status: 'ambiguous',
       ids: ['save'],
     });
+  });
+
+  it('refuses, without asking, when that name now starts with a verb of another meaning', () => {
+    const doc = page('<button id="save">Delete everything</button>');
+    expect(resolveTarget(doc, targetOf(chromeSelectors('Save', 'save'))).status).toBe('not-found');
   });
 
   it('refuses when the id is gone instead of taking the only field left', () => {

@@ -175,6 +175,23 @@ describe('a control whose name was unique when recorded', () => {
     );
   });
 
+  const sheet = (toolbar: string, footer: string, title = 'Suppliers') =>
+    `<main><h1>${title}</h1><div role="toolbar" aria-label="Sheet tools"><button>Hide fields</button><button>Filter</button><button>Group</button><button>Sort</button><button>Row height</button><input aria-label="Find in sheet">${toolbar}</div><table><tr><td>Acme</td></tr></table><div class="foot">${footer}<span>8 rows · last edited by Priya 2 minutes ago</span></div></main>`;
+
+  it('is found after it moved within the section under the same heading, sharing no word with its old surroundings', () => {
+    const descriptor = record(sheet('<button id="a">Add row</button>', ''), '#a');
+    replay(sheet('<button>Add column</button>', '<button class="moved">Add row</button>'), descriptor, 'button.moved');
+  });
+
+  it('is refused when it shows up under another heading, in other surroundings', () => {
+    const descriptor = record(sheet('<button id="a">Add row</button>', ''), '#a');
+    replay(
+      sheet('<button>Add column</button>', '<button class="moved">Add row</button>', 'Customers'),
+      descriptor,
+      null,
+    );
+  });
+
   it('is refused when two controls carry the name now', () => {
     const descriptor = record('<aside><button id="a">New report</button></aside><main><h1>Reports</h1></main>', '#a');
     replay(
