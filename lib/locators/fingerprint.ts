@@ -34,8 +34,8 @@ import {
   contentTokens,
   identifierSimilarity,
   isGeneratedValue,
+  isIndexedId,
   isIndexedName,
-  isNumberedValue,
   isWordedValue,
   normalizeText,
   stableClassStem,
@@ -242,7 +242,8 @@ export interface Comparison {
    * A different element, whatever else matches: both carry a test id, with different values, one
    * is a field to type in and the other a box to tick (a caption moved from one to the other), or a
    * command now starts with a verb of another meaning ("Join huddle" → "Start a huddle", same test id),
-   * or a select offers none of the recorded options (trip purposes, not nationalities, under the old id).
+   * a select offers none of the recorded options (trip purposes, not nationalities, under the old id),
+   * or a radio button or checkbox sends another worded value.
    */
   identityConflict: boolean;
   /**
@@ -289,8 +290,11 @@ function equalish(a: string | undefined, b: string | undefined): number {
 /** The identity keys a fingerprint offers, for counting how many candidates share them. */
 export function identityKeys(fingerprint: Fingerprint): string[] {
   const keys: string[] = [];
-  if (fingerprint.testId) keys.push(`testid:${fingerprint.testId.attr}=${fingerprint.testId.value}`);
-  if (fingerprint.id && !isNumberedValue(fingerprint.id)) keys.push(`id:${fingerprint.id}`);
+  // A numbered id or test id ("contact-2-email") names a place in a list, not the element.
+  if (fingerprint.testId && !isIndexedId(fingerprint.testId.value)) {
+    keys.push(`testid:${fingerprint.testId.attr}=${fingerprint.testId.value}`);
+  }
+  if (fingerprint.id && !isIndexedId(fingerprint.id)) keys.push(`id:${fingerprint.id}`);
   if (
     fingerprint.attrs.name &&
     ['input', 'select', 'textarea'].includes(fingerprint.tag) &&
@@ -315,6 +319,26 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
   // (Subscribe → Unsubscribe) while keeping its place, so its caption must still match.
   return keys;
 }
+
+/**
+ * Two radio buttons or checkboxes whose worded values (what the server receives) differ are two
+ * choices, however alike their captions ("Late checkout until 14:00" / "… until 12:00").
+ */
+function otherChoiceValue(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const choice = (fingerprint: Fingerprint) => fingerprint.type === 'radio' || fingerprint.type === 'checkbox';
+  const [before, after] = [recorded.attrs.value, candidate.attrs.value];
+  return (
+    choice(recorded) &&
+    choice(candidate) &&
+    !!before &&
+    !!after &&
+    isWordedValue(before) &&
+    isWordedValue(after) &&
+    before.trim().toLowerCase() !== after.trim().toLowerCase()
+  );
+}
+
+const SMALL_NUMBER = /^\d{1,2}$/;
 
 /** Options read on each side before two selects' options can be called disjoint. */
 const MIN_CHOICES_COMPARED = 2;
@@ -386,7 +410,11 @@ export function compareFingerprints(
   if (recorded.label && words) add(WEIGHT_LABEL, equalish(recorded.label, candidate.label));
 
   const attrs = recorded.attrs;
-  if (attrs.name) add(WEIGHT_NAME_ATTR, identifierSimilarity(attrs.name, candidate.attrs.name));
+  // A name or id that numbers a list entry ("guests[2][doc]", "g2-doc") says where, not which:
+  // after the list changed, the entry now at that number earns nothing by it.
+  if (attrs.name && !isIndexedName(attrs.name)) {
+    add(WEIGHT_NAME_ATTR, identifierSimilarity(attrs.name, candidate.attrs.name));
+  }
   if (attrs.href) add(WEIGHT_HREF, attrs.href === candidate.attrs.href ? 1 : 0);
   if (words) {
     if (attrs.placeholder) add(WEIGHT_PLACEHOLDER, equalish(attrs.placeholder, candidate.attrs.placeholder));
@@ -394,7 +422,7 @@ export function compareFingerprints(
     if (attrs.value) add(WEIGHT_VALUE, equalish(attrs.value, candidate.attrs.value));
     if (attrs.alt) add(WEIGHT_ALT, equalish(attrs.alt, candidate.attrs.alt));
   }
-  if (recorded.id) add(WEIGHT_ID, identifierSimilarity(recorded.id, candidate.id));
+  if (recorded.id && !isIndexedId(recorded.id)) add(WEIGHT_ID, identifierSimilarity(recorded.id, candidate.id));
   if (recorded.testId) {
     add(
       WEIGHT_TEST_ID,
@@ -430,7 +458,11 @@ export function compareFingerprints(
         (text) => contentTokens(text),
       ),
     );
-    distinctKept = recorded.distinct.filter((token) => around.has(token)).length / recorded.distinct.length;
+    // A small number beside words ("Guest 2: Sofia Ortiz") is a place in a list, which shifts; the
+    // words say which entry it is.
+    const worded = recorded.distinct.filter((token) => !SMALL_NUMBER.test(token));
+    const basis = worded.length > 0 ? worded : recorded.distinct;
+    distinctKept = basis.filter((token) => around.has(token)).length / basis.length;
   }
   // A candidate outside any group is not judged by it (a redesign may drop the fieldset).
   let groupSimilarity: number | null = null;
@@ -461,13 +493,15 @@ export function compareFingerprints(
     (!!recorded.testId &&
       !!candidate.testId &&
       recorded.testId.attr === candidate.testId.attr &&
-      recorded.testId.value !== candidate.testId.value) ||
+      recorded.testId.value !== candidate.testId.value &&
+      !(isIndexedId(recorded.testId.value) && isIndexedId(candidate.testId.value))) ||
     (recordedControl !== null && candidateControl !== null && recordedControl !== candidateControl) ||
     (words &&
       COMMAND_ROLES.has(recorded.role) &&
       !!recorded.name &&
       commandVerbsDiffer(recorded.name, candidate.name)) ||
-    choicesDisjoint(recorded.choices, candidate.choices);
+    choicesDisjoint(recorded.choices, candidate.choices) ||
+    otherChoiceValue(recorded, candidate);
 
   const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
   return {

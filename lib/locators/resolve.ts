@@ -46,7 +46,7 @@ import {
 } from './dom';
 import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
-import { contentTokens, isIndexedName, normalizeText, tokenSimilarity } from './text';
+import { contentTokens, isIndexedId, isIndexedName, normalizeText, tokenSimilarity } from './text';
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
 export const MIN_LOCATOR_AGREEMENT = 0.5;
@@ -112,6 +112,23 @@ const VIA_ORDER: LocatorKind[] = ['testId', 'id', 'role', 'label', 'placeholder'
 /** CSS and XPath that only name an id or test id (`#save`, `//*[@id="save"]`) say no more than the id itself. */
 const ID_ONLY_CSS = /^(?:[a-z][a-z0-9-]*)?(?:#-?[A-Za-z_][\w-]*|\[[\w-]+\s*=\s*(?:"[^"]*"|'[^']*')\s*\])$/i;
 const ID_ONLY_XPATH = /^\/\/(?:\*|[a-z][a-z0-9-]*)\[@(?:id|data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*')\]$/i;
+/**
+ * A locator that says no more than a numbered id or test id ("#g2-doc", `[data-testid="row-3"]`):
+ * the numbering moves to another list entry, so it does not vote.
+ */
+function namesIndexedId(locator: Locator): boolean {
+  if (locator.kind === 'id' || locator.kind === 'testId') return isIndexedId(locator.value);
+  const only =
+    locator.kind === 'css' && ID_ONLY_CSS.test(locator.selector.trim())
+      ? locator.selector
+      : locator.kind === 'xpath' && ID_ONLY_XPATH.test(locator.path.trim())
+        ? locator.path
+        : null;
+  const value = only?.match(/#(-?[A-Za-z_][\w-]*)$|["']([^"']*)["']/);
+  const named = value?.[1] ?? value?.[2];
+  return named !== undefined && isIndexedId(named);
+}
+
 /** Elements that can carry an accessible name, searched for a recorded name when the role is unknown. */
 const NAMED_SELECTOR =
   '[role],[aria-label],[aria-labelledby],a[href],area[href],button,input,select,textarea,summary,img,option,' +
@@ -452,7 +469,10 @@ export function scoreCandidates(
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
     const otherNumberedRecord =
-      strictContext && (newRecordNumber(recorded, fingerprint) || distinctNumberReplaced(recorded, fingerprint));
+      strictContext &&
+      (newRecordNumber(recorded, fingerprint) ||
+        distinctNumberReplaced(recorded, fingerprint) ||
+        leadingWordReplaced(recorded, fingerprint));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
     // question once one is inserted above): the section's own words must still be around it. A
     // field name or id numbered the same way ("dependants[1].tin") does not outweigh that.
@@ -519,6 +539,22 @@ function distinctNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): 
   return [...around].some((token) => PLAIN_NUMBER.test(token) && !recordedAround.has(token));
 }
 
+/**
+ * A record's first word, where lists put what names it (the child in "Maya Chen · Science Center
+ * trip · $12.00"), is gone from the candidate's record and another word stands first: another
+ * record, however alike the rest ("Leo Chen · Science Center trip · $12.00").
+ */
+function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  // Only where every record had such a control ("Pay" in each row): a menu's one "Changelog" link
+  // that moved to another menu is not another record.
+  if (!recorded.inRecord || recorded.nameUnique !== false) return false;
+  const before = contentTokens(recorded.context);
+  const after = contentTokens(candidate.context);
+  const [first] = before;
+  const [now] = after;
+  return first !== undefined && now !== undefined && !after.includes(first) && !before.includes(now);
+}
+
 const RECORD_ID_NUMBER = /^#?\d{3,}$/;
 /** A number, a date or an amount ("14", "178.00", "#1042"); not an age that ticks ("2d", "10m"). */
 const PLAIN_NUMBER = /^#?\d[\d.,:/-]*$/;
@@ -559,6 +595,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     if (elements.length !== 1) continue;
     // A list's numbered field name moves to another entry when the list is renumbered.
     if (locator.kind === 'name' && isIndexedName(locator.value)) continue;
+    if (namesIndexedId(locator)) continue;
     const entry = byElement.get(elements[0] as Element);
     if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
     votes.push({ kind: locator.kind, entry });

@@ -208,6 +208,15 @@ export function isIndexedName(value: string): boolean {
   return isNumberedValue(value) || /\[\d+\]|[._]\d+[._]/.test(value);
 }
 
+/**
+ * An id or test id that numbers its element's place in a list ("g1-doc", "item-5-price",
+ * "contact-2-email", "q7", "input-43"): the numbering moves to another entry when one is inserted,
+ * removed or re-sorted: one ending in a digit, or with a part of up to two letters and three digits.
+ */
+export function isIndexedId(value: string): boolean {
+  return isNumberedValue(value) || value.split(/[-_.:[\]\s]+/).some((part) => /^[a-z]{0,2}\d{1,3}$/i.test(part));
+}
+
 /** Choice values that mean "checked" in any group, so they never tell two controls apart. */
 const GENERIC_CHOICE_VALUES = new Set(['on', 'off', 'yes', 'no', 'true', 'false', 'y', 'n', 'none', 'other', 'all']);
 
