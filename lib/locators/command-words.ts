@@ -180,6 +180,27 @@ export function commandVerbsDiffer(recorded: string, candidate: string): boolean
   return recordedAction !== undefined && candidateAction !== undefined && recordedAction.verb !== candidateAction.verb;
 }
 
+/** A word's singular, roughly: "invitations" and "invitation" name one thing. */
+function singular(token: string): string {
+  return token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
+}
+
+/**
+ * Whether both names start with the same known verb but act on things that share no word ("Send
+ * invitations" / "Send reminder to 38 guests"): another command, whatever id it kept. A name with no
+ * object ("Save") says nothing either way.
+ */
+export function commandObjectsDiffer(recorded: string, candidate: string): boolean {
+  const recordedAction = leadingAction(recorded);
+  const candidateAction = leadingAction(candidate);
+  if (!recordedAction || !candidateAction || recordedAction.verb !== candidateAction.verb) return false;
+  const objectOf = (action: Action) =>
+    contentTokens(action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token)).join(' ')).map(singular);
+  const before = objectOf(recordedAction);
+  const after = new Set(objectOf(candidateAction));
+  return before.length > 0 && after.size > 0 && !before.some((token) => after.has(token));
+}
+
 /** The action's words with the verb as one token ("Clear filter" → "remove filter") and "yourself" → "me". */
 function actionText(action: Action): string {
   const rest = action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token));

@@ -4,7 +4,7 @@
  * average over the features the recording has, so a missing feature neither helps nor hurts.
  */
 
-import { COMMAND_ROLES, commandNameSimilarity, commandVerbsDiffer } from './command-words';
+import { COMMAND_ROLES, commandNameSimilarity, commandObjectsDiffer, commandVerbsDiffer } from './command-words';
 import {
   accessibleName,
   contextText,
@@ -243,7 +243,8 @@ export interface Comparison {
    * is a field to type in and the other a box to tick (a caption moved from one to the other), or a
    * command now starts with a verb of another meaning ("Join huddle" → "Start a huddle", same test id),
    * a select offers none of the recorded options (trip purposes, not nationalities, under the old id),
-   * or a radio button or checkbox sends another worded value.
+   * a radio button or checkbox sends another worded value, or it carries the name a neighbour had
+   * when recorded ("Escalate to Tier 3" where "… Tier 2" was).
    */
   identityConflict: boolean;
   /**
@@ -251,6 +252,18 @@ export interface Comparison {
    * were not compared, so nameSimilarity is 1 and contextSimilarity null, and only structure and identity scored.
    */
   translated: boolean;
+  /**
+   * A radio button, checkbox or switch whose caption had words swapped for others ("Email enrolled
+   * students …" → "Email co-instructors …"): it may now choose something else, so an identity it
+   * kept does not settle it.
+   */
+  captionSwapped: boolean;
+  /**
+   * A command with the recorded verb acting on something that shares no word with what it acted on
+   * ("Send invitations" → "Send reminder to 38 guests"): never acted on for its kept id; when it is
+   * the only one of its kind left, the person is asked ("Save notifications" → "Save preferences").
+   */
+  objectChanged: boolean;
   /** Same position among the same number of same-tag siblings as recorded. */
   samePlace: boolean;
   /** The score without the position feature: what tells look-alikes apart besides where they sit. */
@@ -339,6 +352,41 @@ function otherChoiceValue(recorded: Fingerprint, candidate: Fingerprint): boolea
 }
 
 const SMALL_NUMBER = /^\d{1,2}$/;
+
+/** Some of the recorded caption's words are gone and words it did not have stand in their stead. */
+function wordsSwapped(recorded: string, candidate: string): boolean {
+  // Inflections are the same word ("Home inspection scheduled" / "Schedule home inspection").
+  const stem = (token: string) => (token.length > 4 ? token.replace(/(?:ing|ed|es|s|e)$/, '') : token);
+  const wordsOf = (text: string) =>
+    new Set(
+      contentTokens(text)
+        .filter((token) => !/\d/.test(token))
+        .map(stem),
+    );
+  const [before, after] = [wordsOf(recorded), wordsOf(candidate)];
+  const lost = [...before].some((token) => !after.has(token));
+  const gained = [...after].some((token) => !before.has(token));
+  return lost && gained;
+}
+
+/** Words a name needs before its presence in the recorded surroundings says it was a neighbour's. */
+const MIN_NEIGHBOUR_NAME_TOKENS = 2;
+
+/**
+ * The candidate carries another name, one that stood in the recorded element's surroundings when it
+ * was recorded: it is that neighbour ("Escalate to Tier 3" beside the recorded "Escalate to Tier 2"),
+ * now in the recorded one's place.
+ */
+function namedLikeANeighbour(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const name = tokenize(candidate.name);
+  if (name.length < MIN_NEIGHBOUR_NAME_TOKENS || !recorded.context) return false;
+  if (name.join(' ') === tokenize(recorded.name).join(' ')) return false;
+  const around = tokenize(recorded.context);
+  for (let start = 0; start + name.length <= around.length; start++) {
+    if (name.every((token, offset) => around[start + offset] === token)) return true;
+  }
+  return false;
+}
 
 /** Options read on each side before two selects' options can be called disjoint. */
 const MIN_CHOICES_COMPARED = 2;
@@ -501,9 +549,13 @@ export function compareFingerprints(
       !!recorded.name &&
       commandVerbsDiffer(recorded.name, candidate.name)) ||
     choicesDisjoint(recorded.choices, candidate.choices) ||
-    otherChoiceValue(recorded, candidate);
+    otherChoiceValue(recorded, candidate) ||
+    (words && namedLikeANeighbour(recorded, candidate));
 
   const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
+  const captionSwapped = words && TOGGLE_ROLES.has(recorded.role) && wordsSwapped(recorded.name, candidate.name);
+  const objectChanged =
+    words && COMMAND_ROLES.has(recorded.role) && commandObjectsDiffer(recorded.name, candidate.name);
   return {
     score: total === 0 ? 0 : earned / total,
     nameSimilarity,
@@ -515,6 +567,8 @@ export function compareFingerprints(
       otherRecord(recorded.attrs.href, candidate.attrs.href) || otherRecord(recorded.recordLink, candidate.recordLink),
     identities,
     identityConflict,
+    captionSwapped,
+    objectChanged,
     translated,
     samePlace,
     scoreWithoutPlace: totalBeforePlace === 0 ? 0 : earnedBeforePlace / totalBeforePlace,

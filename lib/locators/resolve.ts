@@ -465,7 +465,12 @@ export function scoreCandidates(
       (comparison.contextSimilarity ?? 1) < MIN_CONTEXT_SIMILARITY;
     // What told it apart from its look-alikes at recording ("Starter") must still be around it,
     // unless an identity only it has (its link, its id) says it is the same one.
-    const distinctOk = comparison.distinctKept === null || comparison.distinctKept >= MIN_DISTINCT_KEPT || vouched;
+    // An identity does not vouch for a record that kept none of the recorded record's own words when
+    // every record had such a control: a test id repeats in each row's copy of it.
+    const distinctOk =
+      comparison.distinctKept === null ||
+      comparison.distinctKept >= MIN_DISTINCT_KEPT ||
+      (vouched && !(recorded.nameUnique === false && comparison.distinctKept === 0));
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
     const otherNumberedRecord =
@@ -484,6 +489,8 @@ export function scoreCandidates(
     const qualified =
       sectionOk &&
       !comparison.identityConflict &&
+      !comparison.captionSwapped &&
+      !comparison.objectChanged &&
       !comparison.otherRecord &&
       !(otherNumberedRecord && !idVouched) &&
       groupOk &&

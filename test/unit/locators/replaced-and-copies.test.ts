@@ -110,3 +110,69 @@ describe('a button inside one of many copies of a card component', () => {
     expect(resolveOn(page, recorded, loans(['The Left Hand of Darkness', 'Educated'])).status).not.toBe('found');
   });
 });
+
+describe('a command that kept its identity but acts on something else', () => {
+  const invite = (caption: string) =>
+    `<main><h1>Gala 2024</h1><div class="bar"><button>Edit design</button><button id="send-invites" data-testid="send-invitations">${caption}</button></div></main>`;
+
+  it('is refused when its object changed ("Send invitations" → "Send reminder to 38 guests")', () => {
+    const recorded = record(invite('Send invitations'), (doc) => doc.getElementById('send-invites') as Element);
+    expect(resolveOn(invite('Send reminder to 38 guests'), recorded).status).not.toBe('found');
+  });
+
+  it('is found when the object is reworded around the same word ("Send invitations" → "Send the invitation")', () => {
+    const recorded = record(invite('Send invitations'), (doc) => doc.getElementById('send-invites') as Element);
+    expect(resolveOn(invite('Send the invitation'), recorded).status).toBe('found');
+  });
+});
+
+describe("a neighbour's name in the recorded element's place", () => {
+  const macros = (names: readonly string[]) =>
+    `<div role="menu" aria-label="Macros">${names.map((name) => `<button role="menuitem">${name}</button>`).join('')}</div>`;
+
+  it('is that neighbour: "Escalate to Tier 2" was deleted and "… Tier 3", beside it then, moved up', () => {
+    const recorded = record(
+      macros(['Close ticket', 'Escalate to Tier 2', 'Escalate to Tier 3', 'Refund in full']),
+      (doc) => doc.querySelectorAll('button')[1] as Element,
+    );
+    expect(resolveOn(macros(['Close ticket', 'Escalate to Tier 3', 'Refund in full']), recorded).status).not.toBe(
+      'found',
+    );
+  });
+});
+
+describe('a test id repeated in every record', () => {
+  const visit = (time: string, doctor: string, enabled: boolean) =>
+    `<li class="visit"><h3>${time} · Video visit</h3><p>${doctor} · Internal medicine</p><button data-testid="join-video-visit"${enabled ? '' : ' disabled'}>Join video visit</button></li>`;
+
+  it("does not vouch for another record's copy when the recorded record is gone", () => {
+    const recorded = record(
+      `<ul>${visit('10:30 AM', 'Dr. Amara Okafor', true)}${visit('2:15 PM', 'Dr. Lena Lindqvist', false)}</ul>`,
+      (doc) => doc.querySelector('button') as Element,
+    );
+    expect(resolveOn(`<ul>${visit('2:15 PM', 'Dr. Lena Lindqvist', true)}</ul>`, recorded).status).not.toBe('found');
+  });
+});
+
+describe('a checkbox that kept its id but whose caption had words swapped', () => {
+  const settings = (caption: string) =>
+    `<fieldset><legend>Notifications</legend><label><input type="checkbox" id="notify-new-lecture" name="notify_new_lecture"> ${caption}</label><label><input type="checkbox" id="notify-review"> Email me when a student leaves a review</label></fieldset>`;
+
+  it('is not ticked on a guess: it may choose something else now', () => {
+    const recorded = record(
+      settings('Email enrolled students when a new lecture is published'),
+      (doc) => doc.getElementById('notify-new-lecture') as Element,
+    );
+    expect(resolveOn(settings('Email co-instructors when a new lecture is published'), recorded).status).not.toBe(
+      'found',
+    );
+  });
+
+  it('is found when the words only changed form or order ("scheduled" → "Schedule")', () => {
+    const recorded = record(
+      settings('Home inspection scheduled'),
+      (doc) => doc.getElementById('notify-new-lecture') as Element,
+    );
+    expect(resolveOn(settings('Schedule home inspection'), recorded).status).toBe('found');
+  });
+});
