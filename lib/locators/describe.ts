@@ -23,6 +23,7 @@ import {
   isFormControl,
   isShadowRoot,
   labelText,
+  ownText,
   RECORD_CONTAINERS,
   retarget,
   type Scope,
@@ -224,14 +225,26 @@ function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[])
 function componentCopies(element: Element, fingerprint: Fingerprint): Element[] {
   if (!element.shadowRoot || fingerprint.name || !fingerprint.text) return [];
   const scope = scopeOf(element);
-  const sameTag = scope.querySelectorAll(element.localName);
+  const sameTag: ArrayLike<Element> =
+    'getElementsByTagName' in scope
+      ? scope.getElementsByTagName(element.localName)
+      : scope.querySelectorAll(element.localName);
   if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return [];
-  return [...sameTag].filter((other) => other !== element).slice(0, MAX_LOOKALIKES_READ);
+  const copies: Element[] = [];
+  for (let index = 0; index < sameTag.length && copies.length < MAX_COPIES_READ; index++) {
+    const other = sameTag[index] as Element;
+    if (other !== element) copies.push(other);
+  }
+  return copies;
 }
+
+/** Copies of a component whose content is read at recording (bench:recorder: pages with many cards). */
+const MAX_COPIES_READ = 20;
 
 /** Words of the element's own content that none of its copies' content has (the book's title, its author). */
 function distinctOwnWords(fingerprint: Fingerprint, copies: readonly Element[]): string[] {
-  const shared = new Set(copies.flatMap((other) => contentTokens(other.textContent)));
+  // Read as replay reads a copy's text (bounded), so a word past that bound is not called its own.
+  const shared = new Set(copies.flatMap((other) => contentTokens(ownText(other))));
   const own = [...new Set(contentTokens(fingerprint.text))].filter(
     (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
   );
