@@ -125,16 +125,18 @@ function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | unde
   });
 }
 
+/** Elements of one tag in a scope; a live collection where the scope has one (cheap on big pages). */
+function sameTagIn(scope: Scope, tag: string): ArrayLike<Element> {
+  return 'getElementsByTagName' in scope ? scope.getElementsByTagName(tag) : scope.querySelectorAll(tag);
+}
+
 /**
  * Up to MAX_LOOKALIKES_READ other elements of the element's tag in its scope that `worthNaming`
  * lets through and whose accessible name is `name`; undefined when the scope has too many of that tag.
  */
 function sameTagNamed(element: Element, name: string, worthNaming: (other: Element) => boolean): Element[] | undefined {
   const scope = scopeOf(element);
-  const sameTag: ArrayLike<Element> =
-    'getElementsByTagName' in scope
-      ? scope.getElementsByTagName(element.localName)
-      : scope.querySelectorAll(element.localName);
+  const sameTag = sameTagIn(scope, element.localName);
   if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return undefined;
   const found: Element[] = [];
   for (let index = 0; index < sameTag.length && found.length < MAX_LOOKALIKES_READ; index++) {
@@ -210,12 +212,16 @@ function synonymTwinAbsent(element: Element, fingerprint: Fingerprint): boolean 
  * Starter plan's "Choose plan", beside the Pro plan's): what told it apart when it was recorded.
  */
 function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[]): string[] {
-  if (!fingerprint.context) return [];
-  const shared = new Set(lookAlikes.flatMap((other) => contentTokens(contextText(other))));
-  const own = [...new Set(contentTokens(fingerprint.context))].filter(
-    (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
-  );
-  return own.slice(0, MAX_DISTINCT_WORDS);
+  return wordsNoneOtherHas(fingerprint.context, lookAlikes.map(contextText));
+}
+
+/** Words of `own` (up to MAX_DISTINCT_WORDS) that none of `others` has. */
+function wordsNoneOtherHas(own: string | undefined, others: readonly string[]): string[] {
+  if (!own) return [];
+  const shared = new Set(others.flatMap((text) => contentTokens(text)));
+  return [...new Set(contentTokens(own))]
+    .filter((token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD)
+    .slice(0, MAX_DISTINCT_WORDS);
 }
 
 /**
@@ -225,10 +231,7 @@ function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[])
 function componentCopies(element: Element, fingerprint: Fingerprint): Element[] {
   if (!element.shadowRoot || fingerprint.name || !fingerprint.text) return [];
   const scope = scopeOf(element);
-  const sameTag: ArrayLike<Element> =
-    'getElementsByTagName' in scope
-      ? scope.getElementsByTagName(element.localName)
-      : scope.querySelectorAll(element.localName);
+  const sameTag = sameTagIn(scope, element.localName);
   if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return [];
   const copies: Element[] = [];
   for (let index = 0; index < sameTag.length && copies.length < MAX_COPIES_READ; index++) {
@@ -244,11 +247,7 @@ const MAX_COPIES_READ = 20;
 /** Words of the element's own content that none of its copies' content has (the book's title, its author). */
 function distinctOwnWords(fingerprint: Fingerprint, copies: readonly Element[]): string[] {
   // Read as replay reads a copy's text (bounded), so a word past that bound is not called its own.
-  const shared = new Set(copies.flatMap((other) => contentTokens(ownText(other))));
-  const own = [...new Set(contentTokens(fingerprint.text))].filter(
-    (token) => !shared.has(token) && token.length <= MAX_DISTINCT_WORD,
-  );
-  return own.slice(0, MAX_DISTINCT_WORDS);
+  return wordsNoneOtherHas(fingerprint.text, copies.map(ownText));
 }
 
 /** Words around the recorded choice's group that no other group with the same caption has around it. */
