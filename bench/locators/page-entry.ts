@@ -230,10 +230,17 @@ export function replayAll(
 export function explain(descriptor: TargetDescriptor): string {
   let scope: Document | ShadowRoot = document;
   for (const host of descriptor.shadowHosts) {
-    const result = resolveTarget(scope, { version: 1, ...host, shadowHosts: [] });
-    if (result.status !== 'found' || !result.element.shadowRoot) return 'host not resolved';
+    const hostTarget: TargetDescriptor = { version: 1, ...host, shadowHosts: [] };
+    const result = resolveTarget(scope, hostTarget);
+    if (result.status !== 'found' || !result.element.shadowRoot) {
+      return `host not resolved (${result.status}); the host's candidates:\n${explainScope(scope, hostTarget)}`;
+    }
     scope = result.element.shadowRoot;
   }
+  return explainScope(scope, descriptor);
+}
+
+function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor): string {
   const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
   const top = [...scored].sort((a, b) => b.comparison.score - a.comparison.score).slice(0, 5);
   const lines = top.map(

@@ -182,11 +182,26 @@ function isHiddenForName(element: Element): boolean {
 }
 
 /**
+ * The nodes an element renders as its content: an open shadow root's children in place of the light
+ * ones (a web component's text lives there), and for a slot the light nodes assigned to it, else its
+ * fallback content. So a component's copies are told apart by what they show.
+ */
+function renderedChildren(element: Element): Iterable<Node> {
+  if (element.shadowRoot) return element.shadowRoot.childNodes;
+  if (tagOf(element) === 'slot') {
+    const assigned = (element as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return element.childNodes;
+}
+
+/**
  * Visible-ish text of a subtree, stopping after `max` characters. Skips aria-hidden subtrees and `skip`
  * (the recorded element, when gathering its surroundings). Uses alt text of images and labels of controls
  * so icon buttons and checkboxes in a row still contribute words.
  */
-export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: Element): string {
+export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: Element | readonly Element[]): string {
+  const skipped = skip === undefined ? [] : Array.isArray(skip) ? skip : [skip as Element];
   const parts: string[] = [];
   let length = 0;
   const visit = (node: Node): boolean => {
@@ -201,7 +216,7 @@ export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: E
     }
     if (node.nodeType !== 1) return true;
     const element = node as Element;
-    if (element === skip || isHiddenForName(element)) return true;
+    if (skipped.includes(element) || isHiddenForName(element)) return true;
     const tag = tagOf(element);
     if (tag === 'img' || tag === 'input' || tag === 'area') {
       const alt = element.getAttribute('alt') ?? element.getAttribute('aria-label');
@@ -212,11 +227,7 @@ export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: E
       return length < max;
     }
     if (tag === 'select' || tag === 'textarea') return true;
-    let child = element.firstChild;
-    while (child) {
-      if (!visit(child)) return false;
-      child = child.nextSibling;
-    }
+    for (const child of renderedChildren(element)) if (!visit(child)) return false;
     if (tag === 'td' || tag === 'th' || tag === 'li' || tag === 'p' || tag === 'div' || tag === 'br') parts.push(' ');
     return true;
   };
@@ -356,17 +367,39 @@ export function ancestorTexts(element: Element): { ancestor: Element; text: stri
   return found;
 }
 
+/**
+ * The label elements naming a field one types in or picks from (none for other elements). A radio
+ * button's or checkbox's caption stays in its surroundings: among its group's choices, the other
+ * captions alone would read almost the same around each of them.
+ */
+function ownLabels(element: Element): Element[] {
+  const type = inputType(element);
+  if (type === 'radio' || type === 'checkbox') return [];
+  const labels = (element as HTMLInputElement).labels;
+  const found: Element[] = labels ? Array.from(labels).slice(0, 3) : [];
+  // A caption named by aria-labelledby is a label too ("<span id=amt-lbl>Other amount</span>").
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean).slice(0, 3) ?? [];
+  const root = element.getRootNode() as Document | ShadowRoot;
+  for (const id of ids) {
+    const caption = root.getElementById?.(id);
+    if (caption && !caption.contains(element)) found.push(caption);
+  }
+  return found;
+}
+
 export function contextText(element: Element): string {
   let current = element.parentElement;
   // Inside a list's record (a row, a card) a part of it (a card's footer of buttons) does not say
   // which record it is; the record does, as a table row does for its cells.
   const record = current?.closest(RECORD_CONTAINERS) ?? null;
   let fallback = '';
+  // The element's own subtree and its labels are skipped, so this is only the text around it: a
+  // field's label is its name, and a redesign that wraps label and field in a box changes nothing.
+  const skipped = [element, ...ownLabels(element)];
   for (let depth = 0; current && depth < MAX_CONTEXT_DEPTH; depth++) {
     const tag = tagOf(current);
     if (tag === 'body' || tag === 'html') break;
-    // The element's own subtree is skipped, so this is only the text it adds around the element.
-    const text = gatherText(current, MAX_GATHERED_TEXT + 1, element);
+    const text = gatherText(current, MAX_GATHERED_TEXT + 1, skipped);
     if (text.length > MAX_GATHERED_TEXT) break;
     fallback = text;
     // A cell holds sibling buttons at best ("Preview Trash"); the row is what names the record.

@@ -399,6 +399,20 @@ function choicesDisjoint(recorded: readonly string[] | undefined, candidate: rea
   return tokenSimilarity(recorded, candidate) === 0;
 }
 
+/**
+ * The words of `fingerprint` among which the recorded distinct words are looked for: a component
+ * copy's own content when they came from it (a card's title), not the copies around it; else its
+ * surroundings, heading, name and label.
+ */
+export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerprint): string[] {
+  const ownText = new Set(contentTokens(recorded.text));
+  const ownWords = !!recorded.distinct?.length && recorded.distinct.every((token) => ownText.has(token));
+  const texts = ownWords
+    ? [fingerprint.text]
+    : [fingerprint.context, fingerprint.heading, fingerprint.name, fingerprint.label];
+  return texts.flatMap((text) => contentTokens(text));
+}
+
 /** Whether the candidate's surroundings hold a word the recorded surroundings did not. */
 function gainedWords(recorded: string | undefined, candidate: string | undefined): boolean {
   const before = new Set(contentTokens(recorded));
@@ -497,15 +511,7 @@ export function compareFingerprints(
   // The words that told it apart from its look-alikes when recorded must still be around it.
   let distinctKept: number | null = null;
   if (recorded.distinct?.length && words) {
-    // Words a component copy's own content held (a card's title) are looked for there, not in the
-    // copies around it.
-    const ownText = new Set(contentTokens(recorded.text));
-    const ownWords = recorded.distinct.every((token) => ownText.has(token));
-    const around = new Set(
-      (ownWords ? [candidate.text] : [candidate.context, candidate.heading, candidate.name, candidate.label]).flatMap(
-        (text) => contentTokens(text),
-      ),
-    );
+    const around = new Set(distinctWordsAround(recorded, candidate));
     // A small number beside words ("Guest 2: Sofia Ortiz") is a place in a list, which shifts; the
     // words say which entry it is.
     const worded = recorded.distinct.filter((token) => !SMALL_NUMBER.test(token));

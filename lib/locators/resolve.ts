@@ -44,7 +44,13 @@ import {
   type Scope,
   tagOf,
 } from './dom';
-import { type Comparison, compareFingerprints, computeFingerprint, identityKeys } from './fingerprint';
+import {
+  type Comparison,
+  compareFingerprints,
+  computeFingerprint,
+  distinctWordsAround,
+  identityKeys,
+} from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
 import { contentTokens, isIndexedId, isIndexedName, normalizeText, tokenSimilarity } from './text';
 
@@ -174,11 +180,19 @@ function resolveThroughHosts(
       : result.status === 'ambiguous'
         ? { ...result, reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` }
         : { status: 'not-found', reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` };
-  const copies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
-  // The recorded copy's own content (a card's title) told it from the others: none keeps it, so the
-  // record is gone, and another copy's button is another record's.
-  if (result.status !== 'found' && host.fingerprint.distinct?.length) return hostFailure as ResolveResult;
-  if (copies.length <= 1) {
+  let copies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
+  // The recorded copy's own content (a card's title) told it from the others: only a copy that kept
+  // it may be that copy moved elsewhere; when none did, the record is gone, and another copy's button
+  // is another record's.
+  const searchByOwnContent = result.status !== 'found' && !!host.fingerprint.distinct?.length;
+  if (searchByOwnContent) {
+    const recordedHost = host.fingerprint;
+    copies = copies.filter(
+      (copy) => (compareFingerprints(recordedHost, computeFingerprint(copy)).distinctKept ?? 0) >= MIN_DISTINCT_KEPT,
+    );
+    if (copies.length === 0) return hostFailure as ResolveResult;
+  }
+  if (copies.length <= 1 && !searchByOwnContent) {
     if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
     if (!shadow) return { status: 'not-found', reason: `shadow host ${depth + 1} has no open shadow root` };
@@ -538,11 +552,11 @@ function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean
 function distinctNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
   const numbers = (recorded.distinct ?? []).filter((token) => PLAIN_NUMBER.test(token));
   if (numbers.length === 0) return false;
-  const around = new Set(contentTokens(candidate.context));
+  const around = new Set(distinctWordsAround(recorded, candidate));
   if (numbers.every((token) => around.has(token))) return false;
   // Its id number kept ("Invoice 1001"): another number there is a counter that ticked ("3 comments").
   if (numbers.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
-  const recordedAround = new Set(contentTokens(recorded.context));
+  const recordedAround = new Set(distinctWordsAround(recorded, recorded));
   return [...around].some((token) => PLAIN_NUMBER.test(token) && !recordedAround.has(token));
 }
 
@@ -720,6 +734,17 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
   return context === null || context > 0 || sameHeading ? only : null;
 }
 
+/**
+ * Whether the words that told the recorded element from its look-alikes (a passenger's name) are
+ * still around the candidate: names are not translated.
+ */
+function keepsDistinctWords(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const distinct = recorded.distinct;
+  if (!distinct?.length) return false;
+  const around = new Set(distinctWordsAround(recorded, candidate));
+  return distinct.filter((token) => around.has(token)).length / distinct.length >= MIN_DISTINCT_KEPT;
+}
+
 function resolveTranslated(
   recorded: Fingerprint,
   votes: readonly { kind: LocatorKind; entry: Scored }[],
@@ -746,7 +771,8 @@ function resolveTranslated(
   // (a passenger's name), or its options' values and numbers (delivery times, not tip amounts).
   const lookAlikes = [entry, ...twins].map((candidate) => candidate.element);
   const keeps = (candidate: Scored) =>
-    !!recorded.sectionWords && keepsSectionWords(recorded.sectionWords, candidate.element, lookAlikes);
+    (!!recorded.sectionWords && keepsSectionWords(recorded.sectionWords, candidate.element, lookAlikes)) ||
+    keepsDistinctWords(recorded, candidate.fingerprint);
   const choices = (candidate: Scored) =>
     recorded.choices ? tokenSimilarity(recorded.choices, candidate.fingerprint.choices ?? []) : 0;
   const entryKeeps = keeps(entry);
