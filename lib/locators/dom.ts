@@ -227,7 +227,17 @@ export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: E
       return length < max;
     }
     if (tag === 'select' || tag === 'textarea') return true;
+    const before = length;
     for (const child of renderedChildren(element)) if (!visit(child)) return false;
+    // An icon button says what it does by its label: a row's "Call Text" buttons that became icons
+    // labelled "Call" and "Send text" still read so around the row's other controls.
+    if (length === before && element !== root && (tag === 'button' || tag === 'a')) {
+      const label = element.getAttribute('aria-label') ?? element.getAttribute('title');
+      if (label) {
+        parts.push(` ${label} `);
+        length += label.length;
+      }
+    }
     if (tag === 'td' || tag === 'th' || tag === 'li' || tag === 'p' || tag === 'div' || tag === 'br') parts.push(' ');
     return true;
   };

@@ -112,3 +112,39 @@ describe('a field inside one of many copies of a component', () => {
     if (result.status === 'found') expect(result.element).toBe(altInputOf(document, HERO));
   });
 });
+
+describe('icon buttons around an element', () => {
+  it('read as their labels, as text buttons read as their text', () => {
+    document.body.innerHTML =
+      '<ul><li><h3>Priya Raman</h3><p>Seller</p><span><button aria-label="Call"><svg></svg></button><button title="Send text"><svg></svg></button><button id="b">Email</button></span></li></ul>';
+    const context = contextText(document.getElementById('b') as Element);
+    expect(context).toContain('Call');
+    expect(context).toContain('Send text');
+  });
+
+  it("keep a record's action found after its row's text buttons became icon buttons and the rows were re-sorted", () => {
+    const contacts = ['Arjun Raman', 'Dana Whitfield', 'Priya Raman', 'Marcus Lee'];
+    const card = (name: string, phone: string, icons: boolean) =>
+      `<li><h3>${name}</h3><p>Seller · Phone ${phone} · ${name.split(' ')[0]?.toLowerCase()}@example.com</p><div>${
+        icons
+          ? '<div><button aria-label="Call"><svg></svg></button><button aria-label="Send text"><svg></svg></button><button aria-label="Send email"><svg></svg></button><button aria-label="Log note"><svg></svg></button></div>'
+          : '<button>Call</button><button>Text</button><button>Email</button><button>Log note</button>'
+      }</div></li>`;
+    const list = (names: readonly string[], icons: boolean) =>
+      `<main><h1>Contacts</h1><ul>${names.map((name, index) => card(name, `(555) 41${index}-66${index}4`, icons)).join('')}</ul></main>`;
+    document.body.innerHTML = list(contacts, false);
+    const email = [...document.querySelectorAll('li')][2]?.querySelectorAll('button')[2] as Element;
+    const recorded = describeElement(email);
+    const resorted = ['Priya Raman', 'Marcus Lee', 'Dana Whitfield', 'Arjun Raman'];
+    // Phones travel with their contacts.
+    document.body.innerHTML = `<main><h1>Contacts</h1><ul>${resorted
+      .map((name) => card(name, `(555) 41${contacts.indexOf(name)}-66${contacts.indexOf(name)}4`, true))
+      .join('')}</ul></main>`;
+    const result = resolveTarget(document, recorded);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect(result.element.getAttribute('aria-label')).toBe('Send email');
+      expect(result.element.closest('li')?.querySelector('h3')?.textContent).toBe('Priya Raman');
+    }
+  });
+});
