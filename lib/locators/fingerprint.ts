@@ -460,6 +460,21 @@ export function compareFingerprints(
     if (nameSimilarity < 1 && recorded.attrs.ariaLabel && recorded.text && !candidate.attrs.ariaLabel) {
       nameSimilarity = Math.max(nameSimilarity, similarName(recorded.text, candidate.name));
     }
+    // A label that names the record ("Call Elena Petrova" for a row's "Call"): the record's own
+    // words say which record, and the distinct words judge that; the rest says what it does.
+    if (nameSimilarity < 1 && recorded.distinct?.length) {
+      const own = new Set(recorded.distinct);
+      const withoutRecord = (name: string) =>
+        name
+          .split(/\s+/)
+          .filter((word) => !contentTokens(word).some((token) => own.has(token)))
+          .join(' ');
+      const recordedRest = withoutRecord(recorded.name);
+      const candidateRest = withoutRecord(candidate.name);
+      if (recordedRest && candidateRest && (recordedRest !== recorded.name || candidateRest !== candidate.name)) {
+        nameSimilarity = Math.max(nameSimilarity, similarName(recordedRest, candidateRest));
+      }
+    }
     // A field whose label lost its `for` has no name, but the label still says what it is.
     if (!candidate.name && candidate.label) {
       nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.label));

@@ -148,3 +148,34 @@ describe('icon buttons around an element', () => {
     }
   });
 });
+
+describe("a record's command whose new label names the record", () => {
+  const people = ['Yuki Sato', 'Elena Petrova', 'Lucas Silva'];
+  const table = () =>
+    `<main><h1>Contacts</h1><table><tbody>${people
+      .map((name, index) => `<tr><td>${name}</td><td>Globex ${index}</td><td><button>Call</button></td></tr>`)
+      .join('')}</tbody></table></main>`;
+  const cards = (names: readonly string[]) =>
+    `<main><h1>Contacts</h1><ul>${names
+      .map(
+        (name) =>
+          `<li><h3>${name}</h3><p>Globex ${people.indexOf(name)}</p><button aria-label="Call ${name}"><svg></svg></button></li>`,
+      )
+      .join('')}</ul></main>`;
+
+  it('is found in its record: "Call" became "Call Elena Petrova"', () => {
+    document.body.innerHTML = table();
+    const recorded = describeElement(document.querySelectorAll('button')[1] as Element);
+    document.body.innerHTML = cards(['Lucas Silva', 'Elena Petrova', 'Yuki Sato']);
+    const result = resolveTarget(document, recorded);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.getAttribute('aria-label')).toBe('Call Elena Petrova');
+  });
+
+  it('is refused when that record is gone, though the others say "Call …" too', () => {
+    document.body.innerHTML = table();
+    const recorded = describeElement(document.querySelectorAll('button')[1] as Element);
+    document.body.innerHTML = cards(['Lucas Silva', 'Yuki Sato']);
+    expect(resolveTarget(document, recorded).status).not.toBe('found');
+  });
+});
