@@ -119,7 +119,7 @@ function recordLinkOf(element: Element): string | undefined {
 function otherRecord(recorded: string | undefined, candidate: string | undefined): boolean {
   if (!recorded || !candidate || recorded === candidate) return false;
   const shape = (path: string) => path.replace(/\d+/g, '#');
-  return /\d/.test(recorded) && shape(recorded) === shape(candidate);
+  return (/\d/.test(recorded) && shape(recorded) === shape(candidate)) || lastSegmentDiffers(recorded, candidate);
 }
 
 /** Controls a person types or picks a value in, and controls a person ticks: never the same control. */
@@ -190,9 +190,13 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
     const label = labelText(element);
     if (label) fingerprint.label = truncate(label, MAX_TEXT);
   }
-  if (TOGGLE_ROLES.has(role)) {
+  // The question a choice answers, or the section a field fills in ("Return address" / "Ship-from
+  // address": the same labels in both).
+  if (TOGGLE_ROLES.has(role) || ENTRY_ROLES.has(role)) {
     const group = groupCaption(element);
-    if (group) fingerprint.group = truncate(group, MAX_TEXT);
+    // A numbered section ("Guest 2") is a place in a list, which shifts: sectionWords say which.
+    const place = ENTRY_ROLES.has(role) && /\d/.test(group);
+    if (group && !place) fingerprint.group = truncate(group, MAX_TEXT);
   }
   const choices = neutralChoices(element);
   if (choices.length > 0) fingerprint.choices = choices;
@@ -411,6 +415,28 @@ export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerpr
     ? [fingerprint.text]
     : [fingerprint.context, fingerprint.heading, fingerprint.name, fingerprint.label];
   return texts.flatMap((text) => contentTokens(text));
+}
+
+/**
+ * Two paths into the same place that end in different items ("…/secrets/actions/STRIPE_SECRET_KEY"
+ * and "…/secrets/actions/STRIPE_WEBHOOK_SECRET") lead to different things: another record's link,
+ * however alike it reads. Queries and fragments are not compared.
+ */
+function lastSegmentDiffers(recorded: string, candidate: string): boolean {
+  const segments = (href: string) => (href.split(/[?#]/)[0] ?? '').split('/').filter(Boolean);
+  const before = segments(recorded);
+  const after = segments(candidate);
+  if (before.length < 2 || before.length !== after.length) return false;
+  const last = before.length - 1;
+  const [ended, ends] = [before[last] as string, after[last] as string];
+  // Regenerated keys ("m1v2sze" → "d0kxdh1") say nothing; worded ones name the item.
+  const worded = (segment: string) => /\p{L}/u.test(segment) && !isGeneratedValue(segment);
+  return (
+    before.slice(0, last).every((segment, index) => segment === after[index]) &&
+    ended !== ends &&
+    worded(ended) &&
+    worded(ends)
+  );
 }
 
 /** Whether the candidate's surroundings hold a word the recorded surroundings did not. */

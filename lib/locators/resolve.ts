@@ -260,6 +260,8 @@ export interface Scored {
   qualified: boolean;
   /** An identity (test id, stable id, field name, choice value, link path) only this candidate has. */
   vouched: boolean;
+  /** An id or test id only this candidate has. */
+  idVouched: boolean;
   /** Its surroundings kept the recorded record's own words and gained none of their own. */
   recordKept: boolean;
 }
@@ -447,8 +449,13 @@ export function scoreCandidates(
   const minContext = strictContext ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
-    const vouched = comparison.identities.some((key) => identityCounts.get(key) === 1);
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
+    const uniqueIdentities = comparison.identities.filter((key) => identityCounts.get(key) === 1);
+    // A field name alone ("status") is a weak identity: a new form may reuse it. It vouches only for
+    // a field its label or its surroundings point at too.
+    const vouched =
+      uniqueIdentities.some((key) => !key.startsWith('name:')) ||
+      (uniqueIdentities.length > 0 && (nameOk || (comparison.contextSimilarity ?? 1) >= minContext));
     const recordKept =
       (comparison.distinctKept ?? 0) >= RECORD_WORDS_KEPT &&
       (comparison.distinctKept ?? 0) * (recorded.distinct?.length ?? 0) >= RECORD_WORDS_KEPT_MIN &&
@@ -511,9 +518,26 @@ export function scoreCandidates(
       distinctOk &&
       (!fieldOfOtherForm || idVouched) &&
       (vouched || (nameOk && contextOk));
-    return { element, fingerprint, comparison, qualified, vouched, recordKept };
+    return { element, fingerprint, comparison, qualified, vouched, idVouched, recordKept };
   });
-  return { scored, locatorMatches };
+  // An identity that now belongs to another record (Harbor View's unit 4B took the id
+  // "record-payment-4B" from Maple Court's): when a candidate kept every word that told the recorded
+  // record apart, one that lost most of them is not that record, whatever id it holds.
+  const recordFound = scored.some((entry) => entry.qualified && entry.comparison.distinctKept === 1);
+  // Likewise a section: when some field still sits under the recorded caption word for word
+  // ("Return address"), one under another caption ("Ship-from address") is not it.
+  const sectionFound =
+    !!recorded.group && !/\d/.test(recorded.group) && scored.some((entry) => entry.comparison.groupSimilarity === 1);
+  if (!recordFound && !sectionFound) return { scored, locatorMatches };
+  const otherRecordOrSection = (entry: Scored) =>
+    (recordFound && (entry.comparison.distinctKept ?? 1) < MIN_DISTINCT_KEPT) ||
+    (sectionFound && (entry.comparison.groupSimilarity ?? 1) < 1 && !entry.idVouched);
+  return {
+    scored: scored.map((entry) =>
+      entry.qualified && otherRecordOrSection(entry) ? { ...entry, qualified: false } : entry,
+    ),
+    locatorMatches,
+  };
 }
 
 /** A record number as tokenize keeps it: "#47". */

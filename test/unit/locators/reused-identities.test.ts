@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
+
+function record(html: string, pick: (doc: Document) => Element): TargetDescriptor {
+  document.body.innerHTML = html;
+  return describeElement(pick(document));
+}
+
+function resolveOn(html: string, target: TargetDescriptor) {
+  document.body.innerHTML = html;
+  return resolveTarget(document, target);
+}
+
+describe('a link that now leads to another item under the same path', () => {
+  const secrets = (names: readonly [string, string][]) =>
+    `<main><h1>Secrets</h1><section><h2>Repository secrets</h2><ul>${names
+      .map(
+        ([name, age]) =>
+          `<li><code>${name}</code> <span>Updated ${age} ago</span> <a class="btn" href="/acme/settings/secrets/actions/${name}" aria-label="Update ${name}">✎</a></li>`,
+      )
+      .join('')}</ul></section></main>`;
+
+  it('is not acted on when the recorded item is gone and a look-alike sits in its row', () => {
+    const recorded = record(
+      secrets([
+        ['NPM_TOKEN', '2 days'],
+        ['STRIPE_SECRET_KEY', '4 months'],
+        ['SENTRY_AUTH_TOKEN', '1 year'],
+      ]),
+      (doc) => doc.querySelectorAll('a')[1] as Element,
+    );
+    const result = resolveOn(
+      secrets([
+        ['NPM_TOKEN', '2 days'],
+        ['STRIPE_WEBHOOK_SECRET', '4 months'],
+        ['SENTRY_AUTH_TOKEN', '1 year'],
+      ]),
+      recorded,
+    );
+    expect(result.status).not.toBe('found');
+  });
+});
+
+describe('a command that kept its test id', () => {
+  const actions = (caption: string) =>
+    `<main><h1>Pixel 8</h1><section><h2>Device actions</h2><button data-testid="device-action-lock">Lock device</button><button data-testid="device-action-ring">Ring device</button><button data-testid="device-action-wipe">${caption}</button></section></main>`;
+
+  it('is not acted on once it undoes what it did ("Wipe device" → "Cancel wipe")', () => {
+    const recorded = record(actions('Wipe device'), (doc) => doc.querySelector('[data-testid$=wipe]') as Element);
+    expect(resolveOn(actions('Cancel wipe'), recorded).status).not.toBe('found');
+  });
+});
+
+describe('a field name that another field took', () => {
+  it('does not vouch for a field whose label and surroundings are another field’s', () => {
+    const before = `<main><aside><h2>Filters</h2><label for="s">Order status</label><select id="s" name="status"><option>All orders</option><option>Not shipped</option></select>
+      <label for="d">Destination</label><select id="d" name="destination"><option>Everywhere</option></select><button>Reset filters</button></aside>
+      <section><h1>Orders</h1><table><tr><td>#3101</td></tr></table></section></main>`;
+    const recorded = record(before, (doc) => doc.getElementById('s') as Element);
+    const after = `<main><aside><h2>Filters</h2><label for="d">Destination</label><select id="d" name="destination"><option>Everywhere</option></select><button>Reset filters</button></aside>
+      <section><h1>Orders</h1><div class="toolbar"><label for="f">Status</label><select id="f" name="filter[status]"><option>All orders</option><option>Not shipped</option></select></div>
+      <div class="bulk"><span>3 selected</span><label for="b">Change status to</label><select id="b" name="status"><option>Choose…</option><option>Not shipped</option><option>Shipped</option></select><button>Apply</button></div>
+      <table><tr><td>#3101</td></tr></table></section></main>`;
+    const result = resolveOn(after, recorded);
+    if (result.status === 'found') expect(result.element.id).not.toBe('b');
+  });
+});
+
+describe('an id that moved to another record', () => {
+  const roll = (units: readonly [string, string, string][]) =>
+    `<main><h1>Rent roll</h1><table><tbody>${units
+      .map(
+        ([unit, tenant, id]) =>
+          `<tr><td>${unit}</td><td>${tenant}</td><td>$1,850</td><td>Due</td><td><button id="${id}">Record payment</button></td></tr>`,
+      )
+      .join('')}</tbody></table></main>`;
+
+  it('is outweighed by the record that kept every word of the recorded one', () => {
+    const recorded = record(
+      roll([
+        ['4A', 'Omar Haddad', 'record-payment-4A'],
+        ['4B', 'Priya Raman', 'record-payment-4B'],
+      ]),
+      (doc) => doc.getElementById('record-payment-4B') as Element,
+    );
+    const result = resolveOn(
+      roll([
+        ['4B', 'Hannah Kowalski', 'record-payment-4B'],
+        ['4A', 'Omar Haddad', 'record-payment-4A'],
+        ['4B', 'Priya Raman', 'record-payment-4B-2'],
+      ]),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('record-payment-4B-2');
+  });
+});
+
+describe('a field in one of two sections with the same labels', () => {
+  const address = (legend: string, prefix: string, zip: string, extra = '') =>
+    `<fieldset><legend>${legend}</legend>${extra}<label for="${prefix}-city">City</label><input id="${prefix}-city" value="Santa Fe"><label for="${prefix}-zip">ZIP code</label><input id="${prefix}-zip" value="${zip}"></fieldset>`;
+
+  it('is not the field under the other caption after the sections swapped places and checkboxes moved', () => {
+    const recorded = record(
+      `<main><form>${address('Ship-from address', 'a1', '87507')}${address('Return address', 'a2', '87504', '<label><input type="checkbox"> Same as ship-from address</label>')}</form></main>`,
+      (doc) => doc.getElementById('a2-zip') as Element,
+    );
+    const result = resolveOn(
+      `<main><form>${address('Return address', 'a1', '87504')}${address('Ship-from address', 'a2', '87507', '<label><input type="checkbox"> Same as return address</label>')}</form></main>`,
+      recorded,
+    );
+    if (result.status === 'found') expect(result.element.id).toBe('a1-zip');
+  });
+});
