@@ -383,6 +383,8 @@ export function ancestorTexts(element: Element): { ancestor: Element; text: stri
  * captions alone would read almost the same around each of them.
  */
 function ownLabels(element: Element): Element[] {
+  // Fields only: a button is labelable too, and `labels` scans the whole page for it (bench:recorder).
+  if (!isFormControl(element)) return [];
   const type = inputType(element);
   if (type === 'radio' || type === 'checkbox') return [];
   const labels = (element as HTMLInputElement).labels;
