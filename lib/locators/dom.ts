@@ -391,9 +391,9 @@ function ownLabels(element: Element): Element[] {
   const found: Element[] = labels ? Array.from(labels).slice(0, 3) : [];
   // A caption named by aria-labelledby is a label too ("<span id=amt-lbl>Other amount</span>").
   const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean).slice(0, 3) ?? [];
-  const root = element.getRootNode() as Document | ShadowRoot;
+  const scope = scopeOf(element);
   for (const id of ids) {
-    const caption = root.getElementById?.(id);
+    const caption = scope.getElementById(id);
     if (caption && !caption.contains(element)) found.push(caption);
   }
   return found;

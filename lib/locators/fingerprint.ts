@@ -408,6 +408,19 @@ function choicesDisjoint(recorded: readonly string[] | undefined, candidate: rea
  * copy's own content when they came from it (a card's title), not the copies around it; else its
  * surroundings, heading, name and label.
  */
+/**
+ * Share of the recorded distinct words still around the candidate (see distinctWordsAround); null
+ * when none were recorded. A small number beside words ("Guest 2: Sofia Ortiz") is a place in a
+ * list, which shifts: the words say which entry it is.
+ */
+export function distinctKeptShare(recorded: Fingerprint, candidate: Fingerprint): number | null {
+  if (!recorded.distinct?.length) return null;
+  const around = new Set(distinctWordsAround(recorded, candidate));
+  const worded = recorded.distinct.filter((token) => !SMALL_NUMBER.test(token));
+  const basis = worded.length > 0 ? worded : recorded.distinct;
+  return basis.filter((token) => around.has(token)).length / basis.length;
+}
+
 export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerprint): string[] {
   const ownText = new Set(contentTokens(recorded.text));
   const ownWords = !!recorded.distinct?.length && recorded.distinct.every((token) => ownText.has(token));
@@ -550,15 +563,7 @@ export function compareFingerprints(
   }
   if (recorded.heading && words) add(WEIGHT_HEADING, equalish(recorded.heading, candidate.heading));
   // The words that told it apart from its look-alikes when recorded must still be around it.
-  let distinctKept: number | null = null;
-  if (recorded.distinct?.length && words) {
-    const around = new Set(distinctWordsAround(recorded, candidate));
-    // A small number beside words ("Guest 2: Sofia Ortiz") is a place in a list, which shifts; the
-    // words say which entry it is.
-    const worded = recorded.distinct.filter((token) => !SMALL_NUMBER.test(token));
-    const basis = worded.length > 0 ? worded : recorded.distinct;
-    distinctKept = basis.filter((token) => around.has(token)).length / basis.length;
-  }
+  const distinctKept = words ? distinctKeptShare(recorded, candidate) : null;
   // A candidate outside any group is not judged by it (a redesign may drop the fieldset).
   let groupSimilarity: number | null = null;
   if (recorded.group && candidate.group && words) {

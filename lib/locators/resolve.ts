@@ -48,6 +48,7 @@ import {
   type Comparison,
   compareFingerprints,
   computeFingerprint,
+  distinctKeptShare,
   distinctWordsAround,
   identityKeys,
 } from './fingerprint';
@@ -188,7 +189,7 @@ function resolveThroughHosts(
   if (searchByOwnContent) {
     const recordedHost = host.fingerprint;
     copies = copies.filter(
-      (copy) => (compareFingerprints(recordedHost, computeFingerprint(copy)).distinctKept ?? 0) >= MIN_DISTINCT_KEPT,
+      (copy) => (distinctKeptShare(recordedHost, computeFingerprint(copy)) ?? 0) >= MIN_DISTINCT_KEPT,
     );
     if (copies.length === 0) return hostFailure as ResolveResult;
   }
@@ -763,10 +764,7 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
  * still around the candidate: names are not translated.
  */
 function keepsDistinctWords(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  const distinct = recorded.distinct;
-  if (!distinct?.length) return false;
-  const around = new Set(distinctWordsAround(recorded, candidate));
-  return distinct.filter((token) => around.has(token)).length / distinct.length >= MIN_DISTINCT_KEPT;
+  return (distinctKeptShare(recorded, candidate) ?? 0) >= MIN_DISTINCT_KEPT;
 }
 
 function resolveTranslated(
