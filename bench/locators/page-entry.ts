@@ -245,7 +245,7 @@ function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor
   const top = [...scored].sort((a, b) => b.comparison.score - a.comparison.score).slice(0, 5);
   const lines = top.map(
     (entry) =>
-      `  ${entry.comparison.score.toFixed(2)} q=${entry.qualified} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
+      `  ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
   );
   const locs = locatorMatches.map((match) => `  ${match.locator.kind}: ${match.elements.length}`);
   return [JSON.stringify(descriptor.fingerprint), ...locs, ...lines].join('\n');

@@ -41,6 +41,7 @@ import {
   MAX_SHADOW_DEPTH,
   MAX_SHORT,
   MAX_TEXT,
+  MAX_WIDER_WORDS,
   type TargetDescriptor,
 } from './schema';
 import { contentTokens, isGeneratedValue, normalizeText, tokenize, truncate } from './text';
@@ -99,7 +100,33 @@ function describeInScope(element: Element): ElementDescriptor {
       ? sectionWords(element, twins)
       : choiceSectionWords(element, fingerprint);
   if (section.length > 0) fingerprint.sectionWords = section;
+  const wider = widerSectionWords(element, fingerprint);
+  if (wider.length > 0) fingerprint.widerWords = wider;
   return { locators: generateLocators(element, fingerprint), fingerprint };
+}
+
+/** A wider section with fewer new words than this (a lone caption) says too little to tell copies apart. */
+const MIN_WIDER_WORDS = 3;
+
+/**
+ * All words of the first section around the element's surroundings that adds some (the card around its
+ * row of buttons), beyond those surroundings and its own name; none when that section holds more than
+ * MAX_WIDER_WORDS (then a copy could not be checked for keeping all of them).
+ */
+function widerSectionWords(element: Element, fingerprint: Fingerprint): string[] {
+  const near = new Set([
+    ...contentTokens(fingerprint.context),
+    ...contentTokens(fingerprint.name),
+    ...contentTokens(fingerprint.text),
+  ]);
+  for (const { text } of ancestorTexts(element)) {
+    const words = [...new Set(contentTokens(text))].filter(
+      (token) => !near.has(token) && token.length <= MAX_DISTINCT_WORD,
+    );
+    if (words.length < MIN_WIDER_WORDS) continue;
+    return words.length <= MAX_WIDER_WORDS ? words : [];
+  }
+  return [];
 }
 
 /** Elements of one tag compared by name at most; a page with more leaves uniqueness unknown. */
@@ -274,8 +301,8 @@ function choiceSectionWords(element: Element, fingerprint: Fingerprint): string[
  * ancestor (above that, their sections are one).
  */
 function sectionWords(element: Element, twins: readonly Element[]): string[] {
-  const own = ancestorTexts(element);
-  const theirs = twins.slice(0, MAX_LOOKALIKES_READ).map((twin) => ancestorTexts(twin));
+  const own = [...ancestorTexts(element)];
+  const theirs = twins.slice(0, MAX_LOOKALIKES_READ).map((twin) => [...ancestorTexts(twin)]);
   for (const [level, { ancestor, text }] of own.entries()) {
     const shared = new Set<string>();
     for (const levels of theirs) {

@@ -200,7 +200,39 @@ function renderedChildren(element: Element): Iterable<Node> {
  * (the recorded element, when gathering its surroundings). Uses alt text of images and labels of controls
  * so icon buttons and checkboxes in a row still contribute words.
  */
-export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: Element | readonly Element[]): string {
+/** Input types whose value is words a person reads (a name, a city), not a secret, a choice or a file. */
+const WORDED_INPUT_TYPES = new Set(['text', 'email', 'search', 'tel', 'url']);
+
+/**
+ * The value a text field shows that the page itself put there (its `value` attribute), or the label
+ * of the option a list shows selected by the page: what a person reads in a section of fields
+ * ("Sofia" in Guest 2's first-name field). Not what someone typed: a replay with other values for
+ * the task's variables would not find it again. Never a password's.
+ */
+function prefilledValue(element: Element, tag: string): string {
+  if (tag === 'input') {
+    const input = element as HTMLInputElement;
+    if (!WORDED_INPUT_TYPES.has(inputType(element) ?? 'text')) return '';
+    return input.value === input.defaultValue ? input.value : '';
+  }
+  if (tag === 'select') {
+    const option = (element as HTMLSelectElement).selectedOptions?.[0];
+    return option?.defaultSelected && option.value !== '' ? option.label : '';
+  }
+  return '';
+}
+
+export interface GatherOptions {
+  /** Also read the values fields show that the page filled in (see prefilledValue). */
+  prefilledValues?: boolean;
+}
+
+export function gatherText(
+  root: Node,
+  max: number = MAX_GATHERED_TEXT,
+  skip?: Element | readonly Element[],
+  options: GatherOptions = {},
+): string {
   const skipped = skip === undefined ? [] : Array.isArray(skip) ? skip : [skip as Element];
   const parts: string[] = [];
   let length = 0;
@@ -218,6 +250,11 @@ export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: E
     const element = node as Element;
     if (skipped.includes(element) || isHiddenForName(element)) return true;
     const tag = tagOf(element);
+    const shown = options.prefilledValues ? prefilledValue(element, tag) : '';
+    if (shown) {
+      parts.push(` ${shown} `);
+      length += shown.length;
+    }
     if (tag === 'img' || tag === 'input' || tag === 'area') {
       const alt = element.getAttribute('alt') ?? element.getAttribute('aria-label');
       if (alt) {
@@ -226,7 +263,7 @@ export function gatherText(root: Node, max: number = MAX_GATHERED_TEXT, skip?: E
       }
       return length < max;
     }
-    if (tag === 'select' || tag === 'textarea') return true;
+    if (tag === 'select' || tag === 'textarea') return length < max;
     const before = length;
     for (const child of renderedChildren(element)) if (!visit(child)) return false;
     // An icon button says what it does by its label: a row's "Call Text" buttons that became icons
@@ -363,18 +400,18 @@ const MAX_SECTION_LEVELS = 6;
  * The element's ancestors from its parent up, each with the text it holds around the element, until
  * one holds more than MAX_GATHERED_TEXT (a whole page says nothing about one section of it).
  */
-export function ancestorTexts(element: Element): { ancestor: Element; text: string }[] {
-  const found: { ancestor: Element; text: string }[] = [];
+export function* ancestorTexts(element: Element): Generator<{ ancestor: Element; text: string }> {
   let current = element.parentElement;
+  // Read level by level as asked: most callers stop at the first level or two (bench:recorder).
   for (let depth = 0; current && depth < MAX_SECTION_LEVELS; depth++) {
     const tag = tagOf(current);
     if (tag === 'body' || tag === 'html') break;
-    const text = gatherText(current, MAX_GATHERED_TEXT + 1, element);
+    // A section of fields says whose it is by what its fields show ("Sofia" in a guest's first name).
+    const text = gatherText(current, MAX_GATHERED_TEXT + 1, element, { prefilledValues: true });
     if (text.length > MAX_GATHERED_TEXT) break;
-    found.push({ ancestor: current, text });
+    yield { ancestor: current, text };
     current = current.parentElement;
   }
-  return found;
 }
 
 /**
@@ -552,3 +589,47 @@ export function cssIdent(value: string): string {
   }
   return result;
 }
+
+/** Header cells read to find a column's caption; a wider table leaves it unknown. */
+const MAX_HEADER_CELLS = 50;
+
+/**
+ * The caption of the table column the element sits in ("Email" above a notification matrix's
+ * checkbox): the header row's cell over the element's cell, columns counted with their spans.
+ * Empty outside a table with a header row, or in the header row itself.
+ */
+export function columnHeaderText(element: Element): string {
+  const cell = element.closest('td, th');
+  const row = cell?.parentElement;
+  const table = cell?.closest('table');
+  if (!cell || !row || !table || tagOf(row) !== 'tr') return '';
+  // Read through children, not `rows`/`cells`: the same in every DOM, and never a nested table's.
+  const rowsOf = (parent: Element) => Array.from(parent.children).filter((child) => tagOf(child) === 'tr');
+  const sections = Array.from(table.children);
+  const head = sections.find((child) => tagOf(child) === 'thead');
+  const header =
+    (head && rowsOf(head)[0]) ??
+    rowsOf(table)[0] ??
+    sections.flatMap((child) => (tagOf(child) === 'tbody' ? rowsOf(child).slice(0, 1) : []))[0];
+  if (!header || header === row) return '';
+  const cellsOf = (tr: Element) =>
+    Array.from(tr.children).filter((child) => tagOf(child) === 'td' || tagOf(child) === 'th');
+  const headerCells = cellsOf(header);
+  if (!headerCells.some((headerCell) => tagOf(headerCell) === 'th')) return '';
+  const span = (spanned: Element) => Math.max(1, Number.parseInt(spanned.getAttribute('colspan') ?? '1', 10) || 1);
+  let column = 0;
+  for (const before of cellsOf(row)) {
+    if (before === cell) break;
+    column += span(before);
+  }
+  let start = 0;
+  for (const headerCell of headerCells.slice(0, MAX_HEADER_CELLS)) {
+    const end = start + span(headerCell);
+    if (column >= start && column < end) return gatherText(headerCell, MAX_SECTION_CAPTION);
+    start = end;
+  }
+  return '';
+}
+
+/** Characters of a column caption read. */
+const MAX_SECTION_CAPTION = 100;

@@ -7,6 +7,7 @@
 import { COMMAND_ROLES, commandNameSimilarity, commandObjectsDiffer, commandVerbsDiffer } from './command-words';
 import {
   accessibleName,
+  columnHeaderText,
   contextText,
   formOf,
   groupCaption,
@@ -198,6 +199,8 @@ export function computeFingerprint(element: Element, options: FingerprintOptions
     const place = ENTRY_ROLES.has(role) && /\d/.test(group);
     if (group && !place) fingerprint.group = truncate(group, MAX_TEXT);
   }
+  const column = columnHeaderText(element);
+  if (column) fingerprint.column = truncate(column, MAX_TEXT);
   const choices = neutralChoices(element);
   if (choices.length > 0) fingerprint.choices = choices;
   const context = contextText(element);
@@ -351,8 +354,21 @@ function otherChoiceValue(recorded: Fingerprint, candidate: Fingerprint): boolea
     !!after &&
     isWordedValue(before) &&
     isWordedValue(after) &&
-    before.trim().toLowerCase() !== after.trim().toLowerCase()
+    before.trim().toLowerCase() !== after.trim().toLowerCase() &&
+    !qualifiedValueOf(after, before, recorded.attrs.name) &&
+    !qualifiedValueOf(before, after, candidate.attrs.name)
   );
+}
+
+/**
+ * "type:bug" is the value "bug" of the group named "type", written so once a form put all its groups
+ * under one name ("filter"); "label:bug" is another group's.
+ */
+function qualifiedValueOf(qualified: string, value: string, groupName: string | undefined): boolean {
+  if (!groupName) return false;
+  const lower = (text: string) => text.trim().toLowerCase();
+  const [prefix, ...rest] = lower(qualified).split(/[:=/|]/);
+  return rest.length === 1 && prefix === lower(groupName) && rest[0] === lower(value);
 }
 
 const SMALL_NUMBER = /^\d{1,2}$/;

@@ -53,7 +53,15 @@ import {
   identityKeys,
 } from './fingerprint';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
-import { contentTokens, isIndexedId, isIndexedName, normalizeText, tokenSimilarity } from './text';
+import {
+  contentTokens,
+  isIndexedId,
+  isIndexedName,
+  normalizeText,
+  textSimilarity,
+  tokenize,
+  tokenSimilarity,
+} from './text';
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
 export const MIN_LOCATOR_AGREEMENT = 0.5;
@@ -259,12 +267,16 @@ export interface Scored {
   fingerprint: Fingerprint;
   comparison: Comparison;
   qualified: boolean;
+  /** The checks it failed, when not qualified (for diagnostics: BENCH_EXPLAIN). */
+  failed: string[];
   /** An identity (test id, stable id, field name, choice value, link path) only this candidate has. */
   vouched: boolean;
   /** An id or test id only this candidate has. */
   idVouched: boolean;
   /** Its surroundings kept the recorded record's own words and gained none of their own. */
   recordKept: boolean;
+  /** It sits under the next numbered heading ("Sprint 25") while the recorded one is still on the page. */
+  underSiblingHeading: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -443,6 +455,13 @@ export function scoreCandidates(
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
   const gainedOwnWords = ownWordsGained(recorded, fingerprints);
+  // The recorded element's look-alikes now (named like it: "Flag question" in every question).
+  const namedAlike = pool.filter(
+    (_, index) => (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY,
+  );
+  const recordedHeadingStays = fingerprints.some((fingerprint) =>
+    equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
+  );
   const lookAlikes = comparisons.filter((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY).length;
   // Look-alikes now, or at recording ("Archive" in every row, and the recorded row is gone), or a
   // record's own action (the cart's one line): only close surroundings tell which one it was.
@@ -473,11 +492,18 @@ export function scoreCandidates(
     const idVouched = comparison.identities.some(
       (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
     );
+    const fingerprint = fingerprints[index] as Fingerprint;
     const groupOk =
       comparison.groupSimilarity === null || comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY || idVouched;
+    // A cell under another column ("Desktop" inserted before "Email") is another setting of the same row.
+    const columnOk =
+      !recorded.column ||
+      !fingerprint.column ||
+      comparison.translated ||
+      textSimilarity(recorded.column, fingerprint.column) >= MIN_CONTEXT_SIMILARITY ||
+      idVouched;
     // A field of another form, in other surroundings (the sign-in form is gone, the newsletter's
     // email field is not), is another field, whatever its name attribute says.
-    const fingerprint = fingerprints[index] as Fingerprint;
     const candidateForm = fingerprint.form;
     const fieldOfOtherForm =
       isFormControlTag(recorded.tag) &&
@@ -489,9 +515,16 @@ export function scoreCandidates(
     // unless an identity only it has (its link, its id) says it is the same one.
     // An identity does not vouch for a record that kept none of the recorded record's own words when
     // every record had such a control: a test id repeats in each row's copy of it.
+    // A section's number shifts when one is added or removed above it ("Guest 2" → "Guest 1"): when
+    // only numbers told it apart, its own section words kept (the guest's name) say it is the same.
+    const renumbered =
+      !!recorded.sectionWords &&
+      (recorded.distinct ?? []).every((token) => /\d/.test(token)) &&
+      keepsSectionWords(recorded.sectionWords, element, pool, namedAlike);
     const distinctOk =
       comparison.distinctKept === null ||
       comparison.distinctKept >= MIN_DISTINCT_KEPT ||
+      renumbered ||
       (vouched && !(recorded.nameUnique === false && comparison.distinctKept === 0));
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
@@ -506,20 +539,30 @@ export function scoreCandidates(
     const sectionOk =
       !recorded.sectionWords ||
       comparison.translated ||
-      keepsSectionWords(recorded.sectionWords, element, pool) ||
+      renumbered ||
+      keepsSectionWords(recorded.sectionWords, element, pool, namedAlike) ||
       testIdVouched;
-    const qualified =
-      sectionOk &&
-      !comparison.identityConflict &&
-      !comparison.captionSwapped &&
-      !comparison.objectChanged &&
-      !comparison.otherRecord &&
-      !(otherNumberedRecord && !idVouched) &&
-      groupOk &&
-      distinctOk &&
-      (!fieldOfOtherForm || idVouched) &&
-      (vouched || (nameOk && contextOk));
-    return { element, fingerprint, comparison, qualified, vouched, idVouched, recordKept };
+    // Under the next numbered heading ("Sprint 25") while the recorded one ("Sprint 24") is still on the
+    // page: another record's copy of the control, not this one renumbered (that keeps its section words).
+    const underSiblingHeading =
+      recordedHeadingStays && !renumbered && headingNumberChanged(recorded.heading, fingerprint.heading);
+    const checks: [string, boolean][] = [
+      ['section', sectionOk],
+      ['sibling-heading', !(underSiblingHeading && !idVouched)],
+      ['identity-conflict', !comparison.identityConflict],
+      ['caption-swapped', !comparison.captionSwapped],
+      ['object-changed', !comparison.objectChanged],
+      ['other-record', !comparison.otherRecord],
+      ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered)],
+      ['group', groupOk],
+      ['column', columnOk],
+      ['distinct', distinctOk],
+      ['other-form', !fieldOfOtherForm || idVouched],
+      ['name-or-context', vouched || (nameOk && contextOk)],
+    ];
+    const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
+    const qualified = failed.length === 0;
+    return { element, fingerprint, comparison, qualified, failed, vouched, idVouched, recordKept, underSiblingHeading };
   });
   // An identity that now belongs to another record (Harbor View's unit 4B took the id
   // "record-payment-4B" from Maple Court's): when a candidate kept every word that told the recorded
@@ -535,21 +578,33 @@ export function scoreCandidates(
     (sectionFound && (entry.comparison.groupSimilarity ?? 1) < 1 && !entry.idVouched);
   return {
     scored: scored.map((entry) =>
-      entry.qualified && otherRecordOrSection(entry) ? { ...entry, qualified: false } : entry,
+      entry.qualified && otherRecordOrSection(entry)
+        ? { ...entry, qualified: false, failed: ['another-holds-the-record-or-section'] }
+        : entry,
     ),
     locatorMatches,
   };
 }
 
-/** A record number as tokenize keeps it: "#47". */
 /**
  * Whether at least half the recorded section's own words are around the element, within its own
  * section: ancestors up to, not including, one that also holds a look-alike (of another choice group).
  */
-function keepsSectionWords(words: readonly string[], element: Element, pool: readonly Element[]): boolean {
+function keepsSectionWords(
+  words: readonly string[],
+  element: Element,
+  pool: readonly Element[],
+  lookAlikes: readonly Element[] = [],
+): boolean {
   const group = element.parentElement?.closest(CHOICE_GROUPS) ?? null;
+  // A list of different settings (a child's consents) is one section too, unless it holds a look-alike.
+  const list = element.parentElement?.closest('ul, ol') ?? null;
+  const ownList = list && !lookAlikes.some((other) => other !== element && list.contains(other)) ? list : null;
   const others = pool.filter(
-    (other) => other !== element && (group === null || other.parentElement?.closest(CHOICE_GROUPS) !== group),
+    (other) =>
+      other !== element &&
+      (group === null || other.parentElement?.closest(CHOICE_GROUPS) !== group) &&
+      !ownList?.contains(other),
   );
   const around = new Set<string>();
   for (const { ancestor, text } of ancestorTexts(element)) {
@@ -557,6 +612,89 @@ function keepsSectionWords(words: readonly string[], element: Element, pool: rea
     for (const token of contentTokens(text)) around.add(token);
   }
   return words.filter((word) => around.has(word)).length >= words.length * MIN_DISTINCT_KEPT;
+}
+
+/**
+ * A look-alike that kept more than this share of the recorded wider section, or lost fewer than
+ * MIN_RIVAL_WIDER_LOST of its words, leaves the tie unbroken.
+ */
+const MAX_RIVAL_WIDER_KEPT = 0.75;
+const MIN_RIVAL_WIDER_LOST = 2;
+
+/**
+ * Among candidates that match equally well (copies of one card: "Void label" in the Outbound and the
+ * new Return label card), the one whose own section still holds every word of the recorded wider
+ * section, when every other clearly lacks some (see MAX_RIVAL_WIDER_KEPT) and it gained no word of its
+ * own that the recording lacked (a new card quoting the old one, "Replaces: Outbound …").
+ */
+function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+  const wanted = recorded.widerWords;
+  if (!wanted || wanted.length === 0 || close.length < 2) return null;
+  const elements = close.map((entry) => entry.element);
+  const regions = close.map((entry) => ownSectionTokens(entry.element, elements));
+  const keptCounts = regions.map((words) => wanted.filter((word) => words.has(word)).length);
+  const winners = keptCounts.flatMap((kept, index) => (kept === wanted.length ? [index] : []));
+  const [winner] = winners;
+  if (winners.length !== 1 || winner === undefined) return null;
+  const rivalClose = (kept: number) =>
+    kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST;
+  if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept))) return null;
+  const known = new Set([
+    ...wanted,
+    ...contentTokens(recorded.context),
+    ...contentTokens(recorded.name),
+    ...contentTokens(recorded.text),
+  ]);
+  const othersHave = new Set(regions.flatMap((words, index) => (index === winner ? [] : [...words])));
+  for (const word of regions[winner] ?? []) {
+    if (!known.has(word) && !othersHave.has(word) && RECORD_WORD.test(word)) return null;
+  }
+  return close[winner] ?? null;
+}
+
+/** Surroundings with fewer words than this ("Edit") repeat too easily to tell copies apart by. */
+const MIN_SAME_CONTEXT_WORDS = 2;
+
+/**
+ * Among candidates that match equally well, the only one whose surroundings read exactly as recorded
+ * ("Chicken Wings", beside the new "Boneless Chicken Wings" row): the others hold words it never had.
+ */
+function onlyWithSameSurroundings(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+  const context = recorded.context?.toLowerCase();
+  if (!context || contentTokens(context).length < MIN_SAME_CONTEXT_WORDS || close.length < 2) return null;
+  const same = close.filter((entry) => entry.fingerprint.context?.toLowerCase() === context);
+  return same.length === 1 ? (same[0] ?? null) : null;
+}
+
+/**
+ * Among candidates that match equally well, the best-scoring one when it alone still shows the recorded
+ * text ("10:30 AM" among a doctor's slots, whose labels were all reworded alike).
+ */
+function bestWithSameText(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+  const text = recorded.text?.toLowerCase();
+  if (!text || close.length < 2) return null;
+  const same = close.filter((entry) => entry.fingerprint.text?.toLowerCase() === text);
+  return same.length === 1 && same[0] === best ? best : null;
+}
+
+/** Words around the element up to (not including) the first ancestor that also holds one of `pool`. */
+function ownSectionTokens(element: Element, pool: readonly Element[]): Set<string> {
+  const others = pool.filter((other) => other !== element);
+  const words = new Set<string>();
+  for (const { ancestor, text } of ancestorTexts(element)) {
+    if (others.some((other) => ancestor.contains(other))) break;
+    for (const token of contentTokens(text)) words.add(token);
+  }
+  return words;
+}
+
+/** Two headings with the same words and a different number in them ("ENG Sprint 24" / "ENG Sprint 25"). */
+function headingNumberChanged(recorded: string | undefined, candidate: string | undefined): boolean {
+  if (!recorded || !candidate || equalText(recorded, candidate)) return false;
+  const words = (text: string) => tokenize(text).filter((token) => !/\d/.test(token));
+  const numbers = (text: string) => tokenize(text).filter((token) => /\d/.test(token));
+  if (numbers(recorded).length === 0 || numbers(candidate).length === 0) return false;
+  return words(recorded).join(' ') === words(candidate).join(' ');
 }
 
 const RECORD_NUMBER = /^#\d+$/;
@@ -723,6 +861,11 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   const margin = second ? bestScore - second.comparison.score : bestScore;
   if (margin < MIN_MARGIN) {
     const close = qualified.filter((entry) => entry.comparison.score >= bestScore - MIN_MARGIN);
+    const kept =
+      keptWiderSection(recorded, close) ??
+      onlyWithSameSurroundings(recorded, close) ??
+      bestWithSameText(recorded, best, close);
+    if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',
       candidates: close.slice(0, MAX_AMBIGUOUS_REPORTED).map((entry) => entry.element),
@@ -746,6 +889,7 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
   const sameName = scored.filter(
     (entry) =>
       !entry.comparison.translated &&
+      !(entry.underSiblingHeading && !entry.idVouched) &&
       equalText(entry.fingerprint.name, recorded.name) &&
       !entry.comparison.identityConflict,
   );

@@ -42,6 +42,8 @@ export type LocatorKind = Locator['kind'];
 /** Bounds of fingerprint.distinct. */
 export const MAX_DISTINCT_WORDS = 8;
 export const MAX_DISTINCT_WORD = 40;
+/** Words of the wider section recorded to break ties between its copies (see `widerWords`). */
+export const MAX_WIDER_WORDS = 24;
 
 export const FingerprintSchema = z.strictObject({
   tag: z.string().max(40),
@@ -97,12 +99,20 @@ export const FingerprintSchema = z.strictObject({
    */
   sectionWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
   /**
+   * Words of the wider section around its surroundings (the label card around a row of buttons), up
+   * to MAX_WIDER_WORDS, recorded only when the section holds no more: when a copy of that section
+   * appears later ("Return" label card above the "Outbound" one), the copy that kept all of them is it.
+   */
+  widerWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_WIDER_WORDS).optional(),
+  /**
    * For a select: what its options say in any language (their explicit values, their numbers, times
    * and amounts), so a translated page's selects are still told apart.
    */
   choices: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
+  /** The caption of the table column it sits in ("Email" in a notification matrix). */
+  column: text.optional(),
   /** Text of the associated <label>, if any. */
   label: text.optional(),
   /** Position among siblings of the same tag: index (0-based) of count. */
