@@ -20,7 +20,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['remove', 'clear'],
   ['delete', 'erase', 'destroy'],
   ['edit', 'modify', 'change'],
-  ['add', 'create', 'new'],
+  ['add', 'create', 'new', 'attach'],
   ['search', 'find', 'lookup'],
   ['close', 'dismiss'],
   ['download', 'export'],

@@ -355,8 +355,23 @@ function otherChoiceValue(recorded: Fingerprint, candidate: Fingerprint): boolea
     isWordedValue(before) &&
     isWordedValue(after) &&
     before.trim().toLowerCase() !== after.trim().toLowerCase() &&
+    !sameWordedCaption(recorded.name, candidate.name) &&
     !qualifiedValueOf(after, before, recorded.attrs.name) &&
     !qualifiedValueOf(before, after, candidate.attrs.name)
+  );
+}
+
+/** Captions of a few words that read the same ("Express 1–2 business days $14.95"): what the person chose. */
+const MIN_CAPTION_WORDS = 3;
+
+/**
+ * The same choice, reading the same, whose value the site now spells another way (carrier rates
+ * "shopify-Express-14.95" → "ups-2nd-day-air-14.95"); a one-word caption ("Select") says too little.
+ */
+function sameWordedCaption(recorded: string, candidate: string): boolean {
+  return (
+    contentTokens(recorded).length >= MIN_CAPTION_WORDS &&
+    normalizeText(recorded).toLowerCase() === normalizeText(candidate).toLowerCase()
   );
 }
 

@@ -30,6 +30,7 @@
  * what the locators (and the recorded name and text) match, and the locators themselves are the evidence: see
  * resolveByLocators.
  */
+import { commandVerb } from './command-words';
 import {
   accessibleName,
   ancestorTexts,
@@ -92,6 +93,8 @@ export const RECORD_WORDS_KEPT_MIN = 3;
  * this much, and a look-alike's by this much less, is told apart from that look-alike.
  */
 export const MIN_CHOICES_KEPT = 0.5;
+/** A field offering at least this share of the recorded choices offers the same ones. */
+const MIN_SAME_CHOICES = 0.8;
 /** Scores closer than this are a tie that structural locators may not break. */
 export const TIE_EPSILON = 0.02;
 /** Candidates fingerprinted per scope; beyond this only elements some locator matched are compared. */
@@ -277,6 +280,8 @@ export interface Scored {
   recordKept: boolean;
   /** It sits under the next numbered heading ("Sprint 25") while the recorded one is still on the page. */
   underSiblingHeading: boolean;
+  /** The only field of its kind in the recorded record's row, its label dropped (see scoreCandidates). */
+  unnamedInSameRecord: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -459,6 +464,17 @@ export function scoreCandidates(
   const namedAlike = pool.filter(
     (_, index) => (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY,
   );
+  // A section ends where another look-alike's begins, as at recording: for a command or a field, the
+  // same-named ones ("Re-run" in every run, not the row's "View logs"); for a choice, any other
+  // group's choices (whose captions may have changed: "c. Mitochondria" → "b. Mitochondria").
+  const isChoice = recorded.type === 'radio' || recorded.type === 'checkbox';
+  const sectionPool = !isChoice && namedAlike.length > 1 ? namedAlike : pool;
+  // Fields of the recorded record (its row's link) of the recorded kind: one alone there is its field.
+  const fieldsPerRecord = new Map<string, number>();
+  for (const fingerprint of fingerprints) {
+    if (!fingerprint.recordLink || fingerprint.tag !== recorded.tag || fingerprint.type !== recorded.type) continue;
+    fieldsPerRecord.set(fingerprint.recordLink, (fieldsPerRecord.get(fingerprint.recordLink) ?? 0) + 1);
+  }
   const recordedHeadingStays = fingerprints.some((fingerprint) =>
     equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
   );
@@ -520,7 +536,7 @@ export function scoreCandidates(
     const renumbered =
       !!recorded.sectionWords &&
       (recorded.distinct ?? []).every((token) => /\d/.test(token)) &&
-      keepsSectionWords(recorded.sectionWords, element, pool, namedAlike);
+      keepsSectionWords(recorded.sectionWords, element, sectionPool, namedAlike);
     const distinctOk =
       comparison.distinctKept === null ||
       comparison.distinctKept >= MIN_DISTINCT_KEPT ||
@@ -540,12 +556,24 @@ export function scoreCandidates(
       !recorded.sectionWords ||
       comparison.translated ||
       renumbered ||
-      keepsSectionWords(recorded.sectionWords, element, pool, namedAlike) ||
+      keepsSectionWords(recorded.sectionWords, element, sectionPool, namedAlike) ||
       testIdVouched;
     // Under the next numbered heading ("Sprint 25") while the recorded one ("Sprint 24") is still on the
     // page: another record's copy of the control, not this one renumbered (that keeps its section words).
     const underSiblingHeading =
       recordedHeadingStays && !renumbered && headingNumberChanged(recorded.heading, fingerprint.heading);
+    // Its label dropped ("Table for Dr. Lena Okafor" → no name at all), still the only field of its kind
+    // in the recorded record's row, offering the same choices: nothing says it is another field.
+    const unnamedInSameRecord =
+      isFormControlTag(recorded.tag) &&
+      !!recorded.name &&
+      !fingerprint.name.trim() &&
+      !!recorded.recordLink &&
+      fingerprint.recordLink === recorded.recordLink &&
+      fingerprint.tag === recorded.tag &&
+      fingerprint.type === recorded.type &&
+      fieldsPerRecord.get(recorded.recordLink) === 1 &&
+      (!recorded.choices || tokenSimilarity(recorded.choices, fingerprint.choices ?? []) >= MIN_SAME_CHOICES);
     const checks: [string, boolean][] = [
       ['section', sectionOk],
       ['sibling-heading', !(underSiblingHeading && !idVouched)],
@@ -558,11 +586,22 @@ export function scoreCandidates(
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
-      ['name-or-context', vouched || (nameOk && contextOk)],
+      ['name-or-context', vouched || (nameOk && contextOk) || unnamedInSameRecord],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
     const qualified = failed.length === 0;
-    return { element, fingerprint, comparison, qualified, failed, vouched, idVouched, recordKept, underSiblingHeading };
+    return {
+      element,
+      fingerprint,
+      comparison,
+      qualified,
+      failed,
+      vouched,
+      idVouched,
+      recordKept,
+      underSiblingHeading,
+      unnamedInSameRecord,
+    };
   });
   // An identity that now belongs to another record (Harbor View's unit 4B took the id
   // "record-payment-4B" from Maple Court's): when a candidate kept every word that told the recorded
@@ -852,7 +891,10 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // card: its link's address, classes and place all changed).
   const recordVouched = best.recordKept && best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
   const floor =
-    (best.vouched && best.comparison.nameSimilarity > 0) || recordVouched
+    (best.vouched && best.comparison.nameSimilarity > 0) ||
+    recordVouched ||
+    best.unnamedInSameRecord ||
+    movedUniqueName(recorded, scored) === best
       ? MIN_LOCATOR_AGREEMENT
       : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {
@@ -886,21 +928,37 @@ const MOVABLE_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scored | null {
   // Commands only: a choice's caption ("Yes", "Monthly") means something only beside its question.
   if (!recorded.nameUnique || !recorded.name || !MOVABLE_ROLES.has(recorded.role)) return null;
-  const sameName = scored.filter(
-    (entry) =>
-      !entry.comparison.translated &&
-      !(entry.underSiblingHeading && !entry.idVouched) &&
-      equalText(entry.fingerprint.name, recorded.name) &&
-      !entry.comparison.identityConflict,
-  );
-  const [only] = sameName;
-  if (sameName.length !== 1 || !only) return null;
+  const notOther = (entry: Scored) =>
+    !entry.comparison.translated &&
+    !(entry.underSiblingHeading && !entry.idVouched) &&
+    !entry.comparison.identityConflict;
+  const sameName = scored.filter((entry) => notOther(entry) && equalText(entry.fingerprint.name, recorded.name));
+  // Moved and shortened or lengthened with the same verb ("Save product" → "Save" in a new save bar,
+  // "Export CSV" → "Export as CSV"), when no other command had a verb of that meaning at recording.
+  const alike =
+    sameName.length === 0 && recorded.verbUnique
+      ? scored.filter(
+          (entry) =>
+            notOther(entry) && !entry.comparison.objectChanged && sameVerbNested(recorded.name, entry.fingerprint.name),
+        )
+      : sameName;
+  const [only] = alike;
+  if (alike.length !== 1 || !only) return null;
   // Moved, not swapped for another dialog's "Confirm": some word of the old surroundings came along
   // ("reports": from the Reports sidebar to the All reports header), or it stayed under the same
   // heading (a sheet's "Add row" from its toolbar to its footer).
   const context = only.comparison.contextSimilarity;
   const sameHeading = !!recorded.heading && equalText(recorded.heading, only.fingerprint.heading ?? '');
   return context === null || context > 0 || sameHeading ? only : null;
+}
+
+/** Both names start with one known verb, and the words of one are all in the other ("Save" / "Save product"). */
+function sameVerbNested(recorded: string, candidate: string): boolean {
+  const verb = commandVerb(recorded);
+  if (verb === undefined || commandVerb(candidate) !== verb) return false;
+  const [a, b] = [new Set(contentTokens(recorded)), new Set(contentTokens(candidate))];
+  const within = (small: Set<string>, large: Set<string>) => [...small].every((token) => large.has(token));
+  return a.size > 0 && b.size > 0 && (within(a, b) || within(b, a));
 }
 
 /**

@@ -184,3 +184,109 @@ describe('a cell of a table whose columns changed', () => {
     expect(resolveOn(matrix(['Desktop', 'Mobile push']), recorded).status).not.toBe('found');
   });
 });
+
+describe('a field whose label was dropped', () => {
+  const guests = (labelled: boolean, order: [string, string][]) =>
+    `<table id="guests"><thead><tr><th>Guest</th><th>Meal</th><th>Table</th></tr></thead><tbody>${order
+      .map(
+        ([id, name]) =>
+          `<tr><td><a href="/events/gala/guests/${id}">${name}</a></td><td>Vegetarian</td><td><select ${labelled ? `aria-label="Table for ${name}"` : ''}><option>Unassigned</option><option>Table 1</option><option>Table 2</option></select></td></tr>`,
+      )
+      .join('')}</tbody></table>`;
+
+  it('is the only field of its kind left in the recorded record’s row', () => {
+    const recorded = record(
+      guests(true, [
+        ['7001', 'Samuel Okafor'],
+        ['7442', 'Lena Okafor'],
+      ]),
+      (doc) => doc.querySelectorAll('select')[1] as Element,
+    );
+    const result = resolveOn(
+      guests(false, [
+        ['7442', 'Lena Okafor'],
+        ['7001', 'Samuel Okafor'],
+      ]),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('Lena');
+  });
+
+  it('is not another record’s field', () => {
+    const recorded = record(
+      guests(true, [
+        ['7001', 'Samuel Okafor'],
+        ['7442', 'Lena Okafor'],
+      ]),
+      (doc) => doc.querySelectorAll('select')[1] as Element,
+    );
+    expect(resolveOn(guests(false, [['7001', 'Samuel Okafor']]), recorded).status).not.toBe('found');
+  });
+});
+
+describe('a choice whose value the site now spells another way', () => {
+  const rates = (values: [string, string][]) =>
+    `<fieldset><legend>Choose a shipping method</legend>${values
+      .map(
+        ([value, caption], index) =>
+          `<label><input type="radio" name="rate" id="rate_${index}" value="${value}"> ${caption}</label>`,
+      )
+      .join('')}</fieldset>`;
+
+  it('is the same choice when its caption of several words reads the same', () => {
+    const recorded = record(
+      rates([
+        ['shopify-Standard-4.95', 'Standard 3–5 business days $4.95'],
+        ['shopify-Express-14.95', 'Express 1–2 business days $14.95'],
+      ]),
+      (doc) => doc.getElementById('rate_1') as Element,
+    );
+    const result = resolveOn(
+      rates([
+        ['ups-ground-4.95', 'Standard 3–5 business days $4.95'],
+        ['ups-3day-9.95', 'Express Saver 2–3 business days $9.95'],
+        ['ups-2nd-day-air-14.95', 'Express 1–2 business days $14.95'],
+      ]),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.getAttribute('value')).toBe('ups-2nd-day-air-14.95');
+  });
+});
+
+describe('a command moved and shortened', () => {
+  const page = (bar: string, footer: string) =>
+    `<main><form id="product-form">${bar}<h2>Title</h2><input name="title"><h2>Search engine listing</h2><textarea name="seo"></textarea><div class="footer">${footer}</div></form></main>`;
+
+  it('is the one command left with its verb and no other words ("Save product" → "Save")', () => {
+    const recorded = record(
+      page(
+        '',
+        '<button type="button">Delete product</button><button type="button">Discard</button><button type="submit">Save product</button>',
+      ),
+      (doc) => doc.querySelector('button[type=submit]') as Element,
+    );
+    const result = resolveOn(
+      page(
+        '<div class="bar"><span>Unsaved changes</span><button type="button">Discard</button><button type="submit">Save</button></div>',
+        '<button type="button">Delete product</button>',
+      ),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.textContent).toBe('Save');
+  });
+
+  it('is not a command of another object ("Save product" → only "Save search" left)', () => {
+    const recorded = record(
+      page('', '<button type="button">Discard</button><button type="submit">Save product</button>'),
+      (doc) => doc.querySelector('button[type=submit]') as Element,
+    );
+    const result = resolveOn(
+      page('<button type="button">Save search</button>', '<button type="button">Discard</button>'),
+      recorded,
+    );
+    expect(result.status).not.toBe('found');
+  });
+});
