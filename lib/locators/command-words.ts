@@ -177,6 +177,9 @@ interface Action {
 function leadingAction(name: string | null | undefined): Action | undefined {
   const [first, second, ...rest] = tokenize(name);
   if (first === undefined) return undefined;
+  // "Mark as resolved" resolves: the participle of a known verb after "mark as" is that verb.
+  const marked = first === 'mark' && second === 'as' ? participleVerb(rest[0]) : undefined;
+  if (marked !== undefined) return { verb: marked, rest: rest.slice(1) };
   if (second !== undefined && PARTICLES.has(second)) {
     const phrasal = `${first} ${second}`;
     return { verb: PHRASAL_GROUP.get(phrasal) ?? phrasal, rest };
@@ -187,6 +190,12 @@ function leadingAction(name: string | null | undefined): Action | undefined {
   // "Unhide replies" undoes "Hide replies": the opposite command, though all but two letters match.
   const undone = first.startsWith('un') ? VERB_GROUP.get(first.slice(2)) : undefined;
   return undone === undefined ? undefined : { verb: `un${undone}`, rest: after };
+}
+
+/** The group of the known verb a past participle comes from ("resolved" → resolve), if any. */
+function participleVerb(word: string | undefined): string | undefined {
+  if (!word?.endsWith('ed')) return undefined;
+  return VERB_GROUP.get(word.slice(0, -1)) ?? VERB_GROUP.get(word.slice(0, -2));
 }
 
 /** The group of the verb a command's name starts with ("Remove filter: …" → remove), if it is a known one. */

@@ -252,3 +252,18 @@ describe('records told apart by their number or their link', () => {
     expect(result.status).not.toBe('found');
   });
 });
+
+describe('"Mark as …" commands', () => {
+  it('read as the verb whose participle they name', () => {
+    expect(commandVerb('Mark as resolved')).toBe(commandVerb('Resolve comment'));
+    expect(commandNameSimilarity('Resolve comment', 'Mark as resolved', VOUCH)).toBeGreaterThanOrEqual(
+      MIN_NAME_SIMILARITY,
+    );
+  });
+
+  it('stay "mark" when the participle is not a known verb, and never the opposite command', () => {
+    expect(commandVerb('Mark as read')).toBe('mark');
+    expect(commandVerb('Mark as unresolved')).toBe('mark');
+    expect(commandNameSimilarity('Resolve comment', 'Mark as unresolved', VOUCH)).toBe(0);
+  });
+});
