@@ -33,6 +33,7 @@ import {
 } from './schema';
 import {
   contentTokens,
+  equalText,
   identifierSimilarity,
   isGeneratedValue,
   isIndexedId,
@@ -369,10 +370,7 @@ const MIN_CAPTION_WORDS = 3;
  * "shopify-Express-14.95" → "ups-2nd-day-air-14.95"); a one-word caption ("Select") says too little.
  */
 function sameWordedCaption(recorded: string, candidate: string): boolean {
-  return (
-    contentTokens(recorded).length >= MIN_CAPTION_WORDS &&
-    normalizeText(recorded).toLowerCase() === normalizeText(candidate).toLowerCase()
-  );
+  return contentTokens(recorded).length >= MIN_CAPTION_WORDS && equalText(recorded, candidate);
 }
 
 /**

@@ -56,6 +56,7 @@ import {
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
 import {
   contentTokens,
+  equalText,
   isIndexedId,
   isIndexedName,
   normalizeText,
@@ -321,8 +322,6 @@ function safeQueryAll(scope: Scope, selector: string): Element[] {
 function documentOf(scope: Scope): Document {
   return (scope.nodeType === 9 ? scope : scope.ownerDocument) as Document;
 }
-
-const equalText = (a: string, b: string) => normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
 
 /** Elements a stored locator matches in this scope (possibly many; the caller requires exactly one). */
 export function evaluateLocator(scope: Scope, locator: Locator, pool: readonly Element[]): Element[] {
@@ -645,11 +644,7 @@ function keepsSectionWords(
       (group === null || other.parentElement?.closest(CHOICE_GROUPS) !== group) &&
       !ownList?.contains(other),
   );
-  const around = new Set<string>();
-  for (const { ancestor, text } of ancestorTexts(element)) {
-    if (others.some((other) => ancestor.contains(other))) break;
-    for (const token of contentTokens(text)) around.add(token);
-  }
+  const around = ownSectionTokens(element, others);
   return words.filter((word) => around.has(word)).length >= words.length * MIN_DISTINCT_KEPT;
 }
 
@@ -699,9 +694,9 @@ const MIN_SAME_CONTEXT_WORDS = 2;
  * ("Chicken Wings", beside the new "Boneless Chicken Wings" row): the others hold words it never had.
  */
 function onlyWithSameSurroundings(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
-  const context = recorded.context?.toLowerCase();
+  const context = recorded.context;
   if (!context || contentTokens(context).length < MIN_SAME_CONTEXT_WORDS || close.length < 2) return null;
-  const same = close.filter((entry) => entry.fingerprint.context?.toLowerCase() === context);
+  const same = close.filter((entry) => equalText(entry.fingerprint.context ?? '', context));
   return same.length === 1 ? (same[0] ?? null) : null;
 }
 
@@ -710,9 +705,9 @@ function onlyWithSameSurroundings(recorded: Fingerprint, close: readonly Scored[
  * text ("10:30 AM" among a doctor's slots, whose labels were all reworded alike).
  */
 function bestWithSameText(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
-  const text = recorded.text?.toLowerCase();
+  const text = recorded.text;
   if (!text || close.length < 2) return null;
-  const same = close.filter((entry) => entry.fingerprint.text?.toLowerCase() === text);
+  const same = close.filter((entry) => equalText(entry.fingerprint.text ?? '', text));
   return same.length === 1 && same[0] === best ? best : null;
 }
 

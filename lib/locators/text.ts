@@ -250,3 +250,8 @@ export function identifierSimilarity(a: string, b: string | undefined): number {
   if (a === b) return 1;
   return tokenSimilarity(identifierTokens(a), identifierTokens(b));
 }
+
+/** The same text, ignoring case and runs of white space. */
+export function equalText(a: string, b: string): boolean {
+  return normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
+}
