@@ -3,6 +3,7 @@
  * bounded text gathering. Everything takes its nodes as arguments so it runs in happy-dom and in real pages, and
  * nothing scans the whole document: recording runs on every user event.
  */
+import { cachedRead } from './read-cache';
 import { hasWords, isGeneratedValue, normalizeText, truncate } from './text';
 
 export type Scope = Document | ShadowRoot;
@@ -295,6 +296,10 @@ function textOfIds(element: Element, ids: string): string {
 
 /** Text of the labels attached to a form control (`label[for]`, wrapping label), without the control itself. */
 export function labelText(element: Element): string {
+  return cachedRead('label', element, () => readLabelText(element));
+}
+
+function readLabelText(element: Element): string {
   const labels = (element as HTMLInputElement).labels;
   if (labels && labels.length > 0) {
     return normalizeText(
@@ -347,6 +352,10 @@ function ariaNameOf(element: Element): string {
 
 /** Pragmatic accessible name: aria-labelledby, aria-label, labels, value/alt, content, title, placeholder. */
 export function accessibleName(element: Element, role: string = roleOf(element)): string {
+  return cachedRead(`name:${role}`, element, () => readAccessibleName(element, role));
+}
+
+function readAccessibleName(element: Element, role: string): string {
   const ariaName = ariaNameOf(element);
   if (ariaName) return ariaName;
   const tag = tagOf(element);
@@ -437,6 +446,10 @@ function ownLabels(element: Element): Element[] {
 }
 
 export function contextText(element: Element): string {
+  return cachedRead('context', element, () => readContextText(element));
+}
+
+function readContextText(element: Element): string {
   let current = element.parentElement;
   // Inside a list's record (a row, a card) a part of it (a card's footer of buttons) does not say
   // which record it is; the record does, as a table row does for its cells.
@@ -469,6 +482,10 @@ function isHeading(element: Element): boolean {
  * radiogroup/group. "Yes" under "Smoker?" and "Yes" under "Pets at home?" are different answers.
  */
 export function groupCaption(element: Element): string {
+  return cachedRead('caption', element, () => readGroupCaption(element));
+}
+
+function readGroupCaption(element: Element): string {
   const group = element.parentElement?.closest(CHOICE_GROUPS);
   if (!group) return '';
   const ariaName = ariaNameOf(group);
@@ -479,6 +496,10 @@ export function groupCaption(element: Element): string {
 
 /** The nearest heading before the element within its enclosing sections (walks previous siblings upward). */
 export function headingText(element: Element): string {
+  return cachedRead('heading', element, () => readHeadingText(element));
+}
+
+function readHeadingText(element: Element): string {
   let current: Element | null = element;
   for (let depth = 0; current && depth < MAX_HEADING_DEPTH; depth++) {
     let sibling = current.previousElementSibling;

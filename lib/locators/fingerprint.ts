@@ -23,6 +23,7 @@ import {
   siblingPosition,
   tagOf,
 } from './dom';
+import { cachedRead } from './read-cache';
 import {
   type Fingerprint,
   MAX_DISTINCT_WORD,
@@ -152,6 +153,12 @@ function neutralChoices(element: Element): string[] {
 }
 
 export function computeFingerprint(element: Element, options: FingerprintOptions = {}): Fingerprint {
+  // Callers may add to a fingerprint with geometry (describeElement does): never share one.
+  if (options.geometry) return readFingerprint(element, options);
+  return cachedRead('fingerprint', element, () => readFingerprint(element, options));
+}
+
+function readFingerprint(element: Element, options: FingerprintOptions): Fingerprint {
   const tag = tagOf(element);
   const role = roleOf(element);
   const name = accessibleName(element, role);

@@ -53,6 +53,7 @@ import {
   distinctWordsAround,
   identityKeys,
 } from './fingerprint';
+import { withReadCache } from './read-cache';
 import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
 import {
   contentTokens,
@@ -170,7 +171,9 @@ const ROLE_TAGS: Record<string, string> = {
 };
 
 export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDescriptor): ResolveResult {
-  return resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED });
+  return withReadCache(() =>
+    resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED }),
+  );
 }
 
 /** Copies of a component looked into, at all depths together. */
