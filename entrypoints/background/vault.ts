@@ -45,9 +45,17 @@ let resuming: Promise<VaultSession | null> | null = null;
 /** Bumped by every lock(), so a resume that started before it does not bring the session back. */
 let lockGeneration = 0;
 const lockListeners: (() => void)[] = [];
+const BEFORE_LOCK_MAX_MS = 1000;
 
 export function onLock(listener: () => void): void {
   lockListeners.push(listener);
+}
+
+/** Work that needs the keys one last time before they go (lines of the audit log still waiting). */
+const beforeLockTasks: (() => Promise<void>)[] = [];
+
+export function beforeLock(task: () => Promise<void>): void {
+  beforeLockTasks.push(task);
 }
 
 async function readLocal<T>(key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
@@ -155,6 +163,11 @@ export async function unlock(passphrase: string): Promise<Result<VaultStatus, st
 }
 
 export async function lock(): Promise<VaultStatus> {
+  // Bounded: a lock must happen even if a write hangs.
+  await Promise.race([
+    Promise.allSettled(beforeLockTasks.map((task) => task())),
+    new Promise((resolve) => setTimeout(resolve, BEFORE_LOCK_MAX_MS)),
+  ]);
   lockGeneration++;
   session?.lock();
   session = null;

@@ -39,15 +39,37 @@ export async function appendAuditEntry(
   detail: string,
   at: number,
 ): Promise<Result<AuditEntry, string>> {
+  const appended = await appendAuditEntries(session, [{ kind, detail, at }]);
+  return appended.ok ? ok(appended.value[0] as AuditEntry) : appended;
+}
+
+/**
+ * Appends entries in order, each chained onto the one before, in one write, then moves the head once:
+ * a run logs a line per step, and one write per line cost more than the step.
+ */
+export async function appendAuditEntries(
+  session: VaultSession,
+  events: readonly { kind: AuditKind; detail: string; at: number }[],
+): Promise<Result<AuditEntry[], string>> {
   const head = session.auditHead();
   const key = session.auditKey();
   if (!head.ok || !key.ok) return err('locked', LOCKED_MESSAGE);
   try {
-    const entry = nextEntry(key.value, decodeAnchor(head.value), kind, detail, at);
-    const stored = await session.put('audit', undefined, entry, AuditEntrySchema);
+    const entries: AuditEntry[] = [];
+    let previous: { seq: number; mac: string } | null = decodeAnchor(head.value);
+    for (const { kind, detail, at } of events) {
+      const entry = nextEntry(key.value, previous, kind, detail, at);
+      entries.push(entry);
+      previous = entry;
+    }
+    const last = entries.at(-1);
+    if (!last) return ok([]);
+    const stored = await session.putMany([
+      { table: 'audit', schema: AuditEntrySchema, items: entries.map((value) => ({ value })) },
+    ]);
     if (!stored.ok) return stored;
-    const moved = await session.setAuditHead(encodeAnchors(entry, decodeCheckpoint(head.value)));
-    return moved.ok ? ok(entry) : moved;
+    const moved = await session.setAuditHead(encodeAnchors(last, decodeCheckpoint(head.value)));
+    return moved.ok ? ok(entries) : moved;
   } finally {
     zeroize(key.value);
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAnchor, decodeCheckpoint, encodeAnchors } from '@/lib/audit/chain';
-import { appendAuditEntry, pruneAuditLog, readAuditLog } from '@/lib/audit/log';
+import { appendAuditEntries, appendAuditEntry, pruneAuditLog, readAuditLog } from '@/lib/audit/log';
 import { randomBytes } from '@/lib/crypto/bytes';
 import { KDF_FLOOR } from '@/lib/crypto/kdf';
 import { openUnderstudyDb, VAULT_HEADER_ID } from '@/lib/store/db';
@@ -45,6 +45,37 @@ async function read() {
   if (!read.ok) throw new Error(read.error.message);
   return read.value;
 }
+
+describe('appending several entries at once', () => {
+  it('chains them in order in one write, between single appends, and the log verifies', async () => {
+    await logAt(3);
+    const appended = await appendAuditEntries(session, [
+      { kind: 'step', detail: 'Step 1 (Click “Save”): done', at: daysAgo(2) },
+      { kind: 'step', detail: 'Step 2 (Type in “Name”): done', at: daysAgo(1) },
+      { kind: 'run-end', detail: 'Run finished', at: NOW },
+    ]);
+    expect(appended.ok && appended.value.map((entry) => entry.seq)).toEqual([2, 3, 4]);
+    await appendAuditEntry(session, 'retention', 'Deleted nothing', NOW);
+    const log = await read();
+    expect(log.verification).toEqual({ ok: true, count: 5 });
+    expect(log.entries.map((entry) => entry.detail)).toEqual([
+      'Event 1',
+      'Step 1 (Click “Save”): done',
+      'Step 2 (Type in “Name”): done',
+      'Run finished',
+      'Deleted nothing',
+    ]);
+    const head = session.auditHead();
+    expect(head.ok && decodeAnchor(head.value)?.seq).toBe(5);
+  });
+
+  it('writes nothing and leaves the head alone for no entries', async () => {
+    await logAt(1);
+    expect(await appendAuditEntries(session, [])).toEqual({ ok: true, value: [] });
+    expect(await db.audit.count()).toBe(1);
+    expect((await read()).verification).toEqual({ ok: true, count: 1 });
+  });
+});
 
 describe('pruning the audit log for retention', () => {
   it('deletes the old prefix, and the log still verifies, before and after the next entry', async () => {
