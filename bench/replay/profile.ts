@@ -7,6 +7,9 @@
  * written to a temporary directory), so the functions it names are the source's.
  *
  *   npx tsx bench/replay/profile.ts [--steps N] [--top N]
+ *
+ * PROFILE_WORKER_PHASES and PROFILE_PAGE_PHASES (comma-separated function names) add functions to the
+ * inclusive-time lines of the worker and of the tab.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +66,7 @@ const WORKER_PHASES = [
   '#decode',
   '#seal',
   'safeParse',
+  ...(process.env.PROFILE_WORKER_PHASES ?? '').split(',').filter(Boolean),
 ];
 const PAGE_PHASES = [
   'handleReplay',
@@ -78,6 +82,7 @@ const PAGE_PHASES = [
   'computeFingerprint',
   'formPreview',
   'describeForHumans',
+  ...(process.env.PROFILE_PAGE_PHASES ?? '').split(',').filter(Boolean),
 ];
 
 function summarize(label: string, profile: Profile, wallMs: number, top: number, phases: readonly string[]): void {

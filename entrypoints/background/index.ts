@@ -10,6 +10,7 @@ import { createRouter, type Handlers } from '@/lib/router';
 import { addOrigin, dropOriginsWithoutPermission, isAllowed, readAllowList, removeOrigin } from './allowlist';
 import { getArtifacts } from './artifacts';
 import { audit, readAudit } from './audit';
+import { forgetBadge } from './badge';
 import { watchCommands } from './commands';
 import {
   countRecordingFrames,
@@ -272,10 +273,14 @@ export default defineBackground({
     // A worker restart mid-run carries on where the run was (the vault resumes from storage.session).
     void resumeInterruptedRuns();
 
-    browser.tabs.onRemoved.addListener(dropTab);
+    browser.tabs.onRemoved.addListener((tabId) => {
+      dropTab(tabId);
+      forgetBadge(tabId);
+    });
     // A new top-level document (not an iframe reload) means every frame's script starts afresh.
     browser.tabs.onUpdated.addListener((tabId, change) => {
       if (change.status === 'loading' && change.url !== undefined) noteTabLoading(tabId, change.url);
+      if (change.status === 'loading') forgetBadge(tabId);
     });
     browser.permissions.onRemoved.addListener(() => void dropOriginsWithoutPermission());
     browser.runtime.onStartup.addListener(() => void dropOriginsWithoutPermission());

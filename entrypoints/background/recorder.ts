@@ -26,6 +26,7 @@ import {
 } from '@/lib/recorder/draft';
 import { err, ok, type Result } from '@/lib/result';
 import { isAllowed } from './allowlist';
+import { setBadge } from './badge';
 import { framesOf } from './connections';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
@@ -71,12 +72,11 @@ async function saveDraft(next: RecordingDraft | null): Promise<Result<void, stri
 
 async function showBadge(current: RecordingDraft | null, previousTabs: readonly number[] = []): Promise<void> {
   for (const tabId of previousTabs) {
-    await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    await setBadge(tabId, { text: '' });
   }
   if (!current) return;
   for (const tabId of current.tabs) {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' }).catch(() => undefined);
-    await browser.action.setBadgeText({ tabId, text: 'REC' }).catch(() => undefined);
+    await setBadge(tabId, { color: '#b42318', text: 'REC' });
   }
 }
 

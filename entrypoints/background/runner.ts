@@ -2,22 +2,27 @@
  * Replay, as the background drives it. Protocol for each step:
  * 1. navigate: refuse an origin that is not allow-listed, else load it and wait for the new
  *    document's content script to introduce itself.
- * 2. Any other step: route it to the frame it was recorded in (lib/run/frames.ts), then
- *    `replay:inspect`: the content script finds the live target, classifies the action's risk
- *    (lib/risk) and describes it, acting on nothing.
+ * 2. Any other step: route it to the frame it was recorded in (lib/run/frames.ts). A step that asks
+ *    nobody (not "always ask", not a dry run) goes straight to 3: the content script acts only if the
+ *    element it finds, right before its first event, is harmless (lib/risk), and otherwise answers
+ *    `changed` (or `ambiguous`) having done nothing. Then, and for the other steps, `replay:inspect`:
+ *    the content script finds the live target, classifies the action's risk and describes it, acting
+ *    on nothing. Several look-alikes: the run asks the person which one, and the task heals.
  * 3. Risky (submit, delete, outbound) or marked "always ask": the run pauses, a confirmation window
  *    opens, and only the person's Approve in that window lets it go on. Deny or closing the window
  *    cancels the run. The approval is single-use and bound to the inspected digest.
- * 4. `replay:act` (with the approved digest, if any): the content script re-inspects and acts only
- *    if nothing changed; a changed page means ask again.
+ * 4. `replay:act` (with the approved digest, if any): the content script acts only on the element as
+ *    inspected (same digest, checked right before acting); a changed page means ask again. It names
+ *    the next step's target, which the frame looks up right after acting, while the run is saved.
  * 5. The run is saved (encrypted) after every step, so a worker restart resumes at the right step;
- *    a run waiting for approval asks again after a restart (approvals are never persisted). The save
- *    runs while the next step's target is looked up (lookahead.ts); that step acts once it is stored.
+ *    a run waiting for approval asks again after a restart (approvals are never persisted). The next
+ *    step acts only once it is stored.
  * 6. While a run drives a tab its sends are blocked unless approved (backstop.ts); a send blocked after
  *    its step's own window is reported before the next action or the run's end (late-sends.ts).
  */
 import { browser } from 'wxt/browser';
 import { randomId } from '@/lib/crypto/bytes';
+import type { TargetDescriptor } from '@/lib/locators';
 import type { ApprovalView, RunSummaryView, RunView } from '@/lib/messages';
 import { isOriginAllowed, originOf } from '@/lib/origins';
 import { err, ok, type Result } from '@/lib/result';
@@ -30,7 +35,7 @@ import {
   MAX_RUNS_PER_HOUR,
   SlidingWindowLimit,
 } from '@/lib/run/limits';
-import { ActReply, InspectReply, PickReply, ReactionReply, SENDING_KINDS } from '@/lib/run/protocol';
+import { ActReply, InspectReply, PickReply, SENDING_KINDS } from '@/lib/run/protocol';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
@@ -38,7 +43,7 @@ import { type Step, type Task, TaskSchema } from '@/lib/task/schema';
 import { readAllowList } from './allowlist';
 import { NAVIGATION_TIMEOUT_MS, redirectedAwaySince, settle, waitForArrival } from './arrival';
 import { captureFailureArtifact } from './artifacts';
-import { audit } from './audit';
+import { audit, auditLine } from './audit';
 import {
   type BlockedAttempt,
   blockedSince,
@@ -49,15 +54,16 @@ import {
   waitForNetworkQuiet,
   watchNetwork,
 } from './backstop';
+import { setBadge } from './badge';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
 import { ask, type FrameAddress, isTimedOut, sendToFrame } from './frame-messages';
 import { LATE_SEND_QUIET_MS, lateAttempts, reportLateSends } from './late-sends';
-import { dropLookahead, forgetLookahead, lookAhead, secretNamesOf, takeLookahead } from './lookahead';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
-const MAX_REINSPECTIONS = 3;
+/** Tries per step: acting at once, then inspecting (and asking) again while the page keeps changing. */
+const MAX_REINSPECTIONS = 4;
 const CONFIRM_WINDOW = { width: 480, height: 620 };
 
 export const approvals = new ApprovalQueue();
@@ -99,7 +105,12 @@ const saves = new Map<string, Promise<void>>();
 function saveRun(runId: string, run: Run): Promise<void> {
   const saved = (saves.get(runId) ?? Promise.resolve()).then(async () => {
     const session = await requireSession();
-    if (session.ok) await session.value.put('runs', runId, run, RunSchema);
+    // Its creation time is the run's start (coarsened the same way): no read of the stored row first.
+    if (session.ok) {
+      await session.value.putMany([
+        { table: 'runs', schema: RunSchema, items: [{ id: runId, value: run, createdAt: run.startedAt }] },
+      ]);
+    }
   });
   const settled = saved.catch(() => undefined);
   saves.set(runId, settled);
@@ -190,11 +201,11 @@ async function showProgress(run: Run, total: number): Promise<void> {
   // Production runs wear a colour of their own on the badge, so nobody mistakes them for a test.
   const color =
     run.state === 'failed' ? '#b42318' : run.environment?.production ? '#8a3c00' : run.dryRun ? '#5b4a9e' : '#0b5cad';
-  await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
-  await browser.action
-    .setBadgeText({ tabId, text: rowText && rowText.length <= 5 ? rowText : (rowText?.split('/')[0] ?? text) })
-    .catch(() => undefined);
-  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
+  await setBadge(tabId, {
+    color,
+    text: rowText && rowText.length <= 5 ? rowText : (rowText?.split('/')[0] ?? text),
+    title,
+  });
 }
 
 export interface RunOptions {
@@ -684,7 +695,7 @@ async function drive(runId: string): Promise<void> {
         current.finishedAt = Date.now();
       }
       const logged = current.results[index];
-      if (logged) void audit('step', `Step ${index + 1} (${describeStep(step)}): ${logged.status}`);
+      if (logged) auditLine('step', `Step ${index + 1} (${describeStep(step)}): ${logged.status}`);
       // A screenshot and excerpt of what the page showed instead (never throws, never waited for).
       if (logged?.status === 'failed') void captureFailureArtifact(runId, current, task, index);
       if (isFinished(current)) {
@@ -697,8 +708,20 @@ async function drive(runId: string): Promise<void> {
   } finally {
     driving.delete(runId);
     live.delete(runId);
-    forgetLookahead(runId);
   }
+}
+
+/** The task's secret variables, whose values are masked in what a frame describes. */
+function secretNamesOf(task: Task): string[] {
+  return task.variables.filter((variable) => variable.secret).map((variable) => variable.name);
+}
+
+/** The target of the step after `index` when it acts in the same tab and frame as that step. */
+function nextTargetInFrame(task: Task, index: number): TargetDescriptor | null {
+  const step = task.steps[index] as Step;
+  const next = task.steps[index + 1];
+  if (!next || !('target' in next) || !next.target || next.tab !== step.tab) return null;
+  return JSON.stringify(next.frame) === JSON.stringify(step.frame) ? next.target : null;
 }
 
 /** How many steps right before `index` were skipped because they failed. */
@@ -849,33 +872,48 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       return { frameId: match.frameId, documentId: match.documentId, origin };
     }, timeoutMs);
     if (frame === null) return { status: 'failed', message: await whyNoFrame(tabId, index, step, run.startedAt) };
-    const early = attempt === 0 ? await takeLookahead(runId, index, step, frame) : null;
-    const inspected =
-      early ??
-      (await ask(
+    // A step that asks nobody acts at once: the frame acts only if what it finds is harmless (see
+    // `replay:act`), and answers `changed` (risky after all) or `ambiguous` otherwise, and then the
+    // step is inspected and asked about as below. A dry run and a step that always asks inspect first.
+    const actFirst = attempt === 0 && !run.dryRun && !step.alwaysAsk;
+    let inspected: Extract<InspectReply, { status: 'found' }> | null = null;
+    let digest: string | null = null;
+    if (!actFirst) {
+      const reply = await ask(
         tabId,
         frame,
         { type: 'replay:inspect', step, values: run.values, secretNames: secretNamesOf(task), timeoutMs },
         InspectReply,
-      ));
-    if (isTimedOut(inspected)) return { status: 'failed', message: NO_ANSWER };
-    if (!inspected) continue; // The document went away while inspecting: look again on the new one.
-    if (inspected.status === 'ambiguous') {
-      const healed = await askWhichOne(runId, run, task, step, index, inspected, tabId, frame);
-      if (healed === 'stopped') return { status: 'denied' };
-      if (healed === 'healed') pickedByPerson = true;
-      continue; // Inspect again: the healed step now points at the picked element.
+      );
+      if (isTimedOut(reply)) return { status: 'failed', message: NO_ANSWER };
+      if (!reply) continue; // The document went away while inspecting: look again on the new one.
+      if (reply.status === 'ambiguous') {
+        const healed = await askWhichOne(runId, run, task, step, index, reply, tabId, frame);
+        if (healed === 'stopped') return { status: 'denied' };
+        if (healed === 'healed') pickedByPerson = true;
+        continue; // Inspect again: the healed step now points at the picked element.
+      }
+      if (reply.status !== 'found') return { status: 'failed', message: stepFailure(index, step, reply.reason) };
+      inspected = reply;
     }
-    if (inspected.status !== 'found') return { status: 'failed', message: stepFailure(index, step, inspected.reason) };
 
-    let digest: string | null = null;
-    if ((inspected.risk !== 'none' || step.alwaysAsk) && run.dryRun) {
+    if (inspected && (inspected.risk !== 'none' || step.alwaysAsk) && run.dryRun) {
       notePreview(run, index, inspected.risk === 'none' ? 'ask' : inspected.risk, inspected);
       await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
       return { status: 'previewed' };
     }
-    if (inspected.risk !== 'none' || step.alwaysAsk) {
-      const decision = await pauseForApproval(runId, run, task, index, inspected, tabId, frame);
+    if (inspected && (inspected.risk !== 'none' || step.alwaysAsk)) {
+      // A frame that would ask always digests; one that did not answered out of protocol.
+      if (inspected.digest === null) return { status: 'failed', message: NO_ANSWER };
+      const decision = await pauseForApproval(
+        runId,
+        run,
+        task,
+        index,
+        { ...inspected, digest: inspected.digest },
+        tabId,
+        frame,
+      );
       if (!decision.approved) return { status: 'denied' };
       digest = decision.digest;
     }
@@ -884,13 +922,23 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     // repeats an action the stored run does not show.
     await runSaved(runId);
     const sends = live.get(runId)?.sends ?? { since: run.startedAt, stepIndex: null };
-    let acted = await actWithBackstop(tabId, frame, step, index, run, sends, timeoutMs, digest, () =>
-      lookAhead(runId, run, task, index + 1, tabId),
+    let acted = await actWithBackstop(
+      tabId,
+      frame,
+      step,
+      index,
+      run,
+      sends,
+      timeoutMs,
+      digest,
+      nextTargetInFrame(task, index),
     );
     if (acted.status === 'late') return lateOutcome(run, task, index, acted, digest);
-    // Whatever the look-ahead found was seen before this step's outcome was known.
-    if (acted.status !== 'done') await dropLookahead(runId);
+    // Acted first, found several look-alikes: inspect, which shows them and asks which one.
+    if (acted.status === 'ambiguous' && !inspected) continue;
     if (acted.status === 'blocked' && run.dryRun) {
+      // A dry run always inspects first (actFirst above), so there is a target to describe.
+      if (!inspected) return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
       // The step looked harmless but the page tried to send: blocked (a dry run never sends), noted.
       notePreview(run, index, 'send', blockedPreview(inspected, acted));
       return { status: 'previewed' };
@@ -910,11 +958,26 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
           secretNames: secretNamesOf(task),
           timeoutMs,
           settleMs: PAGE_SETTLE_MS,
+          withDigest: true,
         },
         InspectReply,
       );
       const basis = now && !isTimedOut(now) && now.status === 'found' ? now : inspected;
-      const decision = await pauseForApproval(runId, run, task, index, blockedPreview(basis, acted), tabId, frame);
+      if (!basis || basis.digest === null) {
+        // Nothing on the page now to bind an approval to: the next run asks before acting.
+        step.alwaysAsk = true;
+        await saveTask(task, run.taskId);
+        return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
+      }
+      const decision = await pauseForApproval(
+        runId,
+        run,
+        task,
+        index,
+        { ...blockedPreview(basis, acted), digest: basis.digest },
+        tabId,
+        frame,
+      );
       if (!decision.approved) return { status: 'denied' };
       digest = decision.digest;
       step.alwaysAsk = true;
@@ -1012,8 +1075,8 @@ async function actWithBackstop(
   sends: LiveRun['sends'],
   timeoutMs: number,
   digest: string | null,
-  /** Called once the action is done and left the document in place (the next step's look-ahead). */
-  afterAct?: () => void,
+  /** The next step's target, for the frame to look up right after acting (see `replay:act`). */
+  next: TargetDescriptor | null = null,
 ): Promise<BackstopActOutcome> {
   // A send blocked since the last step's watch closed belongs to that step, not this one: say so before acting.
   const late = lateAttempts(run, sends.since);
@@ -1027,7 +1090,7 @@ async function actWithBackstop(
     const acted = await ask(
       tabId,
       frame,
-      { type: 'replay:act', step, values: run.values, timeoutMs, digest },
+      { type: 'replay:act', step, values: run.values, timeoutMs, digest, next },
       ActReply,
     );
     if (isTimedOut(acted)) return { status: 'timed-out' };
@@ -1046,12 +1109,11 @@ async function actWithBackstop(
     if (acted.status !== 'done') return acted;
     // The page answered before it unloaded: a navigation it started may still be under way.
     await settle(tabId, before, startedAt, reloaded);
-    if (documentCount(tabId) === before) afterAct?.();
     // An approved action may send a moment later (writes stay let through until the tab is quiet).
     const quietMs =
       digest !== null
         ? LATE_SEND_QUIET_MS
-        : SENDING_KINDS.has(step.kind) && !(await pageStayedQuiet(tabId, frame, step))
+        : SENDING_KINDS.has(step.kind) && acted.pageQuiet !== true
           ? SEND_QUIET_MS
           : null;
     if (quietMs !== null) {
@@ -1072,23 +1134,6 @@ async function actWithBackstop(
     sends.since = Date.now();
     if (didAct) sends.stepIndex = index;
   }
-}
-
-/** How long the frame may take to tell how the page reacted (it answers after one animation frame). */
-const REACTION_TIMEOUT_MS = 500;
-
-/**
- * Whether the page's own sensor saw the action start no request at all (then the network need not be
- * watched after it); false when the frame cannot tell (no sensor, gone, or no answer in time).
- */
-async function pageStayedQuiet(tabId: number, frame: FrameAddress, step: Step): Promise<boolean> {
-  const reaction = await ask(
-    tabId,
-    frame,
-    { type: 'replay:reaction', stepId: step.id, timeoutMs: REACTION_TIMEOUT_MS },
-    ReactionReply,
-  );
-  return reaction !== null && !isTimedOut(reaction) && reaction.pageQuiet === true;
 }
 
 /**
@@ -1155,12 +1200,15 @@ function blockedPreview(
   };
 }
 
+/** An inspected target an approval can be bound to. */
+type Approvable = Extract<InspectReply, { status: 'found' }> & { digest: string };
+
 async function pauseForApproval(
   runId: string,
   run: Run,
   task: Task,
   index: number,
-  inspected: Extract<InspectReply, { status: 'found' }>,
+  inspected: Approvable,
   tabId: number,
   frame: FrameAddress,
 ): Promise<{ approved: boolean; digest: string }> {
@@ -1232,7 +1280,7 @@ async function requestApproval(
   run: Run,
   stepIndex: number,
   task: Task,
-  inspected: Extract<InspectReply, { status: 'found' }>,
+  inspected: Approvable,
   tabId: number,
 ): Promise<{ approved: boolean; digest: string }> {
   const approval: PendingApproval = {
@@ -1262,7 +1310,7 @@ async function requestApproval(
   });
   const windowId = created?.id;
   if (windowId !== undefined) approvals.setWindow(approval.id, windowId);
-  void browser.action.setBadgeText({ tabId, text: 'OK?' }).catch(() => undefined);
+  void setBadge(tabId, { text: 'OK?' });
   const result = await decision;
   if (windowId !== undefined) await browser.windows.remove(windowId).catch(() => undefined);
   const what = `${approval.preview.kind} on ${approval.preview.origin}: ${approval.preview.target}`;

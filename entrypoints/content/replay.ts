@@ -1,10 +1,11 @@
 /**
  * Replay in this frame: the background sends one step at a time (never the key, never the whole
- * task). `replay:inspect` finds the live target and describes its risk without acting;
- * `replay:act` acts, after checking that nothing changed since the person approved (same digest),
- * and that a step approved as harmless has not become risky meanwhile.
+ * task). `replay:inspect` finds the live target and describes its risk without acting; `replay:act`
+ * acts, and only on an element that, right before the first event, is still what the person approved
+ * (same digest) or, with no approval, is harmless (else it answers `changed` having done nothing).
+ * After acting it looks up the next step's target, so that step finds it ready.
  */
-import { createResolutionMemo, describeElement, type ResolutionMemo } from '@/lib/locators';
+import { createResolutionMemo, describeElement, type ResolutionMemo, type TargetDescriptor } from '@/lib/locators';
 import { describeForHumans, executeStep, waitForActionable, waitForDomQuiet, waitForElement } from '@/lib/replay';
 import { afterPageReaction, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
 import {
@@ -12,7 +13,6 @@ import {
   type InspectReply,
   MAX_CANDIDATES,
   type PickReply,
-  type ReactionReply,
   type ReplayRequest,
   SENDING_KINDS,
 } from '@/lib/run/protocol';
@@ -34,9 +34,6 @@ function resolutionMemo(): ResolutionMemo {
 
 /** Requests the page starts, as its page-world sensor reports them (see lib/replay/page-requests.ts). */
 let pageRequests: PageRequestWatch | null = null;
-
-/** The page's reaction to the last step acted in this document, as `replay:reaction` reports it. */
-let lastReaction: { stepId: string; pageQuiet: Promise<boolean | null> } | null = null;
 
 /**
  * Whether the page started no request from the action's first event until its reaction ran; null when
@@ -84,6 +81,7 @@ async function inspect(
   values: Record<string, string>,
   secretNames: readonly string[],
   timeoutMs: number,
+  withDigest: boolean,
 ): Promise<InspectReply> {
   const found = await findTarget(step, timeoutMs);
   if ('status' in found && found.status === 'ambiguous') {
@@ -111,7 +109,8 @@ async function inspect(
     if (!shown.ok) return { status: 'failed', reason: shown.error.message.slice(0, 500) };
     risk = riskOf(step, found.element);
   }
-  if (risk.kind !== 'none' || step.alwaysAsk) highlight(found.element);
+  const asks = risk.kind !== 'none' || !!step.alwaysAsk;
+  if (asks) highlight(found.element);
   return {
     status: 'found',
     risk: risk.kind,
@@ -119,8 +118,22 @@ async function inspect(
     target: describeForHumans(found.element).slice(0, 300),
     url: location.href,
     formData: formPreview(found.element, secretValues(values, secretNames)),
-    digest: digestOf(step, found.element),
+    digest: asks || withDigest ? digestOf(step, found.element) : null,
   };
+}
+
+/**
+ * Resolves the next step's target once this task is over (the act's reply is on its way), so its inspect,
+ * asked a moment later, finds the answer in the memo if the page did not change meanwhile.
+ */
+function lookUpSoon(next: TargetDescriptor): void {
+  setTimeout(() => {
+    try {
+      resolutionMemo().resolve(document, next);
+    } catch {
+      // Only a head start: the inspect resolves again and reports what went wrong.
+    }
+  }, 0);
 }
 
 async function act(
@@ -128,19 +141,15 @@ async function act(
   values: Record<string, string>,
   timeoutMs: number,
   digest: string | null,
+  next: TargetDescriptor | null,
 ): Promise<ActReply> {
   const target = targetOf(step);
-  if (target) {
+  // Approved: only the approved element, there now; an approval never carries over to another one.
+  if (target && digest !== null) {
     const now = resolutionMemo().resolve(document, target);
-    if (now.status === 'found') {
-      if (digest !== null && digestOf(step, now.element) !== digest) return { status: 'changed' };
-      if (digest === null && riskOf(step, now.element).kind !== 'none') return { status: 'changed' };
-    } else if (digest !== null) {
-      return { status: 'changed' };
-    }
+    if (now.status !== 'found' || digestOf(step, now.element) !== digest) return { status: 'changed' };
   }
   clearHighlight();
-  lastReaction = null;
   pageRequests ??= watchPageRequests(window);
   let dispatchedAt = Date.now();
   // Counted from the first try's first event: a request any try started may be this step's doing.
@@ -152,22 +161,32 @@ async function act(
       dispatchedAt = Date.now();
       if (pageRequests) atDispatch ??= { requests: pageRequests.count, frames: pageRequests.frames };
     },
+    // Judged on the element about to be acted on, after every wait: without an approval only a harmless
+    // action goes ahead, with one only the element as approved. Anything else is asked about first.
+    mayAct: (element) =>
+      digest === null ? !step.alwaysAsk && riskOf(step, element).kind === 'none' : digestOf(step, element) === digest,
   });
+  if (outcome.status === 'refused') return { status: 'changed' };
   if (outcome.status === 'done') {
-    // Watched from now, answered when asked (while the next target is looked up); only where the run
-    // would otherwise watch the network (typing sends nothing by itself).
-    lastReaction = SENDING_KINDS.has(step.kind) ? { stepId: step.id, pageQuiet: pageStayedQuiet(atDispatch) } : null;
+    const actedAt = Date.now();
+    // Answered with the action (a task later, or a frame when the page asked for one), so the run needs no
+    // second round trip to learn it; only where the run would otherwise watch the network.
+    const pageQuiet = SENDING_KINDS.has(step.kind) ? await pageStayedQuiet(atDispatch) : null;
+    if (next) lookUpSoon(next);
     return {
       status: 'done',
       via: outcome.via,
       confidence: outcome.confidence,
       durationMs: outcome.durationMs,
       dispatchedAt,
-      actedAt: Date.now(),
+      actedAt,
+      pageQuiet,
     };
   }
   if (outcome.status === 'ambiguous') return { status: 'ambiguous', reason: outcome.reason.slice(0, 500) };
-  if (outcome.status === 'not-found') return { status: 'not-found', reason: outcome.reason.slice(0, 500) };
+  // The resolver's account, as an inspect gives it ("none of 20 similar elements matches …").
+  if (outcome.status === 'not-found')
+    return { status: 'not-found', reason: (outcome.detail ?? outcome.reason).slice(0, 500) };
   return { status: 'failed', reason: outcome.message.slice(0, 500) };
 }
 
@@ -179,17 +198,13 @@ function pick(stepId: string, index: number): PickReply {
   return { status: 'picked', target: describeElement(element) };
 }
 
-export async function handleReplay(
-  request: ReplayRequest,
-): Promise<InspectReply | ActReply | PickReply | ReactionReply | null> {
+export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | PickReply | null> {
   switch (request.type) {
     case 'replay:inspect':
       if (request.settleMs) await waitForDomQuiet(document, { quietMs: request.settleMs, timeoutMs: 1000 });
-      return inspect(request.step, request.values, request.secretNames, request.timeoutMs);
+      return inspect(request.step, request.values, request.secretNames, request.timeoutMs, !!request.withDigest);
     case 'replay:act':
-      return act(request.step, request.values, request.timeoutMs, request.digest);
-    case 'replay:reaction':
-      return { pageQuiet: lastReaction?.stepId === request.stepId ? await lastReaction.pageQuiet : null };
+      return act(request.step, request.values, request.timeoutMs, request.digest, request.next);
     case 'replay:clear-highlight':
       clearHighlight();
       return null;

@@ -38,7 +38,10 @@ export type StepOutcome =
   | { status: 'done'; via: LocatorKind | 'fingerprint' | 'none'; confidence: number; durationMs: number }
   /** `elements` are the live look-alikes, for highlighting; never send them across a message boundary. */
   | { status: 'ambiguous'; candidates: string[]; reason: string; elements: Element[] }
-  | { status: 'not-found'; reason: string }
+  /** `detail`: the resolver's own account (how many look-alikes it weighed), when it gave one. */
+  | { status: 'not-found'; reason: string; detail?: string }
+  /** `mayAct` refused the element found (it became risky, or is not what the person approved). Nothing happened. */
+  | { status: 'refused' }
   | { status: 'failed'; code: StepFailureCode; message: string };
 
 export interface ExecuteOptions {
@@ -53,6 +56,12 @@ export interface ExecuteOptions {
    * this step's doing, and nothing it did before is (the runner tells a late send of an earlier step apart).
    */
   onDispatch?: () => void;
+  /**
+   * Asked about the element the step is about to act on, after every wait and right before the first event:
+   * false stops the step there (outcome `refused`). The last word on risk belongs to the element acted on,
+   * which may have appeared or changed since anyone looked.
+   */
+  mayAct?: (element: Element) => boolean;
 }
 
 /** Steps that act on (or wait for) an element, with the target known to be present. */
@@ -128,11 +137,13 @@ export async function executeStep(
 
   if (step.kind === 'press' && !step.target) {
     const target = deepActiveElement(doc) ?? doc.body;
+    if (options.mayAct && !options.mayAct(target)) return { status: 'refused' };
     options.onDispatch?.();
     const result = press(target, step.key, step.modifiers);
     return result.ok ? done('none', 1) : failed(result.error.code, result.error.message);
   }
   if (step.kind === 'scroll' && !step.target) {
+    if (options.mayAct && !options.mayAct(doc.scrollingElement ?? doc.documentElement)) return { status: 'refused' };
     options.onDispatch?.();
     const scrolled = await scrollToOffsets(doc, null, step.x, step.y, options);
     return scrolled.ok ? done('none', 1) : failed(scrolled.error.code, scrolled.error.message);
@@ -154,7 +165,10 @@ export async function executeStep(
     if (resolved.status === 'not-found') {
       const wanted = describeRecorded(targeted.target);
       const waited = targeted.kind === 'waitForElement' ? ` within ${formatDuration(options.timeoutMs)}` : '';
-      return { status: 'not-found', reason: `Could not find ${wanted} on this page${waited}.` };
+      const reason = `Could not find ${wanted} on this page${waited}.`;
+      return resolved.reason
+        ? { status: 'not-found', reason, detail: resolved.reason }
+        : { status: 'not-found', reason };
     }
     if (resolved.status === 'ambiguous') {
       const candidates = resolved.candidates.map(describeForHumans);
@@ -198,6 +212,7 @@ export async function executeStep(
       return failed('not-attached', `${describeForHumans(element)} disappeared from the page.`);
     }
 
+    if (options.mayAct && !options.mayAct(element)) return { status: 'refused' };
     options.onDispatch?.();
     const result = await act(doc, targeted, element, pointerTarget, point, text, {
       ...options,

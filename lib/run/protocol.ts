@@ -23,6 +23,8 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     timeoutMs: z.number().int(),
     /** First wait this long for the page to stop changing (after it reacted to a blocked send). */
     settleMs: z.number().int().min(0).max(2000).optional(),
+    /** Digest the target even when the step would not ask (an approval is about to be asked anyway). */
+    withDigest: z.boolean().optional(),
   }),
   /** Act. With `digest`, only if the live step still matches what the person approved. */
   z.strictObject({
@@ -31,12 +33,12 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     values: Values,
     timeoutMs: z.number().int(),
     digest: z.string().max(128).nullable(),
+    /**
+     * The next step's target when it acts in this frame: looked up as soon as this step acted (read only;
+     * the answer is kept while the page stays unchanged), so the next inspect need not wait for it.
+     */
+    next: TargetDescriptorSchema.nullable(),
   }),
-  /**
-   * Whether the page started a request in reaction to step `stepId`, the last one acted in this
-   * document: answered once that reaction ran (asked while the next step's target is looked up).
-   */
-  z.strictObject({ type: z.literal('replay:reaction'), stepId: z.string().max(64), timeoutMs: z.number().int() }),
   z.strictObject({ type: z.literal('replay:clear-highlight') }),
   /**
    * The person picked candidate `index` of the last ambiguous inspect in this document: describe
@@ -56,7 +58,11 @@ export const InspectReply = z.discriminatedUnion('status', [
     target: z.string().max(300),
     url: z.string().max(8192),
     formData: z.array(FormField).max(200),
-    digest: z.string().max(128),
+    /**
+     * What an approval binds to; null when the step would not ask (harmless, not `alwaysAsk`) and no
+     * digest was asked for: hashing the element's fingerprint on every harmless step cost a share of each.
+     */
+    digest: z.string().max(128).nullable(),
   }),
   z.strictObject({ status: z.literal('not-found'), reason: z.string().max(500) }),
   /** Several elements fit equally well: the run asks the person which one (outlined, numbered). */
@@ -98,17 +104,16 @@ export const ActReply = z.discriminatedUnion('status', [
     dispatchedAt: z.number().nonnegative(),
     /** When the action's last event was dispatched (epoch ms): the quiet window after it starts there. */
     actedAt: z.number().nonnegative(),
+    /**
+     * For a step that may send (SENDING_KINDS): the page's own world reported no request from the action's
+     * first event until its immediate reaction ran (lib/replay/page-requests.ts), so the run need not watch
+     * the network after it; null when the page has no sensor to tell, or the step cannot send. A hint for
+     * attributing sends only: the backstop blocks them either way.
+     */
+    pageQuiet: z.boolean().nullable(),
   }),
   /** The page changed since the person approved: ask again. */
   z.strictObject({ status: z.literal('changed') }),
   z.strictObject({ status: z.enum(['not-found', 'ambiguous', 'failed']), reason: z.string().max(500) }),
 ]);
 export type ActReply = z.infer<typeof ActReply>;
-
-/**
- * `pageQuiet`: the page's own world reported no request from the action's first event until its reaction
- * ran (lib/replay/page-requests.ts), so the run need not watch the network after this step; null when the
- * page has no sensor to tell. A hint for attributing sends only: the backstop blocks them either way.
- */
-export const ReactionReply = z.strictObject({ pageQuiet: z.boolean().nullable() });
-export type ReactionReply = z.infer<typeof ReactionReply>;

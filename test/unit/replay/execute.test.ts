@@ -101,6 +101,63 @@ describe('executeStep', () => {
     if (outcome.status === 'failed') expect(outcome.message).not.toContain('secret-value');
   });
 
+  it('asks mayAct about the element it is about to act on, after the waits, and acts on nothing when refused', async () => {
+    document.body.innerHTML = '<button data-testid="go">Continue</button>';
+    const target = record('button');
+    document.body.innerHTML = '<p>Loading…</p>';
+    const asked: string[] = [];
+    let clicks = 0;
+    setTimeout(() => {
+      // The element appears only after the step started waiting: the verdict is on this one.
+      document.body.innerHTML = '<form><button data-testid="go">Continue</button></form>';
+      hit = document.querySelector('button');
+      hit?.addEventListener('click', () => clicks++);
+    }, 30);
+    const refused = await executeStep(
+      document,
+      { ...base, id: 's1', kind: 'click', target },
+      {},
+      {
+        timeoutMs: 2000,
+        onDispatch: () => asked.push('dispatch'),
+        mayAct: (element) => {
+          asked.push(`mayAct ${element.parentElement?.tagName.toLowerCase()}`);
+          return false;
+        },
+      },
+    );
+    expect(refused).toEqual({ status: 'refused' });
+    expect(asked).toEqual(['mayAct form']);
+    expect(clicks).toBe(0);
+
+    const allowed = await executeStep(
+      document,
+      { ...base, id: 's2', kind: 'click', target },
+      {},
+      { timeoutMs: SHORT, mayAct: () => true },
+    );
+    expect(allowed.status).toBe('done');
+    expect(clicks).toBe(1);
+  });
+
+  it('asks mayAct about the focused element for a key press without a target', async () => {
+    document.body.innerHTML = '<form><input name="q"></form>';
+    const input = document.querySelector('input') as HTMLInputElement;
+    input.focus();
+    const keys: string[] = [];
+    input.addEventListener('keydown', (event) => keys.push(event.key));
+    const seen: Element[] = [];
+    const outcome = await executeStep(
+      document,
+      { ...base, id: 's1', kind: 'press', key: 'Enter', modifiers: [] },
+      {},
+      { timeoutMs: SHORT, mayAct: (element) => seen.push(element) === 0 },
+    );
+    expect(outcome).toEqual({ status: 'refused' });
+    expect(seen).toEqual([input]);
+    expect(keys).toEqual([]);
+  });
+
   it('finds an element that appears while it waits', async () => {
     document.body.innerHTML = '<button data-testid="go">Continue</button>';
     const target = record('button');
@@ -119,7 +176,12 @@ describe('executeStep', () => {
     document.body.innerHTML = '<button>Delete everything</button>';
     const started = performance.now();
     const outcome = await executeStep(document, { ...base, id: 's1', kind: 'click', target }, {}, { timeoutMs: SHORT });
-    expect(outcome).toEqual({ status: 'not-found', reason: "Could not find button 'Save contact' on this page." });
+    expect(outcome).toMatchObject({
+      status: 'not-found',
+      reason: "Could not find button 'Save contact' on this page.",
+    });
+    // With the resolver's own account beside it, which a replay reports.
+    expect(outcome.status === 'not-found' && outcome.detail).toMatch(/\S/);
     expect(performance.now() - started).toBeGreaterThanOrEqual(SHORT - 20);
   });
 
