@@ -126,6 +126,11 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['reconcile'],
   ['generate'],
   ['regenerate'],
+  ['reinstate', 'reactivate'],
+  ['renew'],
+  ['withdraw'],
+  ['receive'],
+  ['redeem'],
 ];
 
 /** Each known verb → the first verb of its group, which stands for the group. */

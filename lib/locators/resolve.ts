@@ -388,6 +388,20 @@ function elementsWithText(scope: Scope, text: string): Element[] {
   return innermost([...found]);
 }
 
+/** Every word of the group's caption is in the choice's own caption. */
+function captionNamesGroup(caption: string, group: string | undefined): boolean {
+  const groupWords = contentTokens(group ?? '');
+  const own = new Set(contentTokens(caption));
+  return groupWords.length > 0 && groupWords.every((token) => own.has(token));
+}
+
+/** Both headings say something and share no word: the section is about something else now. */
+function headingRenamed(recorded: string | undefined, now: string | undefined): boolean {
+  const before = contentTokens(recorded ?? '');
+  const after = new Set(contentTokens(now ?? ''));
+  return before.length > 0 && after.size > 0 && !before.some((token) => after.has(token));
+}
+
 /** Drops elements that contain another one of the set: the row around a matching button is not a second match. */
 function innermost(elements: readonly Element[]): Element[] {
   return elements.filter((element) => !elements.some((other) => other !== element && element.contains(other)));
@@ -511,8 +525,13 @@ export function scoreCandidates(
       (key) => (key.startsWith('id:') || key.startsWith('testid:')) && identityCounts.get(key) === 1,
     );
     const fingerprint = fingerprints[index] as Fingerprint;
+    // A choice whose own caption names its group ("Auto-renew membership" under "Membership") says
+    // what it is wherever it moved: the same caption under another group is still it.
     const groupOk =
-      comparison.groupSimilarity === null || comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY || idVouched;
+      comparison.groupSimilarity === null ||
+      comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
+      idVouched ||
+      (equalText(recorded.name, fingerprint.name) && captionNamesGroup(recorded.name, recorded.group));
     // A cell under another column ("Desktop" inserted before "Email") is another setting of the same row.
     const columnOk =
       !recorded.column ||
@@ -539,11 +558,15 @@ export function scoreCandidates(
       !!recorded.sectionWords &&
       (recorded.distinct ?? []).every((token) => /\d/.test(token)) &&
       keepsSectionWords(recorded.sectionWords, element, sectionPool, namedAlike);
+    // Nor does it vouch for one whose section now names something else entirely (the same block
+    // reused: "Hokusai: Waves and Wind" → "Ansel Adams: The Mural Project", its fields kept).
     const distinctOk =
       comparison.distinctKept === null ||
       comparison.distinctKept >= MIN_DISTINCT_KEPT ||
       renumbered ||
-      (vouched && !(recorded.nameUnique === false && comparison.distinctKept === 0));
+      (vouched &&
+        !(recorded.nameUnique === false && comparison.distinctKept === 0) &&
+        (comparison.translated || !headingRenamed(recorded.heading, fingerprint.heading)));
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
     const otherNumberedRecord =
@@ -609,10 +632,15 @@ export function scoreCandidates(
   // "record-payment-4B" from Maple Court's): when a candidate kept every word that told the recorded
   // record apart, one that lost most of them is not that record, whatever id it holds.
   const recordFound = scored.some((entry) => entry.qualified && entry.comparison.distinctKept === 1);
-  // Likewise a section: when some field still sits under the recorded caption word for word
-  // ("Return address"), one under another caption ("Ship-from address") is not it.
+  // Likewise a section: when a look-alike still sits under the recorded caption word for word
+  // ("ZIP" under "Return address"), one under another caption ("Ship-from address") is not it. A
+  // field of another name there ("Auto-renew parking pass" where "Auto-renew membership" was) is not.
   const sectionFound =
-    !!recorded.group && !/\d/.test(recorded.group) && scored.some((entry) => entry.comparison.groupSimilarity === 1);
+    !!recorded.group &&
+    !/\d/.test(recorded.group) &&
+    scored.some(
+      (entry) => entry.comparison.groupSimilarity === 1 && entry.comparison.nameSimilarity >= MIN_NAME_SIMILARITY,
+    );
   if (!recordFound && !sectionFound) return { scored, locatorMatches };
   const otherRecordOrSection = (entry: Scored) =>
     (recordFound && (entry.comparison.distinctKept ?? 1) < MIN_DISTINCT_KEPT) ||

@@ -262,3 +262,26 @@ describe('the words that told look-alikes apart when recorded', () => {
     replay(plan('b7', 'Pro') + plan('b8', 'Starter'), descriptor, '.Card_b8 button');
   });
 });
+
+describe('a choice moved to another group, another choice in its old place', () => {
+  const form = (membership: string[], billing: string[]) =>
+    `<main><h1>Eleanor Vance</h1><form id="member-form"><fieldset><legend>Membership</legend><label>Level <select name="level"><option>Household</option></select></label>${membership
+      .map((caption, index) => `<label><input type="checkbox" name="m${index}"> ${caption}</label>`)
+      .join('')}</fieldset>${
+      billing.length
+        ? `<fieldset><legend>Billing</legend><label>Card <input name="card"></label>${billing
+            .map((caption, index) => `<label><input type="checkbox" name="b${index}"> ${caption}</label>`)
+            .join('')}</fieldset>`
+        : ''
+    }<fieldset><legend>Mail</legend><label><input type="checkbox" name="notice"> Printed renewal notice</label></fieldset></form></main>`;
+
+  it('is found by its caption where it went, not taken for the new choice in its place', () => {
+    const recorded = record(form(['Auto-renew membership'], []), 'input[name=m0]');
+    replay(form(['Auto-renew parking pass'], ['Auto-renew membership']), recorded, 'input[name=b0]');
+  });
+
+  it('still yields to a look-alike left under the recorded caption ("Email me" under "Membership")', () => {
+    const recorded = record(form(['Email me'], []), 'input[name=m0]');
+    replay(form(['Email me'], ['Email me']), recorded, 'input[name=m0]');
+  });
+});

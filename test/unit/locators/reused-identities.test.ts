@@ -112,3 +112,34 @@ describe('a field in one of two sections with the same labels', () => {
     if (result.status === 'found') expect(result.element.id).toBe('a1-zip');
   });
 });
+
+describe('a slot that kept its ids but holds something else now', () => {
+  const header = (caption: string) =>
+    `<main><h1>Jordan Rivera · Homeowners HO-3</h1><p>Policy HO-77-2093114</p><div class="actions"><button id="policyPrimaryAction" data-testid="policy-primary-action" class="btn btn--brand">${caption}</button><button class="btn">Print declarations</button><button class="btn">Make a payment</button></div></main>`;
+
+  it('is not acted on when its command became another one ("Add endorsement" → "Reinstate policy")', () => {
+    const recorded = record(header('Add endorsement'), (doc) => doc.querySelector('#policyPrimaryAction') as Element);
+    expect(resolveOn(header('Reinstate policy'), recorded).status).not.toBe('found');
+    expect(resolveOn(header('Add an endorsement'), recorded).status).toBe('found');
+  });
+
+  const tickets = (exhibition: string, blurb: string) =>
+    `<main><h1>Box office</h1><form id="order"><section><h2>General admission</h2><label for="ga_time">Entry time</label><select id="ga_time" name="ga_time"><option>10:00</option><option>11:00</option></select></section><section><h2>${exhibition}</h2><p>${blurb}</p><label for="exh_time">Entry time</label><select id="exh_time" name="exh_time"><option>Sat · 10:00</option><option>Sat · 11:30</option></select></section><section><h2>Guided tours</h2><label for="tour_time">Tour time</label><select id="tour_time" name="tour_time"><option>11:15</option></select></section><button>Continue</button></form></main>`;
+
+  it('is not acted on when its section now names another thing (the same block reused), and is when it was only reworded', () => {
+    const recorded = record(
+      tickets('Hokusai: Waves and Wind', 'Special exhibition · through Mar 10 · timed entry'),
+      (doc) => doc.querySelector('#exh_time') as Element,
+    );
+    const reused = resolveOn(
+      tickets('Ansel Adams: The Mural Project', 'Special exhibition · through Jun 2 · timed entry'),
+      recorded,
+    );
+    expect(reused.status).not.toBe('found');
+    const reworded = resolveOn(
+      tickets('Hokusai: Waves, Wind and Mount Fuji', 'Special exhibition · through Mar 10 · timed entry'),
+      recorded,
+    );
+    expect(reworded.status === 'found' && reworded.element.id).toBe('exh_time');
+  });
+});
