@@ -5,7 +5,7 @@
  * this repository" / "Archive this repository", "Pay now" / "Cancel order") name different commands,
  * whatever object words they share. English only; other words compare as before.
  */
-import { contentTokens, textSimilarity, tokenize } from './text';
+import { contentTokens, noWordShared, textSimilarity, tokenize } from './text';
 
 /**
  * Verbs that UI copy uses interchangeably for one action, grouped. Kept narrow on purpose: a verb that
@@ -234,9 +234,7 @@ export function commandObjectsDiffer(recorded: string, candidate: string): boole
   if (!recordedAction || !candidateAction || recordedAction.verb !== candidateAction.verb) return false;
   const objectOf = (action: Action) =>
     contentTokens(action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token)).join(' ')).map(singular);
-  const before = objectOf(recordedAction);
-  const after = new Set(objectOf(candidateAction));
-  return before.length > 0 && after.size > 0 && !before.some((token) => after.has(token));
+  return noWordShared(objectOf(recordedAction), objectOf(candidateAction));
 }
 
 /** The action's words with the verb as one token ("Clear filter" → "remove filter") and "yourself" → "me". */

@@ -61,9 +61,11 @@ import {
   isIndexedId,
   isIndexedName,
   normalizeText,
+  noWordShared,
   textSimilarity,
   tokenize,
   tokenSimilarity,
+  wordsWithin,
 } from './text';
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
@@ -390,16 +392,12 @@ function elementsWithText(scope: Scope, text: string): Element[] {
 
 /** Every word of the group's caption is in the choice's own caption. */
 function captionNamesGroup(caption: string, group: string | undefined): boolean {
-  const groupWords = contentTokens(group ?? '');
-  const own = new Set(contentTokens(caption));
-  return groupWords.length > 0 && groupWords.every((token) => own.has(token));
+  return wordsWithin(contentTokens(group), contentTokens(caption));
 }
 
 /** Both headings say something and share no word: the section is about something else now. */
 function headingRenamed(recorded: string | undefined, now: string | undefined): boolean {
-  const before = contentTokens(recorded ?? '');
-  const after = new Set(contentTokens(now ?? ''));
-  return before.length > 0 && after.size > 0 && !before.some((token) => after.has(token));
+  return noWordShared(contentTokens(recorded), contentTokens(now));
 }
 
 /** Drops elements that contain another one of the set: the row around a matching button is not a second match. */
@@ -982,9 +980,8 @@ function movedUniqueName(recorded: Fingerprint, scored: readonly Scored[]): Scor
 function sameVerbNested(recorded: string, candidate: string): boolean {
   const verb = commandVerb(recorded);
   if (verb === undefined || commandVerb(candidate) !== verb) return false;
-  const [a, b] = [new Set(contentTokens(recorded)), new Set(contentTokens(candidate))];
-  const within = (small: Set<string>, large: Set<string>) => [...small].every((token) => large.has(token));
-  return a.size > 0 && b.size > 0 && (within(a, b) || within(b, a));
+  const [a, b] = [contentTokens(recorded), contentTokens(candidate)];
+  return b.length > 0 && (wordsWithin(a, b) || wordsWithin(b, a));
 }
 
 /**

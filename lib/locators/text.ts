@@ -255,3 +255,15 @@ export function identifierSimilarity(a: string, b: string | undefined): number {
 export function equalText(a: string, b: string): boolean {
   return normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
 }
+
+/** Both lists hold words and none is in both ("Hokusai: Waves and Wind" / "Ansel Adams: The Mural Project"). */
+export function noWordShared(a: readonly string[], b: readonly string[]): boolean {
+  const other = new Set(b);
+  return a.length > 0 && other.size > 0 && !a.some((token) => other.has(token));
+}
+
+/** `part` holds words and every one of them is in `whole` ("Save" in "Save product"). */
+export function wordsWithin(part: readonly string[], whole: readonly string[]): boolean {
+  const other = new Set(whole);
+  return part.length > 0 && part.every((token) => other.has(token));
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isGeneratedValue, stableClassStem, textSimilarity } from '@/lib/locators/text';
+import {
+  contentTokens,
+  isGeneratedValue,
+  noWordShared,
+  stableClassStem,
+  textSimilarity,
+  wordsWithin,
+} from '@/lib/locators/text';
 
 describe('isGeneratedValue', () => {
   it.each([
@@ -54,5 +61,21 @@ describe('textSimilarity', () => {
 
   it('treats words written together or apart as the same', () => {
     expect(textSimilarity('Checkout', 'Check out')).toBe(1);
+  });
+});
+
+describe('noWordShared and wordsWithin', () => {
+  const words = contentTokens;
+  it('tells word lists that share nothing, never for an empty one', () => {
+    expect(noWordShared(words('Hokusai: Waves and Wind'), words('Ansel Adams: The Mural Project'))).toBe(true);
+    expect(noWordShared(words('Hokusai: Waves and Wind'), words('Hokusai: Waves, Wind and Mount Fuji'))).toBe(false);
+    expect(noWordShared([], words('Billing'))).toBe(false);
+    expect(noWordShared(words('Billing'), [])).toBe(false);
+  });
+
+  it('tells when every word of one list is in another, never for an empty part', () => {
+    expect(wordsWithin(words('Membership'), words('Auto-renew membership'))).toBe(true);
+    expect(wordsWithin(words('Save product'), words('Save'))).toBe(false);
+    expect(wordsWithin([], words('Save'))).toBe(false);
   });
 });
