@@ -2,7 +2,8 @@
  * Messages from the runner to one frame of a tab during replay, and their replies, which come from a frame of
  * an untrusted page and are validated here.
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
+import { createRequester, REPLAY_PORT_NAME, type Requester } from '@/lib/run/port-channel';
 import type { ReplayRequest } from '@/lib/run/protocol';
 
 /** Backstop for a page that stopped answering, beyond the step's own timeout (the frame keeps that one). */
@@ -14,7 +15,39 @@ export interface FrameAddress {
   origin: string;
 }
 
+/** Open replay ports by the document they came from (document ids are unique across tabs). */
+const portsByDocument = new Map<string, { tabId: number; frameId: number; requester: Requester }>();
+
+/**
+ * A frame's content script opens a replay port the first time a step is sent to it (see the content
+ * script); later requests to that document travel over it. Only our own content scripts, in a tab,
+ * from a known document, are accepted; anything else is disconnected.
+ */
+export function acceptReplayPort(port: Browser.runtime.Port): void {
+  if (port.name !== REPLAY_PORT_NAME) return;
+  const sender = port.sender;
+  const tabId = sender?.tab?.id;
+  const documentId = (sender as { documentId?: unknown } | undefined)?.documentId;
+  if (sender?.id !== browser.runtime.id || tabId === undefined || typeof documentId !== 'string') {
+    port.disconnect();
+    return;
+  }
+  const entry = { tabId, frameId: sender.frameId ?? 0, requester: createRequester(port) };
+  portsByDocument.set(documentId, entry);
+  port.onDisconnect.addListener(() => {
+    if (portsByDocument.get(documentId) === entry) portsByDocument.delete(documentId);
+  });
+}
+
+/** Whether requests to this frame's document travel over an open replay port. */
+export function hasReplayPort(tabId: number, frame: FrameAddress): boolean {
+  const open = frame.documentId ? portsByDocument.get(frame.documentId) : undefined;
+  return !!open && open.tabId === tabId && open.frameId === frame.frameId && !open.requester.closed;
+}
+
 export async function sendToFrame(tabId: number, frame: FrameAddress, message: ReplayRequest): Promise<unknown> {
+  const open = frame.documentId ? portsByDocument.get(frame.documentId) : undefined;
+  if (open && hasReplayPort(tabId, frame)) return open.requester.request(message);
   // Addressed to the document that introduced itself, never to whatever replaced it since.
   return browser.tabs.sendMessage(
     tabId,

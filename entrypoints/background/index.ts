@@ -20,6 +20,7 @@ import {
   rememberFrame,
   setFrameRecording,
 } from './connections';
+import { acceptReplayPort } from './frame-messages';
 import {
   cancelRecording,
   noteContentScript,
@@ -265,6 +266,7 @@ export default defineBackground({
       if (sender.url?.startsWith(`${self.origin}/`)) void reply.then(() => vault.touch());
       return reply;
     });
+    browser.runtime.onConnect.addListener(acceptReplayPort);
     vault.watchForAutoLock();
     watchRecordedTabs();
     watchRuns();

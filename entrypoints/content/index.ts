@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createMessageClient } from '@/lib/message-client';
 import { startCapture } from '@/lib/recorder/capture';
 import { ArtifactRequest } from '@/lib/run/artifact';
+import { answerRequests, REPLAY_PORT_NAME } from '@/lib/run/port-channel';
 import { ReplayRequest } from '@/lib/run/protocol';
 import { captureArtifact } from './artifact';
 import { answerFrameProbes, framePath, framePositions, learnCrossOriginPrefix } from './frame-path';
@@ -15,6 +16,15 @@ const RecorderState = z.strictObject({ type: z.literal('recorder:state'), record
 const Reintroduce = z.strictObject({ type: z.literal('content:reintroduce') });
 
 const UNREADABLE_STEP = 'The page script could not read this step. Reload the page and run again.';
+
+/** A replay request from the worker (by message or over the replay port), answered; null for what is not one. */
+async function answerReplay(message: unknown): Promise<unknown> {
+  const replay = ReplayRequest.safeParse(message);
+  // A replay request this script can't read must fail the step loudly, not look like a page that
+  // went away (which the runner answers by asking again).
+  if (!replay.success) return isReplayMessage(message) ? { status: 'failed', reason: UNREADABLE_STEP } : null;
+  return handleReplay(replay.data);
+}
 
 function isReplayMessage(message: unknown): boolean {
   return (
@@ -87,17 +97,30 @@ export default defineContentScript({
         captureArtifact(artifact.data).then(sendResponse, () => sendResponse(null));
         return true;
       }
-      const replay = ReplayRequest.safeParse(message);
-      if (!replay.success) {
-        // A replay request this script can't read must fail the step loudly, not look like a
-        // page that went away (which the runner answers by asking again).
-        if (isReplayMessage(message)) sendResponse({ status: 'failed', reason: UNREADABLE_STEP });
-        return;
-      }
+      if (!isReplayMessage(message)) return;
+      // Later steps come over a port of their own (one message each way instead of a channel each).
+      openReplayPort();
       // sendResponse + `return true` works with and without the polyfill.
-      handleReplay(replay.data).then(sendResponse, () => sendResponse(null));
+      answerReplay(message).then(sendResponse, () => sendResponse(null));
       return true;
     });
+
+    let replayPort: ReturnType<typeof browser.runtime.connect> | null = null;
+    ctx.onInvalidated(() => replayPort?.disconnect());
+    /** Opened on the first replay request, never on its own: an idle worker is left to stop. */
+    function openReplayPort(): void {
+      if (replayPort) return;
+      try {
+        const port = browser.runtime.connect({ name: REPLAY_PORT_NAME });
+        replayPort = port;
+        port.onDisconnect.addListener(() => {
+          if (replayPort === port) replayPort = null;
+        });
+        answerRequests(port, answerReplay);
+      } catch {
+        replayPort = null; // the extension was reloaded: requests keep coming by message, if at all
+      }
+    }
 
     async function sayHello(again: boolean): Promise<void> {
       const hello = await send({
