@@ -415,9 +415,17 @@ function elementsNamed(scope: Scope, name: string): Element[] {
     });
 }
 
+/** `//*[@id="…"]/rest`, as generateXPath writes a path anchored on an id. */
+const ID_ANCHORED_XPATH = /^\/\/\*\[@id="([^"]*)"\]\/(.+)$/s;
+
 function evaluateXPath(scope: Scope, path: string): Element[] {
   const doc = documentOf(scope);
   if (typeof doc.evaluate !== 'function') return [];
+  // Blink's XPath has no id index: `//*[@id="x"]` visits every element of the page (most of a
+  // resolution's locator time on a long form). The same anchors found by selector, then the rest of the
+  // path from each, is the same answer.
+  const anchored = scope === doc ? ID_ANCHORED_XPATH.exec(path) : null;
+  if (anchored) return evaluateFromAnchors(doc, anchored[1] as string, anchored[2] as string);
   try {
     const result = doc.evaluate(path, scope, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
     const elements: Element[] = [];
@@ -429,6 +437,23 @@ function evaluateXPath(scope: Scope, path: string): Element[] {
   } catch {
     return [];
   }
+}
+
+function evaluateFromAnchors(doc: Document, id: string, rest: string): Element[] {
+  const found = new Set<Element>();
+  try {
+    for (const anchor of safeQueryAll(doc, `[id="${cssString(id)}"]`)) {
+      const result = doc.evaluate(`./${rest}`, anchor, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+      for (let index = 0; index < result.snapshotLength; index++) {
+        const node = result.snapshotItem(index);
+        if (node && node.nodeType === 1 && node.getRootNode() === doc) found.add(node as Element);
+      }
+    }
+  } catch {
+    return [];
+  }
+  // Nested anchors (an id used twice, one inside the other) could interleave: document order, as XPath gives.
+  return [...found].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
 /** Inverse document frequency over candidates' surroundings: words every row shares say little. */
