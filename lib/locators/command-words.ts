@@ -131,6 +131,8 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['withdraw'],
   ['receive'],
   ['redeem'],
+  // Front desks and schedules: checking a patient or guest in is marking them arrived.
+  ['checkin', 'arrive'],
 ];
 
 /** Each known verb → the first verb of its group, which stands for the group. */
@@ -160,6 +162,10 @@ const PHRASAL_GROUP: ReadonlyMap<string, string> = new Map([
   ['register', 'signup'],
   ['check out', 'checkout'],
   ['checkout', 'checkout'],
+  ['check-out', 'checkout'],
+  ['check in', 'checkin'],
+  ['check-in', 'checkin'],
+  ['checkin', 'checkin'],
 ]);
 
 /** The roles whose names are commands: what they do is said by their first word. */

@@ -30,7 +30,7 @@ import {
   scopeOf,
   tagOf,
 } from './dom';
-import { computeFingerprint, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import { computeFingerprint, optionList, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -83,6 +83,7 @@ function describeInScope(element: Element): ElementDescriptor {
   const lookAlikes = sameNamed(element, fingerprint);
   const unique = lookAlikes === undefined ? undefined : lookAlikes.length === 0;
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
+  if (fingerprint.options && optionsUnique(element, fingerprint.options)) fingerprint.optionsUnique = true;
   const verbUnique = synonymTwinAbsent(element, fingerprint);
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
   const twins = lookAlikes ?? sameNamedFields(element, fingerprint);
@@ -195,6 +196,14 @@ function sameNamedFields(element: Element, fingerprint: Fingerprint): Element[] 
   if (!fingerprint.name || !FIELD_ROLES.has(fingerprint.role) || !isFormControl(element)) return undefined;
   const type = element.getAttribute('type');
   return sameTagNamed(element, fingerprint.name.toLowerCase(), (other) => other.getAttribute('type') === type);
+}
+
+/** Whether no other select in the element's scope offers the same options, in the same order. */
+function optionsUnique(element: Element, options: string): boolean {
+  for (const other of scopeOf(element).querySelectorAll('select')) {
+    if (other !== element && optionList(other) === options) return false;
+  }
+  return true;
 }
 
 /** Characters of a command's text read for its leading verb. */

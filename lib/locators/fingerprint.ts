@@ -152,6 +152,21 @@ function neutralChoices(element: Element): string[] {
   return [...tokens].slice(0, MAX_DISTINCT_WORDS);
 }
 
+/** Options a select needs before its list says which select it is ("Yes / No" says nothing). */
+const MIN_OPTIONS_LISTED = 3;
+
+/** A select's option texts in order (see Fingerprint.options); '' for anything else or a short list. */
+export function optionList(element: Element): string {
+  if (tagOf(element) !== 'select') return '';
+  const options = element.querySelectorAll('option');
+  if (options.length < MIN_OPTIONS_LISTED) return '';
+  const texts: string[] = [];
+  for (let index = 0; index < options.length && index < MAX_OPTIONS_READ; index += 1) {
+    texts.push(normalizeText((options[index] as Element).textContent ?? '').toLowerCase());
+  }
+  return truncate(texts.join(' | '), MAX_TEXT);
+}
+
 export function computeFingerprint(element: Element, options: FingerprintOptions = {}): Fingerprint {
   // Callers may add to a fingerprint with geometry (describeElement does): never share one.
   if (options.geometry) return readFingerprint(element, options);
@@ -211,6 +226,8 @@ function readFingerprint(element: Element, options: FingerprintOptions): Fingerp
   if (column) fingerprint.column = truncate(column, MAX_TEXT);
   const choices = neutralChoices(element);
   if (choices.length > 0) fingerprint.choices = choices;
+  const listed = optionList(element);
+  if (listed) fingerprint.options = listed;
   const context = contextText(element);
   if (context) fingerprint.context = truncate(context, MAX_TEXT);
   const heading = headingText(element);

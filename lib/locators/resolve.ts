@@ -522,15 +522,26 @@ export function scoreCandidates(
   // record's own action (the cart's one line): only close surroundings tell which one it was.
   const strictContext = lookAlikes > 1 || recorded.nameUnique === false || !!recorded.inRecord;
   const minContext = strictContext ? MIN_CONTEXT_SIMILARITY_LOOKALIKES : MIN_CONTEXT_SIMILARITY;
+  // A select offering the options only the recorded one offered, in the same order, is the one only it
+  // can be (a filter relabelled "Status" → "Permit status" beside a new "Inspection status").
+  const sameOptions = recorded.optionsUnique && recorded.options ? recorded.options : null;
+  const sameOptionsCount = sameOptions
+    ? fingerprints.filter((fingerprint) => fingerprint.options === sameOptions).length
+    : 0;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
     const uniqueIdentities = comparison.identities.filter((key) => identityCounts.get(key) === 1);
+    const optionsVouch =
+      sameOptionsCount === 1 &&
+      (fingerprints[index] as Fingerprint).options === sameOptions &&
+      (nameOk || (comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY);
     // A field name alone ("status") is a weak identity: a new form may reuse it. It vouches only for
     // a field its label or its surroundings point at too.
     const vouched =
       uniqueIdentities.some((key) => !key.startsWith('name:')) ||
-      (uniqueIdentities.length > 0 && (nameOk || (comparison.contextSimilarity ?? 1) >= minContext));
+      (uniqueIdentities.length > 0 && (nameOk || (comparison.contextSimilarity ?? 1) >= minContext)) ||
+      optionsVouch;
     const recordKept =
       (comparison.distinctKept ?? 0) >= RECORD_WORDS_KEPT &&
       (comparison.distinctKept ?? 0) * (recorded.distinct?.length ?? 0) >= RECORD_WORDS_KEPT_MIN &&
@@ -876,7 +887,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // The page is in another language now: words cannot vouch for anything, so the structure must be
   // unchanged around the target (both structural locators, same place among as many siblings) or an
   // identity must name it. Nothing else is acted on.
-  if (qualified.some((entry) => entry.comparison.translated)) return resolveTranslated(recorded, votes, qualified);
+  if (qualified.some((entry) => entry.comparison.translated))
+    return resolveTranslated(recorded, votes, qualified, scored);
   if (voted.size === 1) {
     const [first] = votes;
     const entry = (first as { entry: Scored }).entry;
@@ -1021,6 +1033,7 @@ function resolveTranslated(
   recorded: Fingerprint,
   votes: readonly { kind: LocatorKind; entry: Scored }[],
   qualified: readonly Scored[],
+  scored: readonly Scored[],
 ): ResolveResult {
   const refused: ResolveResult = {
     status: 'not-found',
@@ -1028,6 +1041,7 @@ function resolveTranslated(
   };
   const voted = new Set(votes.map((vote) => vote.entry));
   const [entry] = voted;
+  if (voted.size === 0) return sameValuesOnly(recorded, qualified, scored) ?? refused;
   if (voted.size !== 1 || !entry) return refused;
   const kinds = new Set(votes.map((vote) => vote.kind));
   const identityVote = [...kinds].some((kind) => IDENTITY_LOCATORS.has(kind));
@@ -1056,6 +1070,30 @@ function resolveTranslated(
   if (rival && !identityVote) return refused;
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
+}
+
+/** Option values a select needs before they say which select it is. */
+const MIN_VALUES_NAMING_SELECT = 3;
+
+/**
+ * On a translated page, a select whose options send exactly the recorded values ("AP", "LD", "IT"…),
+ * when no other element here does and its option list was its own at recording: no translation changes
+ * what the server receives, so it is the recorded select, whatever its labels now say.
+ */
+function sameValuesOnly(
+  recorded: Fingerprint,
+  qualified: readonly Scored[],
+  scored: readonly Scored[],
+): ResolveResult | null {
+  const values = recorded.choices;
+  if (!recorded.optionsUnique || !values || values.length < MIN_VALUES_NAMING_SELECT) return null;
+  const same = scored.filter((entry) => {
+    const choices = entry.fingerprint.choices ?? [];
+    return choices.length === values.length && tokenSimilarity(values, choices) === 1;
+  });
+  const [only] = same;
+  if (same.length !== 1 || !only || !qualified.includes(only)) return null;
+  return { status: 'found', element: only.element, via: 'fingerprint', confidence: only.comparison.score };
 }
 
 interface Evidence {

@@ -109,6 +109,13 @@ export const FingerprintSchema = z.strictObject({
    * and amounts), so a translated page's selects are still told apart.
    */
   choices: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_DISTINCT_WORDS).optional(),
+  /**
+   * For a select of at least three options: their texts in order, as read ("any status | submitted | …").
+   * A relabelled filter ("Status" → "Permit status") still offers the same list.
+   */
+  options: text.optional(),
+  /** Set when no other select around it offered the same options at recording: then the list names it. */
+  optionsUnique: z.boolean().optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** The caption of the table column it sits in ("Email" in a notification matrix). */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { commandVerb, commandVerbsDiffer } from '@/lib/locators/command-words';
+
+describe('checking in is marking arrived', () => {
+  it('reads "Check in", "Check-in" and "Mark as arrived" as one command', () => {
+    expect(commandVerb('Check in')).toBe('checkin');
+    expect(commandVerb('Check-in patient')).toBe('checkin');
+    expect(commandVerb('Mark as arrived')).toBe('checkin');
+    expect(commandVerbsDiffer('Check in', 'Mark as arrived')).toBe(false);
+  });
+
+  it('keeps checking out, and other marks, apart', () => {
+    expect(commandVerbsDiffer('Check in', 'Check out')).toBe(true);
+    expect(commandVerbsDiffer('Check-in', 'Check-out')).toBe(true);
+    expect(commandVerbsDiffer('Check in', 'Mark as no-show')).toBe(true);
+    expect(commandVerbsDiffer('Mark as arrived', 'Mark as resolved')).toBe(true);
+  });
+});

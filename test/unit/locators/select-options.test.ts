@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeElement, resolveTarget } from '@/lib/locators';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function record(html: string, selector: string) {
+  document.body.innerHTML = html;
+  return describeElement(document.querySelector(selector) as Element);
+}
+
+const STATUS_OPTIONS =
+  '<option>Any status</option><option>Submitted</option><option>In review</option><option>Approved</option>';
+const INSPECTION_OPTIONS =
+  '<option>Any</option><option>Scheduled</option><option>Passed</option><option>Failed</option>';
+const TYPE_OPTIONS = '<option>Any type</option><option>Building</option><option>Electrical</option>';
+
+const BEFORE = `<aside><h2>Filter permits</h2><form id="filters">
+  <label for="f-type">Permit type</label><select id="f-type" name="type">${TYPE_OPTIONS}</select>
+  <label for="f-status">Status</label><select id="f-status" name="status">${STATUS_OPTIONS}</select>
+  <button>Apply filters</button></form></aside><main><h1>Permits</h1></main>`;
+
+describe('a select told by its options', () => {
+  it('is found by the same option list when relabelled beside a new look-alike', () => {
+    const target = record(BEFORE, '#f-status');
+    expect(target.fingerprint.options).toBe('any status | submitted | in review | approved');
+    expect(target.fingerprint.optionsUnique).toBe(true);
+    // Moved to a toolbar, ids regenerated, "Status" now "Permit status", a new "Inspection status" before it.
+    document.body.innerHTML = `<main><h1>Permits</h1><div class="toolbar" id="tb">
+      <label for="x1">Permit type</label><select id="x1" name="permit_type">${TYPE_OPTIONS}</select>
+      <label for="x2">Inspection status</label><select id="x2" name="inspection_status">${INSPECTION_OPTIONS}</select>
+      <label for="x3">Permit status</label><select id="x3" name="permit_status">${STATUS_OPTIONS}</select>
+      <button>Apply</button></div></main>`;
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('x3');
+  });
+
+  it('says nothing when another select offered the same list at recording', () => {
+    const target = record(
+      `<form><label for="a">Preferred branch</label><select id="a">${STATUS_OPTIONS}</select>
+       <label for="b">Alternate branch</label><select id="b">${STATUS_OPTIONS}</select></form>`,
+      '#a',
+    );
+    expect(target.fingerprint.optionsUnique).toBeUndefined();
+    // The preferred one is gone; the alternate offers the same list but is another question.
+    document.body.innerHTML = `<form><label for="b">Alternate branch</label><select id="b2">${STATUS_OPTIONS}</select>
+      <label for="c">Region</label><select id="c">${TYPE_OPTIONS}</select></form>`;
+    expect(resolveTarget(document, target).status).not.toBe('found');
+  });
+
+  it('says nothing when two selects now offer the recorded list', () => {
+    const target = record(BEFORE, '#f-status');
+    document.body.innerHTML = `<main><h1>Permits</h1><div class="toolbar">
+      <label for="x2">Inspection status</label><select id="x2" name="inspection_status">${STATUS_OPTIONS}</select>
+      <label for="x3">Permit status</label><select id="x3" name="permit_status">${STATUS_OPTIONS}</select>
+      </div></main>`;
+    expect(resolveTarget(document, target).status).not.toBe('found');
+  });
+
+  it('keeps short lists out of it: "Yes / No" names no select', () => {
+    const target = record(
+      '<form><label for="s">Smoker</label><select id="s"><option>Yes</option><option>No</option></select></form>',
+      '#s',
+    );
+    expect(target.fingerprint.options).toBeUndefined();
+  });
+});
+
+const EN_STATUS =
+  '<option value="">Select…</option><option value="AP">At pickup</option><option value="LD">Loaded</option><option value="IT">In transit</option><option value="DL">Delivered</option>';
+const ES_STATUS =
+  '<option value="">Seleccionar…</option><option value="AP">En recolección</option><option value="LD">Cargado</option><option value="IT">En tránsito</option><option value="DL">Entregado</option>';
+
+describe('a select on a page translated since recording', () => {
+  it('is the one select whose options still send the recorded values', () => {
+    document.documentElement.lang = 'en';
+    const target = record(
+      `<form id="f"><label for="sel-1">Stop</label><select id="sel-1"><option value="1">Stop 1 · Laredo</option><option value="2">Stop 2 · Monterrey</option></select>
+       <label for="sel-2">Status</label><select id="sel-2">${EN_STATUS}</select></form>`,
+      '#sel-2',
+    );
+    // In Spanish now, with a time-zone select inserted that took the id "sel-2".
+    document.documentElement.lang = 'es';
+    document.body.innerHTML = `<form id="f"><label for="sel-1">Parada</label><select id="sel-1"><option value="1">Parada 1 · Laredo</option><option value="2">Parada 2 · Monterrey</option></select>
+      <label for="sel-2">Zona horaria</label><select id="sel-2"><option value="America/Chicago">Hora del Centro</option><option value="America/Denver">Hora de la Montaña</option><option value="America/Monterrey">Hora de Monterrey</option></select>
+      <label for="sel-4">Estatus</label><select id="sel-4">${ES_STATUS}</select></form>`;
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('sel-4');
+  });
+
+  it('is refused when two selects send those values', () => {
+    document.documentElement.lang = 'en';
+    const target = record(`<form><label for="a">Status</label><select id="a">${EN_STATUS}</select></form>`, '#a');
+    document.documentElement.lang = 'es';
+    document.body.innerHTML = `<form><label for="b">Estatus actual</label><select id="b">${ES_STATUS}</select>
+      <label for="c">Estatus nuevo</label><select id="c">${ES_STATUS}</select></form>`;
+    expect(resolveTarget(document, target).status).not.toBe('found');
+    document.documentElement.lang = '';
+  });
+});
