@@ -1,7 +1,8 @@
 /**
  * The toolbar badge of a tab (its colour, text and tooltip), set only where it changed: a run shows its
  * step on every step, and three extension API calls a step took a share of the worker's time. What was
- * set is forgotten when the tab loads a new page or closes, so Chrome's own resets are never missed.
+ * set is forgotten when the tab starts and finishes loading a new page or closes, so Chrome's own resets
+ * (it clears a tab's badge when a new page commits) are not missed by the next change.
  */
 import { browser } from 'wxt/browser';
 

@@ -282,7 +282,8 @@ export default defineBackground({
     // A new top-level document (not an iframe reload) means every frame's script starts afresh.
     browser.tabs.onUpdated.addListener((tabId, change) => {
       if (change.status === 'loading' && change.url !== undefined) noteTabLoading(tabId, change.url);
-      if (change.status === 'loading') forgetBadge(tabId);
+      // Chrome clears the tab's badge when the new page commits, between these two.
+      if (change.status === 'loading' || change.status === 'complete') forgetBadge(tabId);
     });
     browser.permissions.onRemoved.addListener(() => void dropOriginsWithoutPermission());
     browser.runtime.onStartup.addListener(() => void dropOriginsWithoutPermission());

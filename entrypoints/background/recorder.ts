@@ -26,7 +26,7 @@ import {
 } from '@/lib/recorder/draft';
 import { err, ok, type Result } from '@/lib/result';
 import { isAllowed } from './allowlist';
-import { setBadge } from './badge';
+import { forgetBadge, setBadge } from './badge';
 import { framesOf } from './connections';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
@@ -70,13 +70,15 @@ async function saveDraft(next: RecordingDraft | null): Promise<Result<void, stri
   return saved.ok ? ok(undefined) : saved;
 }
 
+const REC_BADGE = { color: '#b42318', text: 'REC' };
+
 async function showBadge(current: RecordingDraft | null, previousTabs: readonly number[] = []): Promise<void> {
   for (const tabId of previousTabs) {
     await setBadge(tabId, { text: '' });
   }
   if (!current) return;
   for (const tabId of current.tabs) {
-    await setBadge(tabId, { color: '#b42318', text: 'REC' });
+    await setBadge(tabId, REC_BADGE);
   }
 }
 
@@ -156,7 +158,13 @@ export function noteContentScript(
   return serially(async () => {
     const current = await loadDraft();
     if (!current?.tabs.includes(tabId)) return false;
-    if (frameId === 0) await saveDraft(noteDocument(current, tabId, url, origin, referrer, Date.now(), newStepId()));
+    if (frameId === 0) {
+      await saveDraft(noteDocument(current, tabId, url, origin, referrer, Date.now(), newStepId()));
+      // Chrome clears a tab's own badge when it commits a new page, which may come after the badge was
+      // set (a tab the page opened is marked as soon as it is created): mark each new page again.
+      forgetBadge(tabId);
+      await setBadge(tabId, REC_BADGE);
+    }
     return true;
   });
 }
