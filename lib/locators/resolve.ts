@@ -633,6 +633,20 @@ export function scoreCandidates(
       fingerprint.type === recorded.type &&
       fieldsPerRecord.get(recorded.recordLink) === 1 &&
       (!recorded.choices || tokenSimilarity(recorded.choices, fingerprint.choices ?? []) >= MIN_SAME_CHOICES);
+    // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
+    // owner"): the copy called primary is the recorded one, when the other copy is there to show it,
+    // and the copy called second never is, whatever the first became.
+    const addedCopy = !!recorded.group && copyOfSection(recorded.group, fingerprint.group) === 'added';
+    const primaryCopy =
+      comparison.nameSimilarity === 1 &&
+      !!recorded.group &&
+      copyOfSection(recorded.group, fingerprint.group) === 'primary' &&
+      fingerprints.some(
+        (other) =>
+          other !== fingerprint &&
+          equalText(other.name, fingerprint.name) &&
+          copyOfSection(recorded.group as string, other.group) === 'added',
+      );
     const checks: [string, boolean][] = [
       ['section', sectionOk],
       ['sibling-heading', !(underSiblingHeading && !idVouched)],
@@ -642,10 +656,11 @@ export function scoreCandidates(
       ['other-record', !comparison.otherRecord],
       ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered)],
       ['group', groupOk],
+      ['added-copy', !addedCopy],
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
-      ['name-or-context', vouched || (nameOk && contextOk) || unnamedInSameRecord],
+      ['name-or-context', vouched || (nameOk && contextOk) || unnamedInSameRecord || primaryCopy],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
     const qualified = failed.length === 0;
@@ -1070,6 +1085,29 @@ function resolveTranslated(
   if (rival && !identityVote) return refused;
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
+}
+
+/** Words that call a section the first of its kind, and words that call one an added copy. */
+const PRIMARY_WORDS = new Set(['primary', 'first', '1st', 'main']);
+const ADDED_WORDS = new Set(['second', '2nd', 'additional', 'another', 'secondary', 'other']);
+
+/**
+ * How `caption` relates to the recorded section caption: 'primary' when it is that caption with a word
+ * calling it the first ("Primary owner" for "Owner"), 'added' when with a word calling it an added copy
+ * ("Second owner"), else null. The recorded caption must not be so qualified itself.
+ */
+function copyOfSection(recorded: string, caption: string | undefined): 'primary' | 'added' | null {
+  const before = tokenize(recorded);
+  if (!caption || before.length === 0 || before.some((token) => PRIMARY_WORDS.has(token) || ADDED_WORDS.has(token))) {
+    return null;
+  }
+  // An aside in parentheses ("Second owner (optional)") says nothing about which copy it is.
+  const after = tokenize(caption.replace(/\([^)]*\)/g, ' '));
+  if (after.length !== before.length + 1) return null;
+  const extra = after.filter((token) => !before.includes(token));
+  if (extra.length !== 1 || !before.every((token) => after.includes(token))) return null;
+  const word = extra[0] as string;
+  return PRIMARY_WORDS.has(word) ? 'primary' : ADDED_WORDS.has(word) ? 'added' : null;
 }
 
 /** Option values a select needs before they say which select it is. */
