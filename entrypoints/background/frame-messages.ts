@@ -39,15 +39,17 @@ export function acceptReplayPort(port: Browser.runtime.Port): void {
   });
 }
 
-/** Whether requests to this frame's document travel over an open replay port. */
-export function hasReplayPort(tabId: number, frame: FrameAddress): boolean {
+/** The open replay port of this frame's document, if requests to it can travel over one. */
+function replayPortOf(tabId: number, frame: FrameAddress): Requester | null {
   const open = frame.documentId ? portsByDocument.get(frame.documentId) : undefined;
-  return !!open && open.tabId === tabId && open.frameId === frame.frameId && !open.requester.closed;
+  return open && open.tabId === tabId && open.frameId === frame.frameId && !open.requester.closed
+    ? open.requester
+    : null;
 }
 
 export async function sendToFrame(tabId: number, frame: FrameAddress, message: ReplayRequest): Promise<unknown> {
-  const open = frame.documentId ? portsByDocument.get(frame.documentId) : undefined;
-  if (open && hasReplayPort(tabId, frame)) return open.requester.request(message);
+  const port = replayPortOf(tabId, frame);
+  if (port) return port.request(message);
   // Addressed to the document that introduced itself, never to whatever replaced it since.
   return browser.tabs.sendMessage(
     tabId,

@@ -123,8 +123,8 @@ async function inspect(
 }
 
 /**
- * Resolves the next step's target once this task is over (the act's reply is on its way), so its inspect,
- * asked a moment later, finds the answer in the memo if the page did not change meanwhile.
+ * Resolves the next step's target once this task is over (the act's reply is on its way), so that step's
+ * act (or inspect), asked a moment later, finds the answer in the memo if the page did not change meanwhile.
  */
 function lookUpSoon(next: TargetDescriptor): void {
   setTimeout(() => {

@@ -528,6 +528,17 @@ export function scoreCandidates(
   const sameOptionsCount = sameOptions
     ? fingerprints.filter((fingerprint) => fingerprint.options === sameOptions).length
     : 0;
+  // How each candidate's section caption relates to the recorded one ("Primary owner", "Second owner"),
+  // and the names of fields in an added copy of it: read once, not per candidate pair.
+  const recordedGroup = recorded.group;
+  const copies = fingerprints.map((fingerprint) =>
+    recordedGroup ? copyOfSection(recordedGroup, fingerprint.group) : null,
+  );
+  const namesInAddedCopy = new Set(
+    fingerprints
+      .filter((_, index) => copies[index] === 'added')
+      .map((fingerprint) => normalizeText(fingerprint.name).toLowerCase()),
+  );
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
@@ -636,17 +647,11 @@ export function scoreCandidates(
     // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
     // owner"): the copy called primary is the recorded one, when the other copy is there to show it,
     // and the copy called second never is, whatever the first became.
-    const addedCopy = !!recorded.group && copyOfSection(recorded.group, fingerprint.group) === 'added';
+    const addedCopy = copies[index] === 'added';
     const primaryCopy =
       comparison.nameSimilarity === 1 &&
-      !!recorded.group &&
-      copyOfSection(recorded.group, fingerprint.group) === 'primary' &&
-      fingerprints.some(
-        (other) =>
-          other !== fingerprint &&
-          equalText(other.name, fingerprint.name) &&
-          copyOfSection(recorded.group as string, other.group) === 'added',
-      );
+      copies[index] === 'primary' &&
+      namesInAddedCopy.has(normalizeText(fingerprint.name).toLowerCase());
     const checks: [string, boolean][] = [
       ['section', sectionOk],
       ['sibling-heading', !(underSiblingHeading && !idVouched)],
