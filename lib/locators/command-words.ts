@@ -177,6 +177,27 @@ export const COMMAND_ROLES: ReadonlySet<string> = new Set(['button', 'link', 'me
  */
 const SELF_WORDS: ReadonlySet<string> = new Set(['me', 'myself', 'yourself', 'you']);
 
+/**
+ * Nouns UI copy uses for one thing ("Book visit" / "Book appointment"), grouped: the object a verb acts
+ * on, reworded. Narrow on purpose, as the verbs: a reminder is not an invitation.
+ */
+const OBJECT_GROUPS: readonly (readonly string[])[] = [
+  ['appointment', 'visit'],
+  ['booking', 'reservation'],
+  ['invoice', 'bill'],
+  ['photo', 'picture', 'image'],
+  ['cart', 'basket'],
+];
+const OBJECT_GROUP: ReadonlyMap<string, string> = new Map(
+  OBJECT_GROUPS.flatMap((group) => group.map((word) => [word, group[0] as string] as const)),
+);
+
+/** A command's word with "yourself" as "me" and a synonymous object as its group's first word. */
+function objectWord(token: string): string {
+  if (SELF_WORDS.has(token)) return 'me';
+  return OBJECT_GROUP.get(token) ?? OBJECT_GROUP.get(singular(token)) ?? token;
+}
+
 interface Action {
   /** The verb's group, a phrasal verb ("turn off"), or "un" + a known verb's group ("uncollapse"). */
   verb: string;
@@ -238,14 +259,13 @@ export function commandObjectsDiffer(recorded: string, candidate: string): boole
   const recordedAction = leadingAction(recorded);
   const candidateAction = leadingAction(candidate);
   if (!recordedAction || !candidateAction || recordedAction.verb !== candidateAction.verb) return false;
-  const objectOf = (action: Action) =>
-    contentTokens(action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token)).join(' ')).map(singular);
+  const objectOf = (action: Action) => contentTokens(action.rest.map(objectWord).join(' ')).map(singular);
   return noWordShared(objectOf(recordedAction), objectOf(candidateAction));
 }
 
-/** The action's words with the verb as one token ("Clear filter" → "remove filter") and "yourself" → "me". */
+/** The action's words with the verb as one token ("Clear filter" → "remove filter"), "yourself" → "me" and objects as in OBJECT_GROUPS. */
 function actionText(action: Action): string {
-  const rest = action.rest.map((token) => (SELF_WORDS.has(token) ? 'me' : token));
+  const rest = action.rest.map(objectWord);
   return [action.verb.replace(/\s+/g, '_'), ...rest].join(' ');
 }
 

@@ -97,6 +97,10 @@ export const RECORD_WORDS_KEPT_MIN = 3;
  * this much, and a look-alike's by this much less, is told apart from that look-alike.
  */
 export const MIN_CHOICES_KEPT = 0.5;
+/** Similarity of texts equal word for word (sums of weights may fall a hair short of 1). */
+const WORD_FOR_WORD = 0.999;
+/** A field's hint ("Not published before this time") says which field it is from this many words on. */
+const MIN_DESCRIPTION_WORDS = 4;
 /** A field offering at least this share of the recorded choices offers the same ones. */
 const MIN_SAME_CHOICES = 0.8;
 /** Scores closer than this are a tie that structural locators may not break. */
@@ -288,6 +292,8 @@ export interface Scored {
   underSiblingHeading: boolean;
   /** The only field of its kind in the recorded record's row, its label dropped (see scoreCandidates). */
   unnamedInSameRecord: boolean;
+  /** A form field, relabelled, whose own hint no other field has is kept word for word (see scoreCandidates). */
+  descriptionKept: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -539,6 +545,35 @@ export function scoreCandidates(
       .filter((_, index) => copies[index] === 'added')
       .map((fingerprint) => normalizeText(fingerprint.name).toLowerCase()),
   );
+  // A field whose label was unique at recording, under the same caption word for word ("Billing ZIP
+  // code" in "Card details"): when exactly one field carries both now, its surroundings may have
+  // changed (a hint added under it) without making it another field.
+  const namedInSection = comparisons.map(
+    (comparison) =>
+      isFormControlTag(recorded.tag) &&
+      !!recordedGroup &&
+      !/\d/.test(recordedGroup) &&
+      recorded.nameUnique !== false &&
+      comparison.nameSimilarity >= WORD_FOR_WORD &&
+      (comparison.groupSimilarity ?? 0) >= WORD_FOR_WORD,
+  );
+  const namedInSectionCount = namedInSection.filter(Boolean).length;
+  // A field relabelled ("Embargo until" → "Embargo lifts at") whose own hint beside it is kept word for
+  // word, a hint no other field has: the same field. Not in a list's records, where the row's words
+  // are around every field of the row.
+  const describedAlike = comparisons.filter(
+    (comparison) => (comparison.contextSimilarity ?? 0) >= MIN_CONTEXT_SIMILARITY,
+  ).length;
+  const descriptionKept = comparisons.map(
+    (comparison) =>
+      isFormControlTag(recorded.tag) &&
+      !recorded.inRecord &&
+      recorded.nameUnique !== false &&
+      contentTokens(recorded.context).length >= MIN_DESCRIPTION_WORDS &&
+      (comparison.contextSimilarity ?? 0) >= WORD_FOR_WORD &&
+      comparison.nameSimilarity > 0 &&
+      describedAlike === 1,
+  );
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
@@ -665,7 +700,15 @@ export function scoreCandidates(
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
-      ['name-or-context', vouched || (nameOk && contextOk) || unnamedInSameRecord || primaryCopy],
+      [
+        'name-or-context',
+        vouched ||
+          (nameOk && contextOk) ||
+          unnamedInSameRecord ||
+          primaryCopy ||
+          (namedInSection[index] === true && namedInSectionCount === 1) ||
+          descriptionKept[index] === true,
+      ],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
     const qualified = failed.length === 0;
@@ -680,6 +723,7 @@ export function scoreCandidates(
       recordKept,
       underSiblingHeading,
       unnamedInSameRecord,
+      descriptionKept: descriptionKept[index] === true,
     };
   });
   // An identity that now belongs to another record (Harbor View's unit 4B took the id
@@ -696,9 +740,19 @@ export function scoreCandidates(
       (entry) => entry.comparison.groupSimilarity === 1 && entry.comparison.nameSimilarity >= MIN_NAME_SIMILARITY,
     );
   if (!recordFound && !sectionFound) return { scored, locatorMatches };
+  // An id outweighs another caption, unless the recorded label is there too under the recorded caption
+  // and the id's field has neither (a new "Mailing address" block took over the id "zip").
+  const fieldFound =
+    sectionFound &&
+    scored.some(
+      (entry) =>
+        (entry.comparison.groupSimilarity ?? 0) >= WORD_FOR_WORD && entry.comparison.nameSimilarity >= WORD_FOR_WORD,
+    );
   const otherRecordOrSection = (entry: Scored) =>
     (recordFound && (entry.comparison.distinctKept ?? 1) < MIN_DISTINCT_KEPT) ||
-    (sectionFound && (entry.comparison.groupSimilarity ?? 1) < 1 && !entry.idVouched);
+    (sectionFound &&
+      (entry.comparison.groupSimilarity ?? 1) < 1 &&
+      (!entry.idVouched || (fieldFound && entry.comparison.nameSimilarity < WORD_FOR_WORD)));
   return {
     scored: scored.map((entry) =>
       entry.qualified && otherRecordOrSection(entry)
@@ -975,6 +1029,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     (best.vouched && best.comparison.nameSimilarity > 0) ||
     recordVouched ||
     best.unnamedInSameRecord ||
+    best.descriptionKept ||
     movedUniqueName(recorded, scored) === best
       ? MIN_LOCATOR_AGREEMENT
       : MIN_FINGERPRINT_SCORE;
