@@ -15,6 +15,7 @@ import {
   hrefPath,
   inputType,
   isFormControl,
+  isFormControlTag,
   labelText,
   landmarkOf,
   ownText,
@@ -23,6 +24,7 @@ import {
   siblingPosition,
   tagOf,
 } from './dom';
+import { fieldNameSimilarity } from './field-words';
 import { cachedRead } from './read-cache';
 import {
   type Fingerprint,
@@ -540,7 +542,9 @@ export function compareFingerprints(
     };
     const similarName = COMMAND_ROLES.has(recorded.role)
       ? (a: string, b: string) => commandNameSimilarity(a, b, synonyms)
-      : textSimilarity;
+      : isFormControlTag(recorded.tag)
+        ? fieldNameSimilarity
+        : textSimilarity;
     nameSimilarity =
       recorded.name.toLowerCase() === candidate.name.toLowerCase() ? 1 : similarName(recorded.name, candidate.name);
     // A tooltip says what the control does even when a counter ("12") has become its accessible name.

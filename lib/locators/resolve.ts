@@ -294,6 +294,8 @@ export interface Scored {
   unnamedInSameRecord: boolean;
   /** A form field, relabelled, whose own hint no other field has is kept word for word (see scoreCandidates). */
   descriptionKept: boolean;
+  /** The only form field with the recorded label under the recorded (unnumbered) caption, both word for word. */
+  labelAndCaptionKept: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -545,19 +547,22 @@ export function scoreCandidates(
       .filter((_, index) => copies[index] === 'added')
       .map((fingerprint) => normalizeText(fingerprint.name).toLowerCase()),
   );
-  // A field whose label was unique at recording, under the same caption word for word ("Billing ZIP
-  // code" in "Card details"): when exactly one field carries both now, its surroundings may have
-  // changed (a hint added under it) without making it another field.
-  const namedInSection = comparisons.map(
+  // A field under the recorded caption word for word ("Billing ZIP code" in "Card details"), with the
+  // recorded label: when exactly one field is both now, the caption says which section it is though
+  // words around it changed (a hint added under it, a "Same as ship-from" box dropped). Its label, if
+  // unique at recording, also says which field, whatever its surroundings now.
+  const labelAndCaptionKept = comparisons.map(
     (comparison) =>
       isFormControlTag(recorded.tag) &&
       !!recordedGroup &&
       !/\d/.test(recordedGroup) &&
-      recorded.nameUnique !== false &&
       comparison.nameSimilarity >= WORD_FOR_WORD &&
       (comparison.groupSimilarity ?? 0) >= WORD_FOR_WORD,
   );
-  const namedInSectionCount = namedInSection.filter(Boolean).length;
+  const onlyLabelAndCaptionKept = labelAndCaptionKept.filter(Boolean).length === 1;
+  const namedInSection = labelAndCaptionKept.map(
+    (kept) => kept && onlyLabelAndCaptionKept && recorded.nameUnique !== false,
+  );
   // A field relabelled ("Embargo until" → "Embargo lifts at") whose own hint beside it is kept word for
   // word, a hint no other field has: the same field. Not in a list's records, where the row's words
   // are around every field of the row.
@@ -644,6 +649,7 @@ export function scoreCandidates(
       comparison.distinctKept === null ||
       comparison.distinctKept >= MIN_DISTINCT_KEPT ||
       renumbered ||
+      (labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept) ||
       (vouched &&
         !(recorded.nameUnique === false && comparison.distinctKept === 0) &&
         (comparison.translated || !headingRenamed(recorded.heading, fingerprint.heading)));
@@ -706,7 +712,7 @@ export function scoreCandidates(
           (nameOk && contextOk) ||
           unnamedInSameRecord ||
           primaryCopy ||
-          (namedInSection[index] === true && namedInSectionCount === 1) ||
+          namedInSection[index] === true ||
           descriptionKept[index] === true,
       ],
     ];
@@ -724,6 +730,7 @@ export function scoreCandidates(
       underSiblingHeading,
       unnamedInSameRecord,
       descriptionKept: descriptionKept[index] === true,
+      labelAndCaptionKept: labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept,
     };
   });
   // An identity that now belongs to another record (Harbor View's unit 4B took the id
@@ -749,7 +756,7 @@ export function scoreCandidates(
         (entry.comparison.groupSimilarity ?? 0) >= WORD_FOR_WORD && entry.comparison.nameSimilarity >= WORD_FOR_WORD,
     );
   const otherRecordOrSection = (entry: Scored) =>
-    (recordFound && (entry.comparison.distinctKept ?? 1) < MIN_DISTINCT_KEPT) ||
+    (recordFound && (entry.comparison.distinctKept ?? 1) < MIN_DISTINCT_KEPT && !entry.labelAndCaptionKept) ||
     (sectionFound &&
       (entry.comparison.groupSimilarity ?? 1) < 1 &&
       (!entry.idVouched || (fieldFound && entry.comparison.nameSimilarity < WORD_FOR_WORD)));

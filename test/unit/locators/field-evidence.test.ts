@@ -101,3 +101,21 @@ describe('a command whose object was reworded to a synonym', () => {
     expect(resolvedId(after, target)).toBeNull();
   });
 });
+
+const address = (caption: string, prefix: string, index: number, extra = '') => `<fieldset><legend>${caption}</legend>
+  ${extra}<label for="street-${index}">Street</label><input id="street-${index}" name="${prefix}_street">
+  <label for="zip-${index}">ZIP code</label><input id="zip-${index}" name="${prefix}_zip"></fieldset>`;
+const sameAs = '<label><input type="checkbox" name="same"> Same as ship-from address</label>';
+
+describe('a field known by its label and caption', () => {
+  it('is found under its caption when the words that told it apart moved to the other section', () => {
+    document.body.innerHTML = `<main><h1>Shipping settings</h1><form>${address('Ship-from address', 'from', 1)}
+      ${address('Return address', 'return', 2, sameAs)}<button>Save</button></form></main>`;
+    const target = describeElement(document.querySelector('#zip-2') as Element);
+    // Sections swapped: position-based ids swapped with them, and the "Same as" box now sits in Ship-from.
+    const after = `<main><h1>Shipping settings</h1><form>${address('Return address', 'returnAddress', 1)}
+      ${address('Ship-from address', 'shipFrom', 2, sameAs)}<button>Save</button></form></main>`;
+    expect(resolvedId(after, target)).toBe('zip-1');
+  });
+});
+

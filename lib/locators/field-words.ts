@@ -1,0 +1,30 @@
+/**
+ * What a form field's label asks for, however the copy words it: address and contact fields go by
+ * several standard names ("ZIP code" / "Postal code" / "Postcode", "Surname" / "Last name"), the
+ * meanings the HTML autocomplete tokens name. Kept to names that never mean anything else, so a
+ * reworded label is recognised and another field ("Mobile phone" beside "Home phone") is not.
+ */
+import { normalizeText, textSimilarity } from './text';
+
+/** Phrases of one meaning → one word standing for them. Longest first, so "zip code" wins over "zip". */
+const FIELD_PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:zip|postal|post)[ -]?code\b|\bpostcode\b|\bzip\b/g, 'postalcode'],
+  [/\b(?:last|family)[ -]name\b|\bsurname\b/g, 'lastname'],
+  [/\b(?:first|given)[ -]name\b|\bforename\b/g, 'firstname'],
+  [/\btelephone(?: number)?\b|\bphone number\b/g, 'phone'],
+  [/\btown\b/g, 'city'],
+  [/\bstreet address\b|\baddress line 1\b/g, 'street'],
+];
+
+function canonical(label: string): string {
+  let text = normalizeText(label).toLowerCase();
+  for (const [phrase, word] of FIELD_PHRASES) text = text.replace(phrase, word);
+  return text;
+}
+
+/** Word similarity of two field labels, with standard names of one field counted as the same word. */
+export function fieldNameSimilarity(recorded: string, candidate: string): number {
+  const plain = textSimilarity(recorded, candidate);
+  if (plain === 1) return plain;
+  return Math.max(plain, textSimilarity(canonical(recorded), canonical(candidate)));
+}
