@@ -367,22 +367,23 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
   return keys;
 }
 
+/** A value naming a date or a time ("2025-06-14T10:00/11:00", "14:30"): which slot, never regenerated. */
+const DATED_VALUE = /\d{4}-\d{2}-\d{2}|(?:^|\D)\d{1,2}:\d{2}(?!\d)/;
+
 /**
- * Two radio buttons or checkboxes whose worded values (what the server receives) differ are two
+ * Two radio buttons or checkboxes whose worded or dated values (what the server receives) differ are two
  * choices, however alike their captions ("Late checkout until 14:00" / "… until 12:00").
  */
 function otherChoiceValue(recorded: Fingerprint, candidate: Fingerprint): boolean {
   const choice = (fingerprint: Fingerprint) => fingerprint.type === 'radio' || fingerprint.type === 'checkbox';
   const [before, after] = [recorded.attrs.value, candidate.attrs.value];
+  if (!choice(recorded) || !choice(candidate) || !before || !after) return false;
+  // Another date or time is another slot, even under the same caption ("10:00–11:00" on Friday).
+  const dated = DATED_VALUE.test(before) && DATED_VALUE.test(after);
   return (
-    choice(recorded) &&
-    choice(candidate) &&
-    !!before &&
-    !!after &&
-    isWordedValue(before) &&
-    isWordedValue(after) &&
+    (dated || (isWordedValue(before) && isWordedValue(after))) &&
     before.trim().toLowerCase() !== after.trim().toLowerCase() &&
-    !sameWordedCaption(recorded.name, candidate.name) &&
+    (dated || !sameWordedCaption(recorded.name, candidate.name)) &&
     !qualifiedValueOf(after, before, recorded.attrs.name) &&
     !qualifiedValueOf(before, after, candidate.attrs.name)
   );

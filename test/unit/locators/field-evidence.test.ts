@@ -119,3 +119,17 @@ describe('a field known by its label and caption', () => {
   });
 });
 
+const slot = (id: string, from: string, to: string, date: string) =>
+  `<label><input type="radio" id="${id}" name="slot" value="${date}T${from}/${to}"> ${from}–${to} £4.50</label>`;
+
+describe('a delivery slot', () => {
+  it('is not the next slot of the day that took its place and its id (another time is another slot)', () => {
+    const day = (slots: string) =>
+      `<main><h1>Choose a delivery slot</h1><fieldset><legend>Saturday 14 June</legend>${slots}</fieldset></main>`;
+    document.body.innerHTML = day(
+      slot('slot-sat-1', '10:00', '11:00', '2025-06-14') + slot('slot-sat-2', '11:00', '12:00', '2025-06-14'),
+    );
+    const target = describeElement(document.querySelector('#slot-sat-1') as Element);
+    expect(resolvedId(day(slot('slot-sat-1', '11:00', '12:00', '2025-06-14')), target)).toBeNull();
+  });
+});
