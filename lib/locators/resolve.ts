@@ -207,12 +207,19 @@ function resolveThroughHosts(
   // it may be that copy moved elsewhere; when none did, the record is gone, and another copy's button
   // is another record's.
   const searchByOwnContent = result.status !== 'found' && !!host.fingerprint.distinct?.length;
+  const copiesOnPage = copies.length;
+  // The one copy that kept every word of the recorded copy's own: that record, wherever it moved.
+  let identifiedByContent = false;
   if (searchByOwnContent) {
     const recordedHost = host.fingerprint;
-    copies = copies.filter(
-      (copy) => (distinctKeptShare(recordedHost, computeFingerprint(copy)) ?? 0) >= MIN_DISTINCT_KEPT,
-    );
+    const kept = copies.map((copy) => ({
+      copy,
+      share: distinctKeptShare(recordedHost, computeFingerprint(copy)) ?? 0,
+    }));
+    const keeping = kept.filter((each) => each.share >= MIN_DISTINCT_KEPT);
+    copies = keeping.map((each) => each.copy);
     if (copies.length === 0) return hostFailure as ResolveResult;
+    identifiedByContent = keeping.length === 1 && (keeping[0]?.share ?? 0) >= WORD_FOR_WORD;
   }
   if (copies.length <= 1 && !searchByOwnContent) {
     if (result.status !== 'found') return hostFailure as ResolveResult;
@@ -225,7 +232,13 @@ function resolveThroughHosts(
   // compared by words, surroundings and structure; the target counts only when one copy clearly holds
   // it, or when the copy the host's own traits point at is among the best.
   const anonymousInner = inner.map(withoutComponentIdentities);
-  const anonymousTarget = withoutComponentIdentities(descriptor);
+  // Unique inside its copy ("Reprint" in each row's shadow root), the target was one of a kind per
+  // copy: across copies its name is shared, and unless its copy's own words singled the copy out,
+  // only close surroundings say which copy is its record.
+  const anonymousTarget =
+    copiesOnPage > 1 && !identifiedByContent
+      ? sharedAcrossCopies(withoutComponentIdentities(descriptor))
+      : withoutComponentIdentities(descriptor);
   const found: { host: Element; answer: Extract<ResolveResult, { status: 'found' }> }[] = [];
   for (const copy of copies) {
     if (budget.left <= 0) break;
@@ -262,6 +275,10 @@ function resolveThroughHosts(
 }
 
 const COMPONENT_IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id', 'name']);
+
+function sharedAcrossCopies(descriptor: ElementDescriptor): ElementDescriptor {
+  return { ...descriptor, fingerprint: { ...descriptor.fingerprint, nameUnique: false } };
+}
 
 function withoutComponentIdentities(descriptor: ElementDescriptor): ElementDescriptor {
   const { id: _id, testId: _testId, ...fingerprint } = descriptor.fingerprint;
@@ -916,8 +933,15 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   const after = contentTokens(candidate.context);
   const [first] = before;
   const [now] = after;
-  return first !== undefined && now !== undefined && !after.includes(first) && !before.includes(now);
+  if (first === undefined || now === undefined || after.includes(first) || before.includes(now)) return false;
+  // A position in a queue ("3" → "2" once the first hold was filled), the record's own id number kept
+  // beside it ("21180009921054"): the same record, moved up.
+  const idKept = (recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && after.includes(token));
+  return !(POSITION_NUMBER.test(first) && POSITION_NUMBER.test(now) && idKept);
 }
+
+/** A place in a numbered list ("3", "#12"). */
+const POSITION_NUMBER = /^#?\d{1,2}$/;
 
 const RECORD_ID_NUMBER = /^#?\d{3,}$/;
 /** A number, a date or an amount ("14", "178.00", "#1042"); not an age that ticks ("2d", "10m"). */
