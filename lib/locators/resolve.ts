@@ -596,6 +596,13 @@ export function scoreCandidates(
       comparison.nameSimilarity > 0 &&
       describedAlike === 1,
   );
+  // Names numbered like a list's entries ("Mark item 4 complete" beside "Mark item 3 complete"): the
+  // number moves to another entry when the list renumbers, so the name says nothing of which entry.
+  const numberedNames =
+    /\d/.test(recorded.name) &&
+    fingerprints.some(
+      (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
+    );
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
@@ -676,7 +683,8 @@ export function scoreCandidates(
       strictContext &&
       (newRecordNumber(recorded, fingerprint) ||
         distinctNumberReplaced(recorded, fingerprint) ||
-        leadingWordReplaced(recorded, fingerprint));
+        leadingWordReplaced(recorded, fingerprint) ||
+        (numberedNames && numberReplacedAround(recorded, fingerprint)));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
     // question once one is inserted above): the section's own words must still be around it. A
     // field name or id numbered the same way ("dependants[1].tin") does not outweigh that.
@@ -938,6 +946,28 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   // beside it ("21180009921054"): the same record, moved up.
   const idKept = (recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && after.includes(token));
   return !(POSITION_NUMBER.test(first) && POSITION_NUMBER.test(now) && idKept);
+}
+
+/** Two names that differ only in their numbers ("Mark item 4 complete" / "Mark item 3 complete"). */
+function sameButNumbers(a: string, b: string): boolean {
+  const shape = (name: string) => normalizeText(name).toLowerCase().replace(/\d+/g, '#');
+  return /\d/.test(a) && shape(a) === shape(b);
+}
+
+/**
+ * A number of the recorded entry's own words ("stair 2") is gone from the candidate's surroundings and
+ * another stands there ("stair 1"): another entry, when numbered names cannot say which entry it is.
+ */
+function numberReplacedAround(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  // The entry numbers themselves ("#4" beside "Mark item 4 complete") shift with the names.
+  const entryNumbers = new Set(
+    [recorded.name, candidate.name].flatMap((name) => (name.match(/\d+/g) ?? []).flatMap((n) => [n, `#${n}`])),
+  );
+  const numbers = (context: string | undefined) =>
+    new Set(contentTokens(context).filter((token) => PLAIN_NUMBER.test(token) && !entryNumbers.has(token)));
+  const before = numbers(recorded.context);
+  const after = numbers(candidate.context);
+  return [...before].some((token) => !after.has(token)) && [...after].some((token) => !before.has(token));
 }
 
 /** A place in a numbered list ("3", "#12"). */

@@ -87,3 +87,29 @@ describe('a row whose place in a queue moved up', () => {
     if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('Maribel Ortiz');
   });
 });
+
+const punch = (n: number, text: string, where: string) => `<li><input type="checkbox" name="complete[${n - 1}]"
+  aria-label="Mark item ${n} complete"><span>#${n}</span> <span>${text}</span> <small>${where} · ProCoat Painting</small></li>`;
+
+describe('an entry of a list whose names carry the entry number', () => {
+  it('is not the entry that took its number once the list renumbered', () => {
+    const list = (items: string) =>
+      `<main><h1>Punch list</h1><form action="/punch/bulk"><ul>${items}</ul></form></main>`;
+    document.body.innerHTML = list(
+      punch(1, 'Patch drywall at corridor', 'Corridor · L3') +
+        punch(2, 'Replace ceiling tile', 'Room 301 · L3') +
+        punch(3, 'Touch-up paint at stair 1 handrail', 'Stair 1 · L3') +
+        punch(4, 'Touch-up paint at stair 2 handrail', 'Stair 2 · L3'),
+    );
+    const target = describeElement(document.querySelector('[aria-label="Mark item 4 complete"]') as Element);
+    // Item 2 was closed and the list renumbered; a new stair 1 item was added as #4.
+    document.body.innerHTML = list(
+      punch(1, 'Patch drywall at corridor', 'Corridor · L3') +
+        punch(2, 'Touch-up paint at stair 1 handrail', 'Stair 1 · L3') +
+        punch(3, 'Touch-up paint at stair 2 handrail', 'Stair 2 · L3') +
+        punch(4, 'Touch-up paint at stair 1 handrail', 'Stair 1 · L3'),
+    );
+    const result = resolveTarget(document, target);
+    if (result.status === 'found') expect(result.element.getAttribute('aria-label')).not.toBe('Mark item 4 complete');
+  });
+});
