@@ -131,6 +131,11 @@ function otherRecord(recorded: string | undefined, candidate: string | undefined
 const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider', 'listbox']);
 const TOGGLE_ROLES = new Set(['checkbox', 'radio', 'switch']);
 
+/** Whether a role is a control to type or pick a value in ('entry'), one to tick ('toggle'), or neither. */
+export function controlFamily(role: string): 'entry' | 'toggle' | null {
+  return ENTRY_ROLES.has(role) ? 'entry' : TOGGLE_ROLES.has(role) ? 'toggle' : null;
+}
+
 /** Options of a select read for their language-neutral words; a longer list is read in part. */
 const MAX_OPTIONS_READ = 60;
 
@@ -643,10 +648,8 @@ export function compareFingerprints(
   const candidateKeys = new Set(identityKeys(candidate));
   const identities = identityKeys(recorded).filter((key) => candidateKeys.has(key));
   // Only test ids are a contract; ids and field names get renamed in refactors and merely score lower.
-  const entryOrToggle = (fingerprint: Fingerprint) =>
-    ENTRY_ROLES.has(fingerprint.role) ? 'entry' : TOGGLE_ROLES.has(fingerprint.role) ? 'toggle' : null;
-  const recordedControl = entryOrToggle(recorded);
-  const candidateControl = entryOrToggle(candidate);
+  const recordedControl = controlFamily(recorded.role);
+  const candidateControl = controlFamily(candidate.role);
   const identityConflict =
     (!!recorded.testId &&
       !!candidate.testId &&

@@ -49,6 +49,7 @@ import {
   type Comparison,
   compareFingerprints,
   computeFingerprint,
+  controlFamily,
   distinctKeptShare,
   distinctWordsAround,
   identityKeys,
@@ -332,11 +333,18 @@ function collectCandidates(scope: Scope, fingerprint: Fingerprint): Element[] {
     const implicit = ROLE_TAGS[fingerprint.role];
     if (implicit) parts.push(implicit);
   }
+  // A field to type in is never a box to tick, nor the other way round (compareFingerprints calls that
+  // an identity conflict): such elements are not fingerprinted at all (a form's checkboxes are half of
+  // its inputs).
+  const family = controlFamily(fingerprint.role);
   const found = new Set<Element>();
   for (const element of safeQueryAll(scope, parts.join(','))) {
-    if (tagOf(element) === fingerprint.tag || (fingerprint.role && roleOf(element) === fingerprint.role)) {
-      found.add(element);
+    if (tagOf(element) !== fingerprint.tag && !(fingerprint.role && roleOf(element) === fingerprint.role)) continue;
+    if (family) {
+      const other = controlFamily(roleOf(element));
+      if (other && other !== family) continue;
     }
+    found.add(element);
   }
   return [...found];
 }

@@ -22,6 +22,18 @@ const rows = (titles: string[]) =>
     .join('')}</tbody></table></main>`;
 
 describe('resolveTarget', () => {
+  it('never compares a field to type in with a box to tick: only fields are its candidates', () => {
+    const html =
+      '<main><fieldset><legend>Item 1</legend><label for="n1">Item 1 name</label><input id="n1">' +
+      '<input type="checkbox" id="c1"><label for="c1">Include item 1</label>' +
+      '<input type="radio" name="r" id="r1"><label for="r1">Item 1 first</label></fieldset>' +
+      '<label for="q">Quantity</label><input id="q" type="number"></main>';
+    const field = record(html, (doc) => doc.getElementById('n1') as Element);
+    expect(scoreCandidates(document, field).scored.map((entry) => entry.element.id)).toEqual(['n1', 'q']);
+    const box = record(html, (doc) => doc.getElementById('c1') as Element);
+    expect(scoreCandidates(document, box).scored.map((entry) => entry.element.id)).toEqual(['c1', 'r1']);
+  });
+
   it('accepts a unique locator match that agrees with the fingerprint', () => {
     const html = '<main><form id="f"><label for="email">Email</label><input id="email" name="email"></form></main>';
     const descriptor = record(html, (doc) => doc.getElementById('email') as Element);
