@@ -275,6 +275,33 @@ function resolveThroughHosts(
   );
 }
 
+/**
+ * The one look-alike still in the recorded record's own card: under the card's own heading ("AMR-07",
+ * a word that told the record apart at recording, not a position such as "Question 4"), with the
+ * record's link, both word for word, and no other look-alike under that heading. Its figures
+ * (battery 18% → 23%, another task) changed; the record did not. -1 when there is none.
+ */
+function sameRecordCardIndex(
+  recorded: Fingerprint,
+  fingerprints: readonly Fingerprint[],
+  comparisons: readonly Comparison[],
+): number {
+  const heading = recorded.heading;
+  if (!heading || !recorded.recordLink) return -1;
+  const headingWords = contentTokens(heading);
+  const distinct = new Set(recorded.distinct ?? []);
+  if (headingWords.length === 0 || !headingWords.every((word) => distinct.has(word))) return -1;
+  if (tokenize(heading).some((word) => POSITION_NUMBER.test(word))) return -1;
+  const underHeading = fingerprints.flatMap((fingerprint, index) =>
+    (comparisons[index] as Comparison).nameSimilarity >= WORD_FOR_WORD && equalText(fingerprint.heading ?? '', heading)
+      ? [index]
+      : [],
+  );
+  const [only] = underHeading;
+  if (underHeading.length !== 1 || only === undefined) return -1;
+  return fingerprints[only]?.recordLink === recorded.recordLink ? only : -1;
+}
+
 const COMPONENT_IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id', 'name']);
 
 function sharedAcrossCopies(descriptor: ElementDescriptor): ElementDescriptor {
@@ -611,9 +638,11 @@ export function scoreCandidates(
     fingerprints.some(
       (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
     );
+  const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
+    const inSameRecordCard = index === sameRecordCard;
     const uniqueIdentities = comparison.identities.filter((key) => identityCounts.get(key) === 1);
     const optionsVouch =
       sameOptionsCount === 1 &&
@@ -733,7 +762,7 @@ export function scoreCandidates(
       ['caption-swapped', !comparison.captionSwapped],
       ['object-changed', !comparison.objectChanged],
       ['other-record', !comparison.otherRecord],
-      ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered)],
+      ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard)],
       ['group', groupOk],
       ['added-copy', !addedCopy],
       ['column', columnOk],
@@ -746,7 +775,8 @@ export function scoreCandidates(
           unnamedInSameRecord ||
           primaryCopy ||
           namedInSection[index] === true ||
-          descriptionKept[index] === true,
+          descriptionKept[index] === true ||
+          inSameRecordCard,
       ],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));

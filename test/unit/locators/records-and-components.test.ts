@@ -212,3 +212,56 @@ describe('numbering that shifts when an entry is inserted or removed', () => {
     if (result.status === 'found') expect(result.element.id).toBe('q1-1');
   });
 });
+
+/** A fleet grid: one card per robot, headed by its name, with its figures and a link to its page. */
+function robotCards(robots: readonly (readonly [string, number, string])[]): string {
+  const cards = robots.map(
+    ([name, battery, task]) => `<article class="card_${battery}"><header><h3>${name}</h3><span>Picking</span></header>
+<dl><dt>Battery</dt><dd>${battery}%</dd><dt>Task</dt><dd>${task}</dd></dl>
+<footer><button type="button">Send to charger</button><button type="button">Pause</button>
+<a href="/robots/${name.toLowerCase()}" aria-label="Details">›</a></footer></article>`,
+  );
+  return `<main><h1>Fleet</h1><div class="grid">${cards.join('')}</div></main>`;
+}
+
+describe("a record's card whose figures changed", () => {
+  const sendToCharger = (name: string) => (doc: Document) =>
+    [...doc.querySelectorAll('article')]
+      .find((card) => card.querySelector('h3')?.textContent === name)
+      ?.querySelector('button') as Element;
+
+  it('is still that record under its own heading with its own link', () => {
+    const target = record(
+      robotCards([
+        ['AMR-03', 71, 'PK-44781'],
+        ['AMR-07', 18, 'PK-44790'],
+        ['AMR-11', 55, 'PK-44795'],
+      ]),
+      sendToCharger('AMR-07'),
+    );
+    // Re-sorted by battery, and AMR-07 charged a little and took the next task.
+    const after = robotCards([
+      ['AMR-17', 12, 'PK-44822'],
+      ['AMR-07', 23, 'PK-44817'],
+      ['AMR-11', 55, 'PK-44795'],
+      ['AMR-03', 71, 'PK-44781'],
+    ]);
+    const result = resolveOn(after, target);
+    expect(result).toMatchObject({ status: 'found', element: sendToCharger('AMR-07')(document) });
+  });
+
+  it('is not found when the card under that heading now links to another record', () => {
+    const target = record(
+      robotCards([
+        ['AMR-03', 71, 'PK-44781'],
+        ['AMR-07', 18, 'PK-44790'],
+      ]),
+      sendToCharger('AMR-07'),
+    );
+    const after = robotCards([
+      ['AMR-03', 71, 'PK-44781'],
+      ['AMR-07', 23, 'PK-44817'],
+    ]).replace('href="/robots/amr-07"', 'href="/robots/amr-77"');
+    expect(resolveOn(after, target).status).not.toBe('found');
+  });
+});
