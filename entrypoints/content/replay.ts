@@ -6,7 +6,15 @@
  * After acting it looks up the next step's target, so that step finds it ready.
  */
 import { createResolutionMemo, describeElement, type ResolutionMemo, type TargetDescriptor } from '@/lib/locators';
-import { describeForHumans, executeStep, waitForActionable, waitForDomQuiet, waitForElement } from '@/lib/replay';
+import {
+  type BoxSighting,
+  describeForHumans,
+  executeStep,
+  sightBox,
+  waitForActionable,
+  waitForDomQuiet,
+  waitForElement,
+} from '@/lib/replay';
 import { afterPageReaction, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
 import {
   type ActReply,
@@ -31,6 +39,9 @@ function resolutionMemo(): ResolutionMemo {
   memo ??= createResolutionMemo(document);
   return memo;
 }
+
+/** The box of the target looked up ahead of the next step (see lookUpSoon). */
+let lookedUp: BoxSighting | null = null;
 
 /** Requests the page starts, as its page-world sensor reports them (see lib/replay/page-requests.ts). */
 let pageRequests: PageRequestWatch | null = null;
@@ -129,7 +140,9 @@ async function inspect(
 function lookUpSoon(next: TargetDescriptor): void {
   setTimeout(() => {
     try {
-      resolutionMemo().resolve(document, next);
+      const found = resolutionMemo().resolve(document, next);
+      // Its box now, so that if it has not moved a frame later the step need not wait a frame to know.
+      lookedUp = found.status === 'found' ? sightBox(found.element) : null;
     } catch {
       // Only a head start: the inspect resolves again and reports what went wrong.
     }
@@ -150,6 +163,8 @@ async function act(
     if (now.status !== 'found' || digestOf(step, now.element) !== digest) return { status: 'changed' };
   }
   clearHighlight();
+  const seen = lookedUp;
+  lookedUp = null;
   pageRequests ??= watchPageRequests(window);
   let dispatchedAt = Date.now();
   // Counted from the first try's first event: a request any try started may be this step's doing.
@@ -157,6 +172,7 @@ async function act(
   const outcome = await executeStep(document, step, values, {
     timeoutMs,
     resolve: resolutionMemo().resolve,
+    ...(seen ? { seen } : {}),
     onDispatch: () => {
       dispatchedAt = Date.now();
       if (pageRequests) atDispatch ??= { requests: pageRequests.count, frames: pageRequests.frames };

@@ -53,6 +53,33 @@ export interface ActionabilityOptions {
   now?: () => number;
   /** Schedules the next check; defaults to the element window's requestAnimationFrame. */
   raf?: (callback: () => void) => unknown;
+  /**
+   * The element's box read earlier (when the step's target was looked up ahead of it): once a frame has
+   * passed since, it is the first of the two boxes the stability check compares, so an element that has
+   * not moved needs no further frame.
+   */
+  seen?: BoxSighting;
+}
+
+/** An element's box as read at one moment, and whether an animation frame has come since. */
+export interface BoxSighting {
+  readonly element: Element;
+  readonly box: Box;
+  framed: boolean;
+}
+
+/** Reads the element's box now and notes the next animation frame (see ActionabilityOptions.seen). */
+export function sightBox(element: Element, raf: (callback: () => void) => unknown = defaultRaf(element)): BoxSighting {
+  const rect = element.getBoundingClientRect();
+  const sighting: BoxSighting = {
+    element,
+    box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+    framed: false,
+  };
+  raf(() => {
+    sighting.framed = true;
+  });
+  return sighting;
 }
 
 /**
@@ -178,7 +205,8 @@ export async function waitForActionable(
   const now = options.now ?? (() => performance.now());
   const raf = options.raf ?? defaultRaf(element);
   const deadline = now() + options.timeoutMs;
-  let previousBox: Box | null = null;
+  const seen = options.seen;
+  let previousBox: Box | null = seen && seen.element === element && seen.framed ? seen.box : null;
   let scrolled = false;
 
   const check = (): Check => {

@@ -26,7 +26,13 @@ import {
   submitForm,
   visibleLabelOf,
 } from './act';
-import { type ActionabilityCode, type ActionabilityOptions, formatDuration, waitForActionable } from './actionability';
+import {
+  type ActionabilityCode,
+  type ActionabilityOptions,
+  type BoxSighting,
+  formatDuration,
+  waitForActionable,
+} from './actionability';
 import { describeForHumans } from './describe-for-humans';
 import { isStyleVisible, tagOf } from './dom';
 import { fillTemplate } from './variables';
@@ -51,6 +57,8 @@ export interface ExecuteOptions {
   raf?: (callback: () => void) => unknown;
   /** Passed to waitForElement: how the target is resolved. */
   resolve?: Resolve;
+  /** Passed to waitForActionable: the target's box as read when it was looked up ahead of the step. */
+  seen?: BoxSighting;
   /**
    * Called right before the action's first event, after every wait: what the page does from then on may be
    * this step's doing, and nothing it did before is (the runner tells a late send of an earlier step apart).
@@ -200,6 +208,7 @@ export async function executeStep(
         signal: options.signal,
         now: options.now,
         raf: options.raf,
+        ...(options.seen ? { seen: options.seen } : {}),
       });
       if (!actionable.ok) {
         // Replaced by a re-render while we waited: find the new one within the time left.

@@ -19,8 +19,10 @@ export {
 export {
   type ActionabilityCode,
   type ActionabilityOptions,
+  type BoxSighting,
   deepElementFromPoint,
   type Point,
+  sightBox,
   waitForActionable,
 } from './actionability';
 export { describeForHumans } from './describe-for-humans';

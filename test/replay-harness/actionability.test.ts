@@ -185,6 +185,39 @@ describe('replay in Chromium', () => {
     expect(await page.evaluate(() => window.events)).toEqual(['clicked-at-rest']);
   });
 
+  it('needs no further frame for a target looked up ahead that has not moved since', async () => {
+    await page.setContent('<!doctype html><body><button id="b" style="position:absolute;top:80px">Go</button></body>');
+    await page.addScriptTag({ content: bundle });
+    const framesWaited = await page.evaluate(async () => {
+      const R = window.UnderstudyReplay;
+      const button = document.getElementById('b') as Element;
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const wait = async (seen?: ReturnType<typeof R.sightBox>) => {
+        let frames = 0;
+        const raf = (callback: () => void) => {
+          frames++;
+          requestAnimationFrame(callback);
+        };
+        const options = { timeoutMs: 2000, needsEnabled: true, needsEditable: false, raf };
+        const result = await R.waitForActionable(button, seen ? { ...options, seen } : options);
+        return result.ok ? frames : -1;
+      };
+      const unmoved = R.sightBox(button);
+      await nextFrame();
+      await nextFrame();
+      const afterAFrame = await wait(unmoved);
+      // Read, then moved before a frame came: the old box says nothing, and the new one must hold a frame.
+      const moved = R.sightBox(button);
+      await nextFrame();
+      await nextFrame();
+      (button as HTMLElement).style.top = '160px';
+      const afterMoving = await wait(moved);
+      const noFrameYet = await wait(R.sightBox(button));
+      return { afterAFrame, afterMoving, noFrameYet, without: await wait() };
+    });
+    expect(framesWaited).toEqual({ afterAFrame: 0, afterMoving: 1, noFrameYet: 1, without: 1 });
+  });
+
   it('types into a field that is still sliding in, without waiting for it to stop', async () => {
     // A slide far longer than the step's time: a stability wait would fail the step as 'not-stable'.
     const outcome = await replay(
