@@ -55,7 +55,14 @@ import {
   identityKeys,
 } from './fingerprint';
 import { withReadCache } from './read-cache';
-import type { ElementDescriptor, Fingerprint, Locator, LocatorKind, TargetDescriptor } from './schema';
+import {
+  type ElementDescriptor,
+  type Fingerprint,
+  type Locator,
+  type LocatorKind,
+  MAX_TEXT,
+  type TargetDescriptor,
+} from './schema';
 import {
   contentTokens,
   equalText,
@@ -1269,6 +1276,12 @@ function copyOfSection(recorded: string, caption: string | undefined): 'primary'
   return PRIMARY_WORDS.has(word) ? 'primary' : ADDED_WORDS.has(word) ? 'added' : null;
 }
 
+/** How many options a select's listed option texts hold; null when unknown (no list, or cut short). */
+function optionCount(options: string | undefined): number | null {
+  if (!options || options.length >= MAX_TEXT) return null;
+  return options.split(' | ').length;
+}
+
 /** Option values a select needs before they say which select it is. */
 const MIN_VALUES_NAMING_SELECT = 3;
 
@@ -1284,10 +1297,14 @@ function sameValuesOnly(
 ): ResolveResult | null {
   const values = recorded.choices;
   if (!recorded.optionsUnique || !values || values.length < MIN_VALUES_NAMING_SELECT) return null;
-  const same = scored.filter((entry) => {
+  let same = scored.filter((entry) => {
     const choices = entry.fingerprint.choices ?? [];
     return choices.length === values.length && tokenSimilarity(values, choices) === 1;
   });
+  // A filter of the same values adds its own "All …" option: one more option than the recorded select.
+  const count = optionCount(recorded.options);
+  if (same.length > 1 && count !== null)
+    same = same.filter((entry) => optionCount(entry.fingerprint.options) === count);
   const [only] = same;
   if (same.length !== 1 || !only || !qualified.includes(only)) return null;
   return { status: 'found', element: only.element, via: 'fingerprint', confidence: only.comparison.score };
