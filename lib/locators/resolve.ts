@@ -30,7 +30,8 @@
  * what the locators (and the recorded name and text) match, and the locators themselves are the evidence: see
  * resolveByLocators.
  */
-import { commandVerb } from './command-words';
+import { cognateWords, namedByCognates } from './cognates';
+import { COMMAND_ROLES, commandVerb } from './command-words';
 import {
   accessibleName,
   ancestorTexts,
@@ -307,6 +308,10 @@ function sameRecordCardIndex(
   const [only] = underHeading;
   if (underHeading.length !== 1 || only === undefined) return -1;
   return fingerprints[only]?.recordLink === recorded.recordLink ? only : -1;
+}
+
+function isCommand(fingerprint: Fingerprint): boolean {
+  return COMMAND_ROLES.has(fingerprint.role);
 }
 
 const COMPONENT_IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id', 'name']);
@@ -1222,12 +1227,13 @@ function resolveTranslated(
   };
   const voted = new Set(votes.map((vote) => vote.entry));
   const [entry] = voted;
-  if (voted.size === 0) return sameValuesOnly(recorded, qualified, scored) ?? refused;
-  if (voted.size !== 1 || !entry) return refused;
+  if (voted.size === 0)
+    return sameValuesOnly(recorded, qualified, scored) ?? namedInTranslation(recorded, qualified) ?? refused;
+  if (voted.size !== 1 || !entry) return namedInTranslation(recorded, qualified) ?? refused;
   const kinds = new Set(votes.map((vote) => vote.kind));
   const identityVote = [...kinds].some((kind) => IDENTITY_LOCATORS.has(kind));
   const structureHolds = kinds.has('css') && kinds.has('xpath') && entry.comparison.samePlace;
-  if (!identityVote && !structureHolds) return refused;
+  if (!identityVote && !structureHolds) return namedInTranslation(recorded, qualified) ?? refused;
   // A candidate that matches as well apart from its position is a look-alike (rows re-sorted in the new
   // language's order): position alone never tells them apart.
   const apart = entry.comparison.scoreWithoutPlace;
@@ -1248,9 +1254,32 @@ function resolveTranslated(
     (entryKeeps && !keeps(other)) ||
     (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT);
   const rival = twins.find((other) => !setApart(other));
-  if (rival && !identityVote) return refused;
+  if (rival && !identityVote) return namedInTranslation(recorded, qualified) ?? refused;
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
+}
+
+/**
+ * On a translated page, the one qualified candidate whose name has a look-alike word for every word of
+ * the recorded name ("Frequency" → "Frecuencia"). Where the recorded element had look-alikes (an "Edit"
+ * in every row), it must also keep the words only its own row had (a name, a number: not translated).
+ */
+function namedInTranslation(recorded: Fingerprint, qualified: readonly Scored[]): ResolveResult | null {
+  const named = qualified.filter((entry) => namedByCognates(recorded.name, entry.fingerprint.name));
+  if (named.length === 0) return null;
+  const lookAlikes = named.map((entry) => entry.element);
+  const keeps = (entry: Scored) =>
+    (!!recorded.sectionWords && keepsSectionWords(recorded.sectionWords, entry.element, lookAlikes)) ||
+    (!!recorded.distinct?.length && keepsDistinctWords(recorded, entry.fingerprint));
+  // Several alike now ("Número de documento" for each passenger): only the words of its own section say which.
+  const hadLookAlikes = named.length > 1 || recorded.nameUnique === false || !!recorded.inRecord;
+  // A one-word command ("Cancelar") is in many places of a page; with its surroundings unreadable,
+  // only its record's own words could say it is the recorded one.
+  const oneWordCommand = isCommand(recorded) && cognateWords(recorded.name).length === 1;
+  const chosen = hadLookAlikes || oneWordCommand ? named.filter(keeps) : named;
+  const [only] = chosen;
+  if (chosen.length !== 1 || !only) return null;
+  return { status: 'found', element: only.element, via: 'fingerprint', confidence: only.comparison.score };
 }
 
 /** Words that call a section the first of its kind, and words that call one an added copy. */
