@@ -87,7 +87,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['redo'],
   ['retry'],
   ['reset'],
-  ['select'],
+  ['select', 'choose'],
   ['deselect'],
   ['sort'],
   ['filter'],

@@ -30,6 +30,7 @@ describe('commandNameSimilarity', () => {
     expect(commandNameSimilarity('Assign to me', 'Assign yourself')).toBe(1);
     expect(commandNameSimilarity('Sign in', 'Log in', VOUCH)).toBe(1);
     expect(commandNameSimilarity('Log out', 'Sign out', VOUCH)).toBe(1);
+    expect(commandNameSimilarity('Select', 'Choose this pharmacy', VOUCH)).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
   });
 
   it('reads two different verbs as two commands, whatever object words they share', () => {
