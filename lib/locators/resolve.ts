@@ -314,6 +314,16 @@ function isCommand(fingerprint: Fingerprint): boolean {
   return COMMAND_ROLES.has(fingerprint.role);
 }
 
+/** A command now called something sharing no word with its recorded name (an empty name is a label dropped, not this). */
+function renamedCommand(recorded: Fingerprint, candidate: Fingerprint, comparison: Comparison): boolean {
+  return (
+    isCommand(recorded) &&
+    !comparison.translated &&
+    comparison.nameSimilarity === 0 &&
+    contentTokens(candidate.name).length > 0
+  );
+}
+
 const COMPONENT_IDENTITY_LOCATORS = new Set<LocatorKind>(['testId', 'id', 'name']);
 
 function sharedAcrossCopies(descriptor: ElementDescriptor): ElementDescriptor {
@@ -651,6 +661,10 @@ export function scoreCandidates(
       (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
     );
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
+  // The recorded command's name is on another element now ("Bind" on a related quote) while the one
+  // holding its id or test id says something else entirely ("Re-quote"): the id names a slot, and the
+  // command that was in it is gone.
+  const nameTakenElsewhere = isCommand(recorded) && namedAlike.length > 0;
   const scored: Scored[] = pool.map((element, index) => {
     const comparison = comparisons[index] as Comparison;
     const nameOk = comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
@@ -773,6 +787,7 @@ export function scoreCandidates(
       ['identity-conflict', !comparison.identityConflict],
       ['caption-swapped', !comparison.captionSwapped],
       ['object-changed', !comparison.objectChanged],
+      ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
       ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard)],
       ['group', groupOk],

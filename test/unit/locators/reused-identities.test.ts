@@ -143,3 +143,21 @@ describe('a slot that kept its ids but holds something else now', () => {
     expect(reworded.status === 'found' && reworded.element.id).toBe('exh_time');
   });
 });
+
+describe("a test id's slot holding another command while the recorded one's name is elsewhere", () => {
+  const quote = (primary: string, related: string) => `<main><h1>Quote Q-2291</h1>
+    <div class="actions"><button class="btn">Send to broker</button><button class="btn btn-primary" data-testid="quote-primary-action">${primary}</button></div>
+    <section><h2>Related quotes</h2><div>Excess Q-2293 <button class="btn btn-sm">${related}</button></div></section></main>`;
+
+  it('is not the recorded command', () => {
+    const target = record(quote('Bind policy', 'Open'), (doc) => doc.querySelector('[data-testid]') as Element);
+    // The quote expired: its primary slot now offers "Re-quote", and the related quote can be bound.
+    expect(resolveOn(quote('Re-quote', 'Bind'), target).status).not.toBe('found');
+  });
+
+  it('is still followed when nothing else is named like the recorded command', () => {
+    const target = record(quote('Bind policy', 'Open'), (doc) => doc.querySelector('[data-testid]') as Element);
+    const result = resolveOn(quote('Issue binder', 'Open'), target);
+    expect(result).toMatchObject({ status: 'found', via: 'testId' });
+  });
+});
