@@ -36,6 +36,7 @@ import {
 } from './schema';
 import {
   contentTokens,
+  digitShape,
   equalText,
   identifierSimilarity,
   isGeneratedValue,
@@ -123,8 +124,9 @@ function recordLinkOf(element: Element): string | undefined {
 /** Two link paths that differ only in their numbers: the same page for another record. */
 function otherRecord(recorded: string | undefined, candidate: string | undefined): boolean {
   if (!recorded || !candidate || recorded === candidate) return false;
-  const shape = (path: string) => path.replace(/\d+/g, '#');
-  return (/\d/.test(recorded) && shape(recorded) === shape(candidate)) || lastSegmentDiffers(recorded, candidate);
+  return (
+    (/\d/.test(recorded) && digitShape(recorded) === digitShape(candidate)) || lastSegmentDiffers(recorded, candidate)
+  );
 }
 
 /** Controls a person types or picks a value in, and controls a person ticks: never the same control. */

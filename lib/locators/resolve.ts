@@ -66,6 +66,7 @@ import {
 } from './schema';
 import {
   contentTokens,
+  digitShape,
   equalText,
   isIndexedId,
   isIndexedName,
@@ -1015,7 +1016,7 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
 
 /** Two names that differ only in their numbers ("Mark item 4 complete" / "Mark item 3 complete"). */
 function sameButNumbers(a: string, b: string): boolean {
-  const shape = (name: string) => normalizeText(name).toLowerCase().replace(/\d+/g, '#');
+  const shape = (name: string) => digitShape(normalizeText(name).toLowerCase());
   return /\d/.test(a) && shape(a) === shape(b);
 }
 

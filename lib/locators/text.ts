@@ -54,7 +54,8 @@ export function contentTokens(value: string | null | undefined): string[] {
   return content.length > 0 ? content : all;
 }
 
-function digitShape(token: string): string {
+/** The value with each run of digits as '#': "Stair 2" and "Stair 12" have one shape. */
+export function digitShape(token: string): string {
   return token.replace(/\d+/g, '#');
 }
 
