@@ -25,6 +25,7 @@ import { randomId } from '@/lib/crypto/bytes';
 import type { TargetDescriptor } from '@/lib/locators';
 import type { ApprovalView, RunSummaryView, RunView } from '@/lib/messages';
 import { isOriginAllowed, originOf } from '@/lib/origins';
+import { checksStability } from '@/lib/replay/step-checks';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
@@ -716,12 +717,21 @@ function secretNamesOf(task: Task): string[] {
   return task.variables.filter((variable) => variable.secret).map((variable) => variable.name);
 }
 
-/** The target of the step after `index` when it acts in the same tab and frame as that step. */
-function nextTargetInFrame(task: Task, index: number): TargetDescriptor | null {
+/**
+ * The target of the step after `index` when it acts in the same tab and frame as that step, and whether
+ * that step checks its target's box stands still (see `replay:act`).
+ */
+function nextTargetInFrame(task: Task, index: number): NextTarget | null {
   const step = task.steps[index] as Step;
   const next = task.steps[index + 1];
   if (!next || !('target' in next) || !next.target || next.tab !== step.tab) return null;
-  return JSON.stringify(next.frame) === JSON.stringify(step.frame) ? next.target : null;
+  if (JSON.stringify(next.frame) !== JSON.stringify(step.frame)) return null;
+  return { target: next.target, sight: checksStability(next.kind) };
+}
+
+interface NextTarget {
+  target: TargetDescriptor;
+  sight: boolean;
 }
 
 /** How many steps right before `index` were skipped because they failed. */
@@ -1076,7 +1086,7 @@ async function actWithBackstop(
   timeoutMs: number,
   digest: string | null,
   /** The next step's target, for the frame to look up right after acting (see `replay:act`). */
-  next: TargetDescriptor | null = null,
+  next: NextTarget | null = null,
 ): Promise<BackstopActOutcome> {
   // A send blocked since the last step's watch closed belongs to that step, not this one: say so before acting.
   const late = lateAttempts(run, sends.since);
@@ -1090,7 +1100,15 @@ async function actWithBackstop(
     const acted = await ask(
       tabId,
       frame,
-      { type: 'replay:act', step, values: run.values, timeoutMs, digest, next },
+      {
+        type: 'replay:act',
+        step,
+        values: run.values,
+        timeoutMs,
+        digest,
+        next: next?.target ?? null,
+        ...(next?.sight ? { sightNext: true } : {}),
+      },
       ActReply,
     );
     if (isTimedOut(acted)) return { status: 'timed-out' };

@@ -137,12 +137,13 @@ async function inspect(
  * Resolves the next step's target once this task is over (the act's reply is on its way), so that step's
  * act (or inspect), asked a moment later, finds the answer in the memo if the page did not change meanwhile.
  */
-function lookUpSoon(next: TargetDescriptor): void {
+function lookUpSoon(next: TargetDescriptor, sight: boolean): void {
   setTimeout(() => {
     try {
       const found = resolutionMemo().resolve(document, next);
-      // Its box now, so that if it has not moved a frame later the step need not wait a frame to know.
-      lookedUp = found.status === 'found' ? sightBox(found.element) : null;
+      // Its box now (reading it lays the page out: only for a step that checks it stands still), so that
+      // if it has not moved a frame later the step need not wait a frame to know.
+      lookedUp = sight && found.status === 'found' ? sightBox(found.element) : null;
     } catch {
       // Only a head start: the inspect resolves again and reports what went wrong.
     }
@@ -155,6 +156,7 @@ async function act(
   timeoutMs: number,
   digest: string | null,
   next: TargetDescriptor | null,
+  sightNext: boolean,
 ): Promise<ActReply> {
   const target = targetOf(step);
   // Approved: only the approved element, there now; an approval never carries over to another one.
@@ -188,7 +190,7 @@ async function act(
     // Answered with the action (a task later, or a frame when the page asked for one), so the run needs no
     // second round trip to learn it; only where the run would otherwise watch the network.
     const pageQuiet = SENDING_KINDS.has(step.kind) ? await pageStayedQuiet(atDispatch) : null;
-    if (next) lookUpSoon(next);
+    if (next) lookUpSoon(next, sightNext);
     return {
       status: 'done',
       via: outcome.via,
@@ -220,7 +222,7 @@ export async function handleReplay(request: ReplayRequest): Promise<InspectReply
       if (request.settleMs) await waitForDomQuiet(document, { quietMs: request.settleMs, timeoutMs: 1000 });
       return inspect(request.step, request.values, request.secretNames, request.timeoutMs, !!request.withDigest);
     case 'replay:act':
-      return act(request.step, request.values, request.timeoutMs, request.digest, request.next);
+      return act(request.step, request.values, request.timeoutMs, request.digest, request.next, !!request.sightNext);
     case 'replay:clear-highlight':
       clearHighlight();
       return null;

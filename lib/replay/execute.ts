@@ -26,15 +26,10 @@ import {
   submitForm,
   visibleLabelOf,
 } from './act';
-import {
-  type ActionabilityCode,
-  type ActionabilityOptions,
-  type BoxSighting,
-  formatDuration,
-  waitForActionable,
-} from './actionability';
+import { type ActionabilityCode, type BoxSighting, formatDuration, waitForActionable } from './actionability';
 import { describeForHumans } from './describe-for-humans';
 import { isStyleVisible, tagOf } from './dom';
+import { actionabilityFor } from './step-checks';
 import { fillTemplate } from './variables';
 import { waitForElement } from './wait';
 
@@ -95,25 +90,6 @@ function isVisibleNow(element: Element): boolean {
 
 function failed(code: StepFailureCode, message: string): StepOutcome {
   return { status: 'failed', code, message };
-}
-
-function actionabilityFor(step: Targeted): Omit<ActionabilityOptions, 'timeoutMs'> | null {
-  switch (step.kind) {
-    case 'click':
-    case 'doubleClick':
-    case 'check':
-      return { needsEnabled: true, needsEditable: false };
-    case 'hover':
-      return { needsEnabled: false, needsEditable: false };
-    case 'fill':
-      return { needsEnabled: true, needsEditable: true, skipHitTarget: true, skipStable: true };
-    case 'select':
-    case 'press':
-      return { needsEnabled: true, needsEditable: false, skipHitTarget: true, skipStable: true };
-    default:
-      // submit, scroll, upload, waitForElement: no pointer involved.
-      return null;
-  }
 }
 
 export async function executeStep(
@@ -198,7 +174,7 @@ export async function executeStep(
     let pointerTarget: Element = element;
     if (targeted.kind === 'check' && !isVisibleNow(element)) pointerTarget = visibleLabelOf(element) ?? element;
 
-    const checks = actionabilityFor(targeted);
+    const checks = actionabilityFor(targeted.kind);
     let point = { x: 0, y: 0 };
     if (checks) {
       const actionable = await waitForActionable(pointerTarget, {

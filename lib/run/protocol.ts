@@ -38,6 +38,8 @@ export const ReplayRequest = z.discriminatedUnion('type', [
      * the answer is kept while the page stays unchanged), so the next inspect need not wait for it.
      */
     next: TargetDescriptorSchema.nullable(),
+    /** The next step aims a pointer at its target: its box is read as it is looked up, for the stability check. */
+    sightNext: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('replay:clear-highlight') }),
   /**

@@ -43,6 +43,16 @@ describe('replay protocol: asking the person which element', () => {
     expect(parsed.success).toBe(false);
   });
 
+  it("an act may ask for the next target's box to be read ahead, and says so only with a boolean", () => {
+    document.body.innerHTML = '<button>Save</button>';
+    const next = describeElement(document.querySelector('button') as Element);
+    const step = { kind: 'press', id: 'p1', key: 'Enter', optional: false, alwaysAsk: false, frame: [], tab: 0 };
+    const act = { type: 'replay:act', step, values: {}, timeoutMs: 1000, digest: null, next };
+    expect(ReplayRequest.safeParse(act).success).toBe(true);
+    expect(ReplayRequest.safeParse({ ...act, sightNext: true }).success).toBe(true);
+    expect(ReplayRequest.safeParse({ ...act, sightNext: 'yes' }).success).toBe(false);
+  });
+
   it('a run paused as ambiguous stores the question, encrypted with the run', () => {
     const run = {
       version: 1,
