@@ -1241,15 +1241,16 @@ function resolveTranslated(
     status: 'not-found',
     reason: 'the page is in another language now and no id or unchanged structure says which element it is',
   };
+  // Before refusing, a name whose every word has a look-alike may still single one out.
+  const namedOrRefused = (): ResolveResult => namedInTranslation(recorded, qualified) ?? refused;
   const voted = new Set(votes.map((vote) => vote.entry));
   const [entry] = voted;
-  if (voted.size === 0)
-    return sameValuesOnly(recorded, qualified, scored) ?? namedInTranslation(recorded, qualified) ?? refused;
-  if (voted.size !== 1 || !entry) return namedInTranslation(recorded, qualified) ?? refused;
+  if (voted.size === 0) return sameValuesOnly(recorded, qualified, scored) ?? namedOrRefused();
+  if (voted.size !== 1 || !entry) return namedOrRefused();
   const kinds = new Set(votes.map((vote) => vote.kind));
   const identityVote = [...kinds].some((kind) => IDENTITY_LOCATORS.has(kind));
   const structureHolds = kinds.has('css') && kinds.has('xpath') && entry.comparison.samePlace;
-  if (!identityVote && !structureHolds) return namedInTranslation(recorded, qualified) ?? refused;
+  if (!identityVote && !structureHolds) return namedOrRefused();
   // A candidate that matches as well apart from its position is a look-alike (rows re-sorted in the new
   // language's order): position alone never tells them apart.
   const apart = entry.comparison.scoreWithoutPlace;
@@ -1270,7 +1271,7 @@ function resolveTranslated(
     (entryKeeps && !keeps(other)) ||
     (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT);
   const rival = twins.find((other) => !setApart(other));
-  if (rival && !identityVote) return namedInTranslation(recorded, qualified) ?? refused;
+  if (rival && !identityVote) return namedOrRefused();
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
 }
