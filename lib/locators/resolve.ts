@@ -231,7 +231,18 @@ function resolveThroughHosts(
     if (copies.length === 0) return hostFailure as ResolveResult;
     identifiedByContent = keeping.length === 1 && (keeping[0]?.share ?? 0) >= WORD_FOR_WORD;
   }
-  if (copies.length <= 1 && !searchByOwnContent) {
+  // Or the words around the target inside its copy (the expense line's "Zahav client dinner"),
+  // when a redesign inside the component moved the target away from them: the one copy holding them all.
+  let identifiedByContext = false;
+  if (!identifiedByContent && inner.length === 0 && copies.length > 1) {
+    const keeper = copyKeepingContext(copies, descriptor.fingerprint);
+    // Never against the copy the host's own traits point at.
+    if (keeper && (result.status !== 'found' || result.element === keeper)) {
+      copies = [keeper];
+      identifiedByContent = identifiedByContext = true;
+    }
+  }
+  if (copies.length <= 1 && !searchByOwnContent && !identifiedByContext) {
     if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
     if (!shadow) return { status: 'not-found', reason: `shadow host ${depth + 1} has no open shadow root` };
@@ -245,8 +256,11 @@ function resolveThroughHosts(
   // Unique inside its copy ("Reprint" in each row's shadow root), the target was one of a kind per
   // copy: across copies its name is shared, and unless its copy's own words singled the copy out,
   // only close surroundings say which copy is its record.
-  const anonymousTarget =
-    copiesOnPage > 1 && !identifiedByContent
+  // In the one copy its own surroundings' words point at, the target's field name and id say which of
+  // that copy's elements it is, as they would on a page of its own.
+  const anonymousTarget = identifiedByContext
+    ? descriptor
+    : copiesOnPage > 1 && !identifiedByContent
       ? sharedAcrossCopies(withoutComponentIdentities(descriptor))
       : withoutComponentIdentities(descriptor);
   const found: { host: Element; answer: Extract<ResolveResult, { status: 'found' }> }[] = [];
@@ -282,6 +296,45 @@ function resolveThroughHosts(
       reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
     }
   );
+}
+
+/** Fewest words around the target, its own name's aside, that may single out its component's copy. */
+const MIN_COPY_CONTEXT_WORDS = 3;
+/** Share of them the copy must still hold (live figures such as a distance may change). */
+const MIN_COPY_CONTEXT_KEPT = 0.9;
+/** Longest text read from one copy's shadow root when looking for those words. */
+const MAX_COPY_TEXT = 4000;
+
+/**
+ * The one copy of a component whose content still holds nearly every word the recorded target had
+ * around it (its own name's aside), when no other copy holds even half of them: that copy is the
+ * record. Null when the words are too few, or generic enough that other copies have them too.
+ */
+function copyKeepingContext(copies: readonly Element[], target: Fingerprint): Element | null {
+  const own = new Set(contentTokens(target.name));
+  const words = [...new Set(contentTokens(target.context))].filter((word) => !own.has(word));
+  if (words.length < MIN_COPY_CONTEXT_WORDS) return null;
+  let keeper: Element | null = null;
+  for (const copy of copies) {
+    const root = copy.shadowRoot;
+    if (!root) continue;
+    const text = new Set(
+      contentTokens(
+        [...root.children]
+          .map((child) => gatherText(child, MAX_COPY_TEXT))
+          .join(' ')
+          .slice(0, MAX_COPY_TEXT),
+      ),
+    );
+    const share = words.filter((word) => text.has(word)).length / words.length;
+    if (share >= MIN_COPY_CONTEXT_KEPT) {
+      if (keeper) return null;
+      keeper = copy;
+    } else if (share >= MIN_DISTINCT_KEPT) {
+      return null;
+    }
+  }
+  return keeper;
 }
 
 /**

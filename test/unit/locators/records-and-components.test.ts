@@ -265,3 +265,68 @@ describe("a record's card whose figures changed", () => {
     expect(resolveOn(after, target).status).not.toBe('found');
   });
 });
+
+/** Expense lines as copies of one component; `rebuilt` moves the checkbox away from the line's words. */
+function expenseLines(lines: readonly string[], rebuilt: boolean): (doc: Document) => void {
+  return (doc) => {
+    const list = doc.getElementById('lines') as HTMLElement;
+    for (const line of lines) {
+      const host = doc.createElement('ledger-line');
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = rebuilt
+        ? `<div class="row"><div class="main"><span>${line}</span></div>
+<div class="flags"><div class="flag"><input type="checkbox" id="billable" name="billable"><label for="billable">Billable</label></div>
+<div class="flag"><input type="checkbox" id="receipt" name="receipt"><label for="receipt">Receipt attached</label></div></div></div>`
+        : `<div class="row"><span>${line}</span> <label><input type="checkbox" name="billable"> Billable</label></div>`;
+      list.append(host);
+    }
+  };
+}
+
+describe('a copy of a component told apart by the words around its target', () => {
+  const page = '<main><h1>Expenses</h1><div id="lines"></div></main>';
+  const recordedLines = [
+    'Mar 18 Uber to airport Travel $42.10',
+    'Mar 19 Zahav client dinner Meals $312.40',
+    'Mar 20 Hotel Indigo two nights Lodging $498.00',
+  ];
+
+  function recordBillable(line: string) {
+    document.body.innerHTML = page;
+    expenseLines(recordedLines, false)(document);
+    const host = [...document.querySelectorAll('ledger-line')].find((each) =>
+      each.shadowRoot?.textContent?.includes(line),
+    );
+    return describeElement(host?.shadowRoot?.querySelector('input') as Element);
+  }
+
+  it('finds the checkbox in the copy that kept its line, though its layout was rebuilt and a line inserted', () => {
+    const recorded = recordBillable('Zahav');
+    const result = resolveOn(
+      page,
+      recorded,
+      expenseLines(
+        [recordedLines[0] as string, 'Mar 19 Parking downtown Travel $18.00', ...recordedLines.slice(1)],
+        true,
+      ),
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect((result.element.getRootNode() as ShadowRoot).textContent).toContain('Zahav');
+      expect(result.element.getAttribute('name')).toBe('billable');
+    }
+  });
+
+  it('acts on no other line when the recorded one is gone', () => {
+    const recorded = recordBillable('Zahav');
+    const result = resolveOn(
+      page,
+      recorded,
+      expenseLines(
+        [recordedLines[0] as string, 'Mar 21 Zahav team lunch Meals $96.00', recordedLines[2] as string],
+        true,
+      ),
+    );
+    expect(result.status).not.toBe('found');
+  });
+});
