@@ -1152,6 +1152,17 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     const better = qualified.find((other) => other !== entry && other.comparison.score >= score + MIN_MARGIN);
     // Position alone does not tell apart near twins (the same field in two numbered sections).
     const tied = qualified.find((other) => other !== entry && other.comparison.score >= score - MIN_MARGIN);
+    // An id passed on to a look-alike (a new "Parking" row took the rent row's id "pay-now"): another
+    // element of the recorded name kept the recorded surroundings word for word, the voted one did not.
+    // Which one the step meant, the person says.
+    const keptElsewhere = surroundingsKeptElsewhere(entry, qualified);
+    if (keptElsewhere) {
+      return {
+        status: 'ambiguous',
+        candidates: [entry.element, keptElsewhere.element],
+        reason: 'the recorded id is on one element, the recorded surroundings are around another',
+      };
+    }
     if (!better && !(tied && onlyStructural && !identityVote)) {
       return { status: 'found', element: entry.element, via: (first as { kind: LocatorKind }).kind, confidence: score };
     }
@@ -1231,6 +1242,29 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     };
   }
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}
+
+/** Context similarity from which surroundings count as kept, and how far below it a locator's pick must fall. */
+const KEPT_SURROUNDINGS = 0.9;
+const LOST_SURROUNDINGS_GAP = 0.3;
+
+/**
+ * Another qualified candidate named as the voted one is, around which the recorded surroundings are kept
+ * (nearly word for word) while the voted one's are mostly not: the locator may have followed an
+ * identity that moved. Null when there is none.
+ */
+function surroundingsKeptElsewhere(voted: Scored, qualified: readonly Scored[]): Scored | null {
+  const votedContext = voted.comparison.contextSimilarity;
+  if (votedContext === null) return null;
+  return (
+    qualified.find(
+      (other) =>
+        other !== voted &&
+        other.comparison.nameSimilarity >= voted.comparison.nameSimilarity &&
+        (other.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
+        votedContext <= (other.comparison.contextSimilarity ?? 0) - LOST_SURROUNDINGS_GAP,
+    ) ?? null
+  );
 }
 
 /**

@@ -161,3 +161,32 @@ describe("a test id's slot holding another command while the recorded one's name
     expect(result).toMatchObject({ status: 'found', via: 'testId' });
   });
 });
+
+describe('an id passed on to a new look-alike', () => {
+  const header = '<header><a href="/">Tenant portal</a> <nav><a href="/payments">Payments</a></nav></header>';
+  const before = `${header}<aside><section><h2>Balance due</h2><p>Rent · Unit 4B</p><p>$2,140.00</p><p>Due Jul 1, 2025</p>
+<button type="button" id="pay-now" class="btn btn-primary">Pay now</button></section></aside>
+<main><h1>Payments</h1><p>Make a payment or set up autopay.</p></main>`;
+  const after = `${header}<aside><section><h2>Autopay</h2><p>Off</p></section></aside>
+<main><h1>Payments</h1><section><h2>Amounts due</h2>
+<div class="due"><div><p>Parking · Space P-12</p><p>$75.00</p><p>Due Jun 28, 2025</p></div>
+<button type="button" id="pay-now" class="btn btn-primary">Pay now</button></div>
+<div class="due"><div><p>Balance due</p><p>Rent · Unit 4B</p><p>$2,140.00</p><p>Due Jul 1, 2025</p></div>
+<button type="button" id="pay-now-2" class="btn btn-primary">Pay now</button></div></section></main>`;
+
+  it('asks which one when the id names one button and the recorded surroundings are around another', () => {
+    const recorded = record(before, (doc) => doc.getElementById('pay-now') as Element);
+    const result = resolveOn(after, recorded);
+    expect(result.status).toBe('ambiguous');
+    if (result.status === 'ambiguous')
+      expect(result.candidates.map((element) => element.id).sort()).toEqual(['pay-now', 'pay-now-2']);
+  });
+
+  it('still follows the id when its button kept its surroundings', () => {
+    const recorded = record(before, (doc) => doc.getElementById('pay-now') as Element);
+    const moved = after.replace('id="pay-now" ', 'id="pay-parking" ').replace('id="pay-now-2"', 'id="pay-now"');
+    const result = resolveOn(moved, recorded);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('pay-now');
+  });
+});
