@@ -715,6 +715,7 @@ export function scoreCandidates(
       (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
     );
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
+  const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   // The recorded command's name is on another element now ("Bind" on a related quote) while the one
   // holding its id or test id says something else entirely ("Re-quote"): the id names a slot, and the
   // command that was in it is gone.
@@ -837,13 +838,16 @@ export function scoreCandidates(
       namesInAddedCopy.has(normalizeText(fingerprint.name).toLowerCase());
     const checks: [string, boolean][] = [
       ['section', sectionOk],
-      ['sibling-heading', !(underSiblingHeading && !idVouched)],
+      ['sibling-heading', !(underSiblingHeading && !idVouched && index !== recordIdKeeper)],
       ['identity-conflict', !comparison.identityConflict],
       ['caption-swapped', !comparison.captionSwapped],
       ['object-changed', !comparison.objectChanged],
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
-      ['other-numbered-record', !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard)],
+      [
+        'other-numbered-record',
+        !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard && index !== recordIdKeeper),
+      ],
       ['group', groupOk],
       ['added-copy', !addedCopy],
       ['column', columnOk],
@@ -1087,6 +1091,34 @@ function numberReplacedAround(recorded: Fingerprint, candidate: Fingerprint): bo
   const before = numbers(recorded.context);
   const after = numbers(candidate.context);
   return [...before].some((token) => !after.has(token)) && [...after].some((token) => !before.has(token));
+}
+
+/** A record's id as lists print it: "A-30917", "INV2231", "#1042", "1042" (not an amount or a time). */
+const RECORD_ID = /^(?:\p{L}{1,4}-?)?#?\d{3,}$/u;
+
+/**
+ * The one look-alike that kept the recorded record's own id ("Appt #A-30917", a word that told it apart
+ * at recording) and names no record id the recording did not: that record, whatever position number
+ * its section now has ("Visit 2" → "Visit 1" once the visit before it was cancelled). -1 when none or
+ * several.
+ */
+function onlyRecordIdKeeper(
+  recorded: Fingerprint,
+  fingerprints: readonly Fingerprint[],
+  comparisons: readonly Comparison[],
+): number {
+  const ids = (recorded.distinct ?? []).filter((token) => RECORD_ID.test(token));
+  if (ids.length === 0) return -1;
+  const known = new Set([recorded.context, recorded.heading, recorded.name].flatMap((text) => contentTokens(text)));
+  const keepers = fingerprints.flatMap((fingerprint, index) => {
+    // Among its look-alikes: the record's other controls keep its id too.
+    if ((comparisons[index] as Comparison).nameSimilarity < MIN_NAME_SIMILARITY) return [];
+    const around = distinctWordsAround(recorded, fingerprint);
+    const kept = ids.every((id) => around.includes(id));
+    const otherId = around.some((token) => RECORD_ID.test(token) && !known.has(token));
+    return kept && !otherId ? [index] : [];
+  });
+  return keepers.length === 1 ? (keepers[0] as number) : -1;
 }
 
 /** A place in a numbered list ("3", "#12"). */

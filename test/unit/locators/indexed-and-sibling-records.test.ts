@@ -104,3 +104,32 @@ describe("a sibling's record that is alike in all but its first word", () => {
     if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toMatch(/Maya Chen.*Science/);
   });
 });
+
+describe('a numbered section renumbered when one before it went away', () => {
+  const visits = (list: readonly [string, string, string, string][]) =>
+    `<main><h1>Work order WO-5521</h1>${list
+      .map(
+        ([appointment, day, tech, job], index) => `<section class="visit"><h2>Visit ${index + 1}</h2>
+<p>Appt #${appointment} · Scheduled ${day} · 10:00–12:00 · ${tech}</p><p>${job}</p>
+<button type="button" class="btn btn-primary">Start visit</button> <button type="button" class="btn">Reschedule</button></section>`,
+      )
+      .join('')}</main>`;
+  const first: [string, string, string, string] = ['A-30902', 'Mon, May 13', 'Luis Ortega', 'Diagnose condenser'];
+  const second: [string, string, string, string] = ['A-30917', 'Tue, May 14', 'Aisha Bello', 'Replace fan motor'];
+  const third: [string, string, string, string] = ['A-30925', 'Thu, May 16', 'Luis Ortega', 'Test and recharge'];
+  const recordSecond = () => record(visits([first, second, third]), 'section:nth-of-type(2) .btn-primary');
+
+  it('finds the visit that kept its appointment number, now numbered 1', () => {
+    const result = resolveOn(visits([second, third]), recordSecond());
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('section')?.textContent).toContain('A-30917');
+  });
+
+  it('acts on no other visit when the recorded one was cancelled too', () => {
+    const result = resolveOn(
+      visits([third, ['A-30931', 'Fri, May 17', 'Aisha Bello', 'Replace fan motor']]),
+      recordSecond(),
+    );
+    expect(result.status).not.toBe('found');
+  });
+});
