@@ -716,6 +716,7 @@ export function scoreCandidates(
     );
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
+  const specificName = contentTokens(recorded.name).length >= SPECIFIC_NAME_WORDS;
   // The recorded command's name is on another element now ("Bind" on a related quote) while the one
   // holding its id or test id says something else entirely ("Re-quote"): the id names a slot, and the
   // command that was in it is gone.
@@ -754,11 +755,17 @@ export function scoreCandidates(
     const fingerprint = fingerprints[index] as Fingerprint;
     // A choice whose own caption names its group ("Auto-renew membership" under "Membership") says
     // what it is wherever it moved: the same caption under another group is still it.
+    // So does a caption of many words ("Upset prevention and recovery (UPRT)") that no other choice
+    // is named like, its own description beside it kept: a list split into groups moved it.
     const groupOk =
       comparison.groupSimilarity === null ||
       comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
       idVouched ||
-      (equalText(recorded.name, fingerprint.name) && captionNamesGroup(recorded.name, recorded.group));
+      (equalText(recorded.name, fingerprint.name) && captionNamesGroup(recorded.name, recorded.group)) ||
+      (specificName &&
+        namedAlike.length === 1 &&
+        comparison.nameSimilarity >= MIN_NAME_SIMILARITY &&
+        (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS);
     // A cell under another column ("Desktop" inserted before "Email") is another setting of the same row.
     const columnOk =
       !recorded.column ||
@@ -1276,6 +1283,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
 }
 
+/** Words from which a choice's caption names it wherever it is grouped (see scoreCandidates). */
+const SPECIFIC_NAME_WORDS = 4;
 /** Context similarity from which surroundings count as kept, and how far below it a locator's pick must fall. */
 const KEPT_SURROUNDINGS = 0.9;
 const LOST_SURROUNDINGS_GAP = 0.3;

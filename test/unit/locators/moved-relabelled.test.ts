@@ -285,3 +285,32 @@ describe('a choice moved to another group, another choice in its old place', () 
     replay(form(['Email me'], ['Email me']), recorded, 'input[name=m0]');
   });
 });
+
+describe('a list of choices split into groups', () => {
+  const course = (id: number, caption: string, detail: string) =>
+    `<div class="course"><input type="checkbox" id="course-${id}" name="course_${id}"> <label for="course-${id}">${caption}</label><p>${detail}</p></div>`;
+  const uprt = 'Full-flight simulator · 4 h · Chicago training center';
+  const before = `<main><h1>Q2 2025 training bid</h1><form id="bid"><fieldset><legend>Courses</legend>
+${course(1, 'Recurrent ground school', 'Classroom · 8 h · Chicago training center')}
+${course(2, 'Upset prevention and recovery (UPRT)', uprt)}
+${course(3, 'Cold weather operations', 'Online · 2 h')}</fieldset></form></main>`;
+  const split = (uprtCaption: string, detail: string) => `<main><h1>Q2 2025 training bid</h1><form id="bid">
+<fieldset><legend>Required</legend>${course(1, 'Recurrent ground school', 'Classroom · 8 h · Chicago training center')}
+${course(2, 'Dangerous goods awareness', 'Online · 1 h')}</fieldset>
+<fieldset><legend>Electives</legend>${course(3, uprtCaption, detail)}
+${course(4, 'Cold weather operations', 'Online · 2 h')}</fieldset></form></main>`;
+
+  it('finds a choice of many words, its description kept, under its new group', () => {
+    const recorded = record(before, '#course-2');
+    replay(split('Upset prevention and recovery training (UPRT)', uprt), recorded, '#course-3');
+  });
+
+  it('takes no other choice named alike with another description for it', () => {
+    const recorded = record(before, '#course-2');
+    replay(
+      split('Upset prevention and recovery (UPRT) instructor course', 'Classroom · 16 h · Denver'),
+      recorded,
+      null,
+    );
+  });
+});
