@@ -1194,7 +1194,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     // An id passed on to a look-alike (a new "Parking" row took the rent row's id "pay-now"): another
     // element of the recorded name kept the recorded surroundings word for word, the voted one did not.
     // Which one the step meant, the person says.
-    const keptElsewhere = surroundingsKeptElsewhere(entry, qualified);
+    const keptElsewhere = surroundingsKeptElsewhere(recorded, entry, scored);
     if (keptElsewhere) {
       return {
         status: 'ambiguous',
@@ -1290,17 +1290,23 @@ const KEPT_SURROUNDINGS = 0.9;
 const LOST_SURROUNDINGS_GAP = 0.3;
 
 /**
- * Another qualified candidate named as the voted one is, around which the recorded surroundings are kept
- * (nearly word for word) while the voted one's are mostly not: the locator may have followed an
- * identity that moved. Null when there is none.
+ * Another candidate named as the voted one is, around which the recorded surroundings are kept (nearly
+ * word for word) while the voted one's are mostly not: the locator may have followed an identity that
+ * moved. Qualified, or refused only for an identity of its own (a shared Save component renumbered its
+ * test ids: the recorded card's Save got a new one) when it also sits under the recorded heading. Null
+ * when there is none.
  */
-function surroundingsKeptElsewhere(voted: Scored, qualified: readonly Scored[]): Scored | null {
+function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored: readonly Scored[]): Scored | null {
   const votedContext = voted.comparison.contextSimilarity;
   if (votedContext === null) return null;
+  const underRecordedHeading = (entry: Scored) =>
+    !!recorded.heading && equalText(entry.fingerprint.heading ?? '', recorded.heading);
   return (
-    qualified.find(
+    scored.find(
       (other) =>
         other !== voted &&
+        (other.qualified ||
+          (other.failed.length === 1 && other.failed[0] === 'identity-conflict' && underRecordedHeading(other))) &&
         other.comparison.nameSimilarity >= voted.comparison.nameSimilarity &&
         (other.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
         votedContext <= (other.comparison.contextSimilarity ?? 0) - LOST_SURROUNDINGS_GAP,

@@ -190,3 +190,21 @@ describe('an id passed on to a new look-alike', () => {
     if (result.status === 'found') expect(result.element.id).toBe('pay-now');
   });
 });
+
+describe('a test id passed on by a shared component', () => {
+  const card = (title: string, testId: string) =>
+    `<section><h2>${title}</h2><label>Entity ID <input name="${title.split(' ')[0]?.toLowerCase()}-entity"></label>
+<div class="actions"><button type="button">Test connection</button> <button type="submit" data-testid="${testId}">Save</button></div></section>`;
+  const page = (cards: string) => `<main><h1>Single sign-on</h1>${cards}</main>`;
+
+  it('asks which Save when the recorded card kept its words but its Save got another test id', () => {
+    const recorded = record(
+      page(card('SAML 2.0 configuration', 'save-settings')),
+      (doc) => doc.querySelector('[data-testid=save-settings]') as Element,
+    );
+    const after = page(
+      `<section><h2>SCIM provisioning</h2><p>Sync users from your identity provider.</p><div class="actions"><button type="button">Regenerate token</button> <button type="submit" data-testid="save-settings">Save</button></div></section>${card('SAML 2.0 configuration', 'saml-save')}`,
+    );
+    expect(resolveOn(after, recorded).status).toBe('ambiguous');
+  });
+});
