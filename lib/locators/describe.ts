@@ -41,6 +41,7 @@ import {
   MAX_SHADOW_DEPTH,
   MAX_SHORT,
   MAX_TEXT,
+  MAX_TWIN_WORDS,
   MAX_WIDER_WORDS,
   type TargetDescriptor,
 } from './schema';
@@ -94,6 +95,9 @@ function describeInScope(element: Element): ElementDescriptor {
       ? distinctOwnWords(fingerprint, copies)
       : [];
   if (distinct.length > 0) fingerprint.distinct = distinct;
+  // No word its own, but a look-alike alike in all but a word or two: how they differ says which.
+  const twin = twins?.length && distinct.length === 0 ? nearTwin(fingerprint, twins) : undefined;
+  if (twin) fingerprint.twin = twin;
   // Look-alikes told apart only by a number, or choices whose question is worded alike ("Select
   // one:" in every question): the wider section around each says which one it is.
   const section =
@@ -249,6 +253,32 @@ function synonymTwinAbsent(element: Element, fingerprint: Fingerprint): boolean 
  */
 function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[]): string[] {
   return wordsNoneOtherHas(fingerprint.context, lookAlikes.map(contextText));
+}
+
+/** Fewest words around a record for a look-alike to count as its near twin, and the share they must share. */
+const MIN_TWIN_CONTEXT_WORDS = 4;
+const MIN_TWIN_SHARED = 0.8;
+
+/**
+ * The look-alike whose surroundings are the recorded one's but for a few words (the same post queued
+ * for another channel): the words only each has. Words with digits are left out (a "2h ago" ticks).
+ */
+function nearTwin(fingerprint: Fingerprint, lookAlikes: readonly Element[]): Fingerprint['twin'] {
+  const wordsOf = (text: string | undefined) =>
+    new Set(contentTokens(text).filter((token) => !/\d/.test(token) && token.length <= MAX_DISTINCT_WORD));
+  const own = wordsOf(fingerprint.context);
+  if (own.size < MIN_TWIN_CONTEXT_WORDS) return undefined;
+  let best: { shared: number; own: string[]; theirs: string[] } | undefined;
+  for (const other of lookAlikes.slice(0, MAX_LOOKALIKES_READ)) {
+    const theirs = wordsOf(contextText(other));
+    const ownOnly = [...own].filter((token) => !theirs.has(token));
+    const theirsOnly = [...theirs].filter((token) => !own.has(token));
+    const shared = (own.size - ownOnly.length) / Math.max(own.size, theirs.size);
+    if (shared < MIN_TWIN_SHARED || ownOnly.length === 0 || theirsOnly.length === 0) continue;
+    if (ownOnly.length > MAX_TWIN_WORDS || theirsOnly.length > MAX_TWIN_WORDS) continue;
+    if (!best || shared > best.shared) best = { shared, own: ownOnly, theirs: theirsOnly };
+  }
+  return best ? { own: best.own, theirs: best.theirs } : undefined;
 }
 
 /** Words of `own` (up to MAX_DISTINCT_WORDS) that none of `others` has. */

@@ -851,6 +851,7 @@ export function scoreCandidates(
       ['object-changed', !comparison.objectChanged],
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
+      ['twin-words', !lostTwinWords(recorded, fingerprint)],
       [
         'other-numbered-record',
         !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard && index !== recordIdKeeper),
@@ -1098,6 +1099,18 @@ function numberReplacedAround(recorded: Fingerprint, candidate: Fingerprint): bo
   const before = numbers(recorded.context);
   const after = numbers(candidate.context);
   return [...before].some((token) => !after.has(token)) && [...after].some((token) => !before.has(token));
+}
+
+/**
+ * The recorded record had a near twin and the candidate's surroundings lack a word that told the
+ * record from it ("Instagram" where the twin said "Facebook"; "Mar" beside the "Feb" gift): the twin,
+ * or another record like both, never the recorded one.
+ */
+function lostTwinWords(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const own = recorded.twin?.own;
+  if (!own) return false;
+  const around = new Set(contentTokens(candidate.context));
+  return !own.every((word) => around.has(word));
 }
 
 /** A record's id as lists print it: "A-30917", "INV2231", "#1042", "1042" (not an amount or a time). */

@@ -44,6 +44,8 @@ export const MAX_DISTINCT_WORDS = 8;
 export const MAX_DISTINCT_WORD = 40;
 /** Words of the wider section recorded to break ties between its copies (see `widerWords`). */
 export const MAX_WIDER_WORDS = 24;
+/** Words by which a record and its near twin differ, at most (see Fingerprint.twin). */
+export const MAX_TWIN_WORDS = 3;
 
 export const FingerprintSchema = z.strictObject({
   tag: z.string().max(40),
@@ -104,6 +106,17 @@ export const FingerprintSchema = z.strictObject({
    * appears later ("Return" label card above the "Outbound" one), the copy that kept all of them is it.
    */
   widerWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_WIDER_WORDS).optional(),
+  /**
+   * When no word of its surroundings was its alone but one look-alike's were the same but for a word or
+   * two (the same post queued for Instagram and for Facebook): the words only its own had (`own`) and
+   * only the twin's had (`theirs`). A candidate without its own is the twin, or another record like both.
+   */
+  twin: z
+    .strictObject({
+      own: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).min(1).max(MAX_TWIN_WORDS),
+      theirs: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).min(1).max(MAX_TWIN_WORDS),
+    })
+    .optional(),
   /**
    * For a select: what its options say in any language (their explicit values, their numbers, times
    * and amounts), so a translated page's selects are still told apart.
