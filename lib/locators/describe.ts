@@ -89,14 +89,17 @@ function describeInScope(element: Element): ElementDescriptor {
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
   const twins = lookAlikes ?? sameNamedFields(element, fingerprint);
   const copies = twins === undefined ? componentCopies(element, fingerprint) : [];
+  // What told it apart when recorded: words of its surroundings no look-alike's have ("Starter" of the
+  // Starter plan's "Choose plan"), or else how it differs from a near twin. Contexts are read once.
+  const twinContexts = twins?.length ? twins.map(contextText) : [];
   const distinct = twins?.length
-    ? distinctWords(fingerprint, twins)
+    ? wordsNoneOtherHas(fingerprint.context, twinContexts)
     : copies.length > 0
       ? distinctOwnWords(fingerprint, copies)
       : [];
   if (distinct.length > 0) fingerprint.distinct = distinct;
   // No word its own, but a look-alike alike in all but a word or two: how they differ says which.
-  const twin = twins?.length && distinct.length === 0 ? nearTwin(fingerprint, twins) : undefined;
+  const twin = twinContexts.length > 0 && distinct.length === 0 ? nearTwin(fingerprint, twinContexts) : undefined;
   if (twin) fingerprint.twin = twin;
   // Look-alikes told apart only by a number, or choices whose question is worded alike ("Select
   // one:" in every question): the wider section around each says which one it is.
@@ -247,14 +250,6 @@ function synonymTwinAbsent(element: Element, fingerprint: Fingerprint): boolean 
   return true;
 }
 
-/**
- * Words of the recorded surroundings that no look-alike's surroundings have ("Starter" of the
- * Starter plan's "Choose plan", beside the Pro plan's): what told it apart when it was recorded.
- */
-function distinctWords(fingerprint: Fingerprint, lookAlikes: readonly Element[]): string[] {
-  return wordsNoneOtherHas(fingerprint.context, lookAlikes.map(contextText));
-}
-
 /** Fewest words around a record for a look-alike to count as its near twin, and the share they must share. */
 const MIN_TWIN_CONTEXT_WORDS = 4;
 const MIN_TWIN_SHARED = 0.8;
@@ -263,14 +258,14 @@ const MIN_TWIN_SHARED = 0.8;
  * The look-alike whose surroundings are the recorded one's but for a few words (the same post queued
  * for another channel): the words only each has. Words with digits are left out (a "2h ago" ticks).
  */
-function nearTwin(fingerprint: Fingerprint, lookAlikes: readonly Element[]): Fingerprint['twin'] {
+function nearTwin(fingerprint: Fingerprint, lookAlikeContexts: readonly string[]): Fingerprint['twin'] {
   const wordsOf = (text: string | undefined) =>
     new Set(contentTokens(text).filter((token) => !/\d/.test(token) && token.length <= MAX_DISTINCT_WORD));
   const own = wordsOf(fingerprint.context);
   if (own.size < MIN_TWIN_CONTEXT_WORDS) return undefined;
   let best: { shared: number; own: string[]; theirs: string[] } | undefined;
-  for (const other of lookAlikes.slice(0, MAX_LOOKALIKES_READ)) {
-    const theirs = wordsOf(contextText(other));
+  for (const context of lookAlikeContexts) {
+    const theirs = wordsOf(context);
     const ownOnly = [...own].filter((token) => !theirs.has(token));
     const theirsOnly = [...theirs].filter((token) => !own.has(token));
     const shared = (own.size - ownOnly.length) / Math.max(own.size, theirs.size);
