@@ -57,6 +57,21 @@ async function pageStayedQuiet(atDispatch: { requests: number; frames: number } 
   return watch.count === atDispatch.requests;
 }
 
+/**
+ * The reply must leave before this document does: a link's navigation can unload it while the act still
+ * waits on the page, and a reply not sent by then is lost (the run would not learn how the target was
+ * found). Once the page hides, null: the run then watches the network itself.
+ */
+function unlessPageHides<T>(waiting: Promise<T>): Promise<T | null> {
+  let stop = () => {};
+  const hidden = new Promise<null>((resolve) => {
+    const onHide = () => resolve(null);
+    window.addEventListener('pagehide', onHide, { once: true });
+    stop = () => window.removeEventListener('pagehide', onHide);
+  });
+  return Promise.race([waiting, hidden]).finally(stop);
+}
+
 function targetOf(step: Step): Targeted['target'] | null {
   return 'target' in step && step.target ? step.target : null;
 }
@@ -189,7 +204,7 @@ async function act(
     const actedAt = Date.now();
     // Answered with the action (a task later, or a frame when the page asked for one), so the run needs no
     // second round trip to learn it; only where the run would otherwise watch the network.
-    const pageQuiet = SENDING_KINDS.has(step.kind) ? await pageStayedQuiet(atDispatch) : null;
+    const pageQuiet = SENDING_KINDS.has(step.kind) ? await unlessPageHides(pageStayedQuiet(atDispatch)) : null;
     if (next) lookUpSoon(next, sightNext);
     return {
       status: 'done',
