@@ -15,7 +15,7 @@ import {
   waitForDomQuiet,
   waitForElement,
 } from '@/lib/replay';
-import { afterPageReaction, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
+import { afterPageReaction, isPageStill, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
 import {
   type ActReply,
   type InspectReply,
@@ -158,7 +158,8 @@ function lookUpSoon(next: TargetDescriptor, sight: boolean): void {
       const found = resolutionMemo().resolve(document, next);
       // Its box now (reading it lays the page out: only for a step that checks it stands still), so that
       // if it has not moved a frame later the step need not wait a frame to know.
-      lookedUp = sight && found.status === 'found' ? sightBox(found.element) : null;
+      lookedUp =
+        sight && found.status === 'found' ? sightBox(found.element, undefined, () => isPageStill(pageRequests)) : null;
     } catch {
       // Only a head start: the inspect resolves again and reports what went wrong.
     }

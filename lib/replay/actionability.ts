@@ -7,7 +7,9 @@
  * 4. editable (not read-only) for fills,
  * 5. stable (the same bounding box on two consecutive animation frames, so a sliding menu has stopped, and no
  *    finite animation or transition of a geometry property running or pending on it or an ancestor: a transition
- *    that was just started has not moved anything yet on its first frame, so the box alone would call it settled),
+ *    that was just started has not moved anything yet on its first frame, so the box alone would call it settled;
+ *    on a page that asked for no animation frame lately, the box read when the target was looked up ahead counts
+ *    as the first of the two even before a frame came: see BoxSighting.still),
  * 6. in the viewport (else scrolled to the centre, which restarts the stability check), and
  * 7. the hit target at the action point: what `elementFromPoint` returns there (descending through open shadow
  *    roots) must be the element or inside it, so a cookie banner or modal over it is caught.
@@ -55,8 +57,8 @@ export interface ActionabilityOptions {
   raf?: (callback: () => void) => unknown;
   /**
    * The element's box read earlier (when the step's target was looked up ahead of it): once a frame has
-   * passed since, it is the first of the two boxes the stability check compares, so an element that has
-   * not moved needs no further frame.
+   * passed since, or while the page is still (see BoxSighting.still), it is the first of the two boxes the
+   * stability check compares, so an element that has not moved needs no further frame.
    */
   seen?: BoxSighting;
 }
@@ -66,15 +68,27 @@ export interface BoxSighting {
   readonly element: Element;
   readonly box: Box;
   framed: boolean;
+  /**
+   * Asked when the box is compared, before a frame came: true when the page moves nothing from one frame
+   * to the next (it asked for no animation frame lately, as its request sensor tells). A box that moves is
+   * moved by an animation (checked apart), a frame callback, or a change since the sighting that the box
+   * read now shows; so the same box read twice is as good as the same box on two frames.
+   */
+  readonly still?: () => boolean;
 }
 
 /** Reads the element's box now and notes the next animation frame (see ActionabilityOptions.seen). */
-export function sightBox(element: Element, raf: (callback: () => void) => unknown = defaultRaf(element)): BoxSighting {
+export function sightBox(
+  element: Element,
+  raf: (callback: () => void) => unknown = defaultRaf(element),
+  still?: () => boolean,
+): BoxSighting {
   const rect = element.getBoundingClientRect();
   const sighting: BoxSighting = {
     element,
     box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     framed: false,
+    ...(still ? { still } : {}),
   };
   raf(() => {
     sighting.framed = true;
@@ -206,7 +220,8 @@ export async function waitForActionable(
   const raf = options.raf ?? defaultRaf(element);
   const deadline = now() + options.timeoutMs;
   const seen = options.seen;
-  let previousBox: Box | null = seen && seen.element === element && seen.framed ? seen.box : null;
+  let previousBox: Box | null =
+    seen && seen.element === element && (seen.framed || seen.still?.() === true) ? seen.box : null;
   let scrolled = false;
 
   const check = (): Check => {

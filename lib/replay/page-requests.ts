@@ -82,6 +82,10 @@ export interface PageRequestWatch {
   readonly count: number;
   /** Animation frames the page asked for since the watch began. */
   readonly frames: number;
+  /** When (performance.now()) the watch began. */
+  readonly since: number;
+  /** When (performance.now()) the page last asked for an animation frame; null if not since the watch began. */
+  readonly lastFrameAskedAt: number | null;
   stop(): void;
 }
 
@@ -93,8 +97,11 @@ export function watchPageRequests(win: Window): PageRequestWatch {
   const onRequest = () => {
     count++;
   };
+  const since = performance.now();
+  let lastFrameAskedAt: number | null = null;
   const onFrame = () => {
     frames++;
+    lastFrameAskedAt = performance.now();
   };
   const onPong = () => {
     present = true;
@@ -115,11 +122,32 @@ export function watchPageRequests(win: Window): PageRequestWatch {
     get frames() {
       return frames;
     },
+    since,
+    get lastFrameAskedAt() {
+      return lastFrameAskedAt;
+    },
     stop() {
       win.removeEventListener(PAGE_REQUEST_EVENT, onRequest, true);
       win.removeEventListener(PAGE_FRAME_EVENT, onFrame, true);
     },
   };
+}
+
+/**
+ * A frame the page asked for fires within about 17 ms in a visible tab: this long after its last ask, no
+ * frame callback of the page's is pending, nor running in a loop (a loop asks again on every frame).
+ */
+export const FRAMES_QUIET_MS = 50;
+
+/**
+ * Whether the page moves nothing from one frame to the next by itself: its sensor saw it ask for no
+ * animation frame for FRAMES_QUIET_MS (and watched at least that long). CSS and Web Animations are not
+ * seen here (actionability.ts checks those apart); nor is a timer that moves things, which two frames
+ * 17 ms apart would miss as well.
+ */
+export function isPageStill(watch: PageRequestWatch | null, now = performance.now()): boolean {
+  if (!watch?.present) return false;
+  return now - watch.since >= FRAMES_QUIET_MS && now - (watch.lastFrameAskedAt ?? -Infinity) >= FRAMES_QUIET_MS;
 }
 
 /** A frame in a hidden tab never comes: how long to wait for one before going on. */

@@ -213,9 +213,55 @@ describe('replay in Chromium', () => {
       (button as HTMLElement).style.top = '160px';
       const afterMoving = await wait(moved);
       const noFrameYet = await wait(R.sightBox(button));
-      return { afterAFrame, afterMoving, noFrameYet, without: await wait() };
+      // Before any frame: a page known to be still needs none, unless the box moved since it was read.
+      const stillPage = await wait(R.sightBox(button, undefined, () => true));
+      const busyPage = await wait(R.sightBox(button, undefined, () => false));
+      const movedOnStillPage = R.sightBox(button, undefined, () => true);
+      (button as HTMLElement).style.top = '200px';
+      const afterMovingOnStillPage = await wait(movedOnStillPage);
+      return {
+        afterAFrame,
+        afterMoving,
+        noFrameYet,
+        stillPage,
+        busyPage,
+        afterMovingOnStillPage,
+        without: await wait(),
+      };
     });
-    expect(framesWaited).toEqual({ afterAFrame: 0, afterMoving: 1, noFrameYet: 1, without: 1 });
+    expect(framesWaited).toEqual({
+      afterAFrame: 0,
+      afterMoving: 1,
+      noFrameYet: 1,
+      stillPage: 0,
+      busyPage: 1,
+      afterMovingOnStillPage: 1,
+      without: 1,
+    });
+  });
+
+  it('waits for a slide to end even on a page that asked for no frame', async () => {
+    await page.setContent(
+      `<!doctype html><body><style>#b { position:absolute; left:0; top:80px; transition: left 300ms linear; }
+       #b.open { left: 300px; }</style><button id="b">Go</button></body>`,
+    );
+    await page.addScriptTag({ content: bundle });
+    const result = await page.evaluate(async () => {
+      const R = window.UnderstudyReplay;
+      const button = document.getElementById('b') as HTMLElement;
+      button.getBoundingClientRect();
+      button.classList.add('open');
+      // Read in the slide's first frame, before it moved anything: the same box again says nothing.
+      const seen = R.sightBox(button, undefined, () => true);
+      const result = await R.waitForActionable(button, {
+        timeoutMs: 3000,
+        needsEnabled: true,
+        needsEditable: false,
+        seen,
+      });
+      return { ok: result.ok, left: button.getBoundingClientRect().left };
+    });
+    expect(result).toEqual({ ok: true, left: 300 });
   });
 
   it('types into a field that is still sliding in, without waiting for it to stop', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   afterPageReaction,
+  FRAMES_QUIET_MS,
   installRequestSensor,
+  isPageStill,
   PAGE_FRAME_EVENT,
   PAGE_REQUEST_EVENT,
   watchPageRequests,
@@ -135,6 +137,35 @@ describe('watchPageRequests', () => {
     await win.fetch('/b');
     win.requestAnimationFrame(() => undefined);
     expect([watch.count, watch.frames]).toEqual([2, 1]);
+  });
+
+  it('notes when the watch began and when the page last asked for a frame', () => {
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    try {
+      const { win } = pageWorld();
+      installRequestSensor(win);
+      const watch = watchPageRequests(win);
+      expect([watch.since, watch.lastFrameAskedAt]).toEqual([1000, null]);
+      now.mockReturnValue(1020);
+      win.requestAnimationFrame(() => undefined);
+      now.mockReturnValue(1090);
+      win.requestAnimationFrame(() => undefined);
+      expect([watch.since, watch.lastFrameAskedAt]).toEqual([1000, 1090]);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('calls a page still only when it asked for no frame lately, and was watched long enough to tell', () => {
+    const watch = (since: number, lastFrameAskedAt: number | null, present = true) =>
+      ({ present, count: 0, frames: 0, since, lastFrameAskedAt, stop() {} }) as const;
+    const later = 1000 + FRAMES_QUIET_MS;
+    expect(isPageStill(watch(1000, null), later)).toBe(true);
+    expect(isPageStill(watch(1000, null), later - 1)).toBe(false);
+    expect(isPageStill(watch(0, 1000), later)).toBe(true);
+    expect(isPageStill(watch(0, 1001), later)).toBe(false);
+    expect(isPageStill(watch(0, null, false), later)).toBe(false);
+    expect(isPageStill(null, later)).toBe(false);
   });
 
   it('still counts when a page listener stops the event from spreading', async () => {
