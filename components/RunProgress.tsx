@@ -24,7 +24,9 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
 
   const headline =
     run.state === 'running'
-      ? `Running step ${Math.min(run.currentStep + 1, run.stepCount)} of ${run.stepCount}`
+      ? run.pausing
+        ? `Pausing after step ${Math.min(run.currentStep + 1, run.stepCount)}…`
+        : `Running step ${Math.min(run.currentStep + 1, run.stepCount)} of ${run.stepCount}`
       : run.state === 'paused'
         ? run.pauseReason === 'approval'
           ? 'Waiting for your OK in the confirmation window'
@@ -86,7 +88,15 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
       {(run.state === 'running' || run.state === 'paused') && (
         <div class="row">
           {run.state === 'running' && (
-            <button type="button" onClick={() => void send({ type: 'run:pause', runId: run.runId })}>
+            <button
+              type="button"
+              disabled={run.pausing}
+              onClick={async () => {
+                // Shown at once: the step under way may take a while to finish before the run pauses.
+                const reply = await send({ type: 'run:pause', runId: run.runId });
+                if (reply.ok) setRun(reply.value.run);
+              }}
+            >
               Pause run
             </button>
           )}

@@ -236,6 +236,8 @@ export const RunView = z.strictObject({
   taskTitle: z.string(),
   state: z.enum(['running', 'paused', 'succeeded', 'failed', 'cancelled']),
   pauseReason: z.string().optional(),
+  /** A running run the person asked to pause: it stops once the step under way has finished. */
+  pausing: z.literal(true).optional(),
   message: z.string().optional(),
   currentStep: z.number().int(),
   stepCount: z.number().int(),

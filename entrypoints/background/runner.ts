@@ -132,6 +132,7 @@ function toView(runId: string, run: Run, task: Task): RunView {
     taskTitle: run.taskTitle,
     state: run.state,
     ...(run.pauseReason ? { pauseReason: run.pauseReason } : {}),
+    ...(run.state === 'running' && live.get(runId)?.pauseRequested ? { pausing: true as const } : {}),
     ...(run.message ? { message: run.message } : {}),
     currentStep: run.currentStep,
     stepCount: task.steps.length,

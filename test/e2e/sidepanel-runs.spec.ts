@@ -79,17 +79,33 @@ async function recordSurvey(
 test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
   test.setTimeout(120_000);
   const { page, answered } = await recordSurvey(extension, demo);
+  // Question 10's row is held out of the page, so the run waits at its step (step 11) while Pause is
+  // clicked: a run this fast would otherwise finish before the click lands.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const row = document.getElementById('question-10')?.parentElement?.closest('div') as HTMLElement;
+      (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow = [row, row.nextSibling];
+      row.remove();
+    });
+  });
 
   const popup = await runFromPopup(extension, page, 'Answer the survey');
+  await expect.poll(answered).toBe(9);
   await popup.getByRole('button', { name: 'Pause run' }).click();
+  await expect(popup.getByTestId('run-headline')).toHaveText('Pausing after step 11…');
+  await page.evaluate(() => {
+    const [row, next] = (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow;
+    next?.parentNode?.insertBefore(row, next);
+  });
   await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', 'paused');
   await expect(popup.getByTestId('run-headline')).toHaveText('Paused by you');
   const status = (await sendFromExtensionPage(popup, { type: 'run:status' })) as {
     value: { run: { currentStep: number; stepCount: number } };
   };
   const { currentStep, stepCount } = status.value.run;
+  // The step under way when Pause was clicked finished; none after it ran (the first is the page load).
+  expect(currentStep).toBe(11);
   expect(currentStep).toBeLessThan(stepCount);
-  // Every step before the pause ran (the first is the page load); none after it.
   expect(await answered()).toBe(currentStep - 1);
   await expect(popup.getByTestId('run-message')).toContainText(`Paused before step ${currentStep + 1} of ${stepCount}`);
 
