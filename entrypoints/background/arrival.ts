@@ -31,6 +31,9 @@ export async function settle(
         loadedInstead(),
       since,
       NAVIGATION_TIMEOUT_MS,
+      // Still loading the page it had (a tab the last step opened, its images): once the tab has
+      // finished loading with no new document, the action started no navigation.
+      () => documentCount(tabId) === documentsBefore,
     );
   }
 }
@@ -58,6 +61,8 @@ export async function waitForArrival(
   arrived: () => boolean,
   since: number,
   timeoutMs: number,
+  /** Asked once the tab finished loading and no new document came: true ends the wait as arrived. */
+  stayed?: () => boolean,
 ): Promise<'arrived' | 'elsewhere' | 'timeout'> {
   const allowList = await readAllowList();
   return new Promise((resolve) => {
@@ -79,17 +84,31 @@ export async function waitForArrival(
       if (arrived()) finish('arrived');
       else if (redirectedAway()) finish('elsewhere');
     };
-    const onUpdated = (updatedTabId: number, change: { status?: string }) => {
-      if (updatedTabId !== tabId || change.status !== 'complete') return;
+    const onComplete = () => {
       clearTimeout(grace);
       grace = setTimeout(async () => {
         if (arrived()) return finish('arrived');
         const tab = await browser.tabs.get(tabId).catch(() => null);
         if (!isOriginAllowed(originOf(tab?.url), allowList)) finish('elsewhere');
+        // Loading again since (a navigation after all): its own 'complete' comes later.
+        else if (tab?.status === 'complete' && stayed?.()) finish('arrived');
       }, ARRIVAL_GRACE_MS);
+    };
+    const onUpdated = (updatedTabId: number, change: { status?: string }) => {
+      if (updatedTabId === tabId && change.status === 'complete') onComplete();
     };
     const stopWatchingNetwork = onNetworkChange(check);
     browser.tabs.onUpdated.addListener(onUpdated);
+    // After an action, the tab may have finished loading before this listened (the allow list is read
+    // first). Not for a navigation just asked for: the tab may still show the page it is leaving.
+    if (stayed) {
+      void browser.tabs
+        .get(tabId)
+        .then((tab) => {
+          if (tab.status === 'complete' && !settled) onComplete();
+        })
+        .catch(() => undefined);
+    }
     void waitForFrames(() => (arrived() ? true : null), timeoutMs).then((value) =>
       finish(value ? 'arrived' : 'timeout'),
     );
