@@ -413,6 +413,8 @@ export interface Scored {
   underSiblingHeading: boolean;
   /** The only field of its kind in the recorded record's row, its label dropped (see scoreCandidates). */
   unnamedInSameRecord: boolean;
+  /** The same where the row has no link: its kept words tell the row (see scoreCandidates). */
+  unnamedInKeptRecord: boolean;
   /** A form field, relabelled, whose own hint no other field has is kept word for word (see scoreCandidates). */
   descriptionKept: boolean;
   /** The only form field with the recorded label under the recorded (unnumbered) caption, both word for word. */
@@ -650,6 +652,17 @@ export function scoreCandidates(
     if (!fingerprint.recordLink || fingerprint.tag !== recorded.tag || fingerprint.type !== recorded.type) continue;
     fieldsPerRecord.set(fingerprint.recordLink, (fieldsPerRecord.get(fingerprint.recordLink) ?? 0) + 1);
   }
+  // Fields of the recorded kind around which the recorded record's words are kept (its row's text): one
+  // alone is the only field of that kind left in the only such record.
+  const fieldsInKeptRecord =
+    isFormControlTag(recorded.tag) && recorded.inRecord
+      ? fingerprints.filter(
+          (fingerprint, index) =>
+            fingerprint.tag === recorded.tag &&
+            fingerprint.type === recorded.type &&
+            ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
+        ).length
+      : 0;
   const recordedHeadingStays = fingerprints.some((fingerprint) =>
     equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
   );
@@ -835,6 +848,22 @@ export function scoreCandidates(
       fingerprint.type === recorded.type &&
       fieldsPerRecord.get(recorded.recordLink) === 1 &&
       (!recorded.choices || tokenSimilarity(recorded.choices, fingerprint.choices ?? []) >= MIN_SAME_CHOICES);
+    // Nor when the row has no link: its label dropped ("Status for ENG-231" → no name), the only field
+    // of its kind where the recorded row's words are kept, under the same column, offering the same
+    // options, and the label's words all around it (the label only repeated the column and the row).
+    const unnamedInKeptRecord =
+      fieldsInKeptRecord === 1 &&
+      !!recorded.name &&
+      !fingerprint.name.trim() &&
+      fingerprint.tag === recorded.tag &&
+      fingerprint.type === recorded.type &&
+      (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
+      (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
+      (!recorded.options || fingerprint.options === recorded.options) &&
+      wordsWithin(
+        contentTokens(recorded.name),
+        contentTokens(`${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`),
+      );
     // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
     // owner"): the copy called primary is the recorded one, when the other copy is there to show it,
     // and the copy called second never is, whatever the first became.
@@ -866,6 +895,7 @@ export function scoreCandidates(
         vouched ||
           (nameOk && contextOk) ||
           unnamedInSameRecord ||
+          unnamedInKeptRecord ||
           primaryCopy ||
           namedInSection[index] === true ||
           descriptionKept[index] === true ||
@@ -885,6 +915,7 @@ export function scoreCandidates(
       recordKept,
       underSiblingHeading,
       unnamedInSameRecord,
+      unnamedInKeptRecord,
       descriptionKept: descriptionKept[index] === true,
       labelAndCaptionKept: labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept,
     };
@@ -1268,12 +1299,16 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // So do the recorded record's own words around a same-named control (a table row redesigned as a
   // card: its link's address, classes and place all changed).
   const recordVouched = best.recordKept && best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
-  const floor =
-    (best.vouched && best.comparison.nameSimilarity > 0) ||
-    recordVouched ||
-    best.unnamedInSameRecord ||
-    best.descriptionKept ||
-    movedUniqueName(recorded, scored) === best
+  // An unnamed field in the kept row scores low by its nature (the name, which weighs most, is gone):
+  // what qualified it (the only such field there, same column and options, the label's words around
+  // it) is the evidence, and it must still stand clear of the next candidate.
+  const floor = best.unnamedInKeptRecord
+    ? 0
+    : (best.vouched && best.comparison.nameSimilarity > 0) ||
+        recordVouched ||
+        best.unnamedInSameRecord ||
+        best.descriptionKept ||
+        movedUniqueName(recorded, scored) === best
       ? MIN_LOCATOR_AGREEMENT
       : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {

@@ -120,3 +120,55 @@ describe('a select on a page translated since recording', () => {
     document.documentElement.lang = '';
   });
 });
+
+describe('a select in a row whose label was dropped', () => {
+  const ISSUE_STATUS = '<option>Backlog</option><option>Todo</option><option>In progress</option><option>Done</option>';
+  const PRIORITY = '<option>Low</option><option>Medium</option><option>High</option>';
+  const row = (key: string, title: string, named: boolean, priority = false) =>
+    `<tr><td><select ${named ? `data-testid="issue-status" aria-label="Status for ${key}"` : 'class="c-3mv"'}>${ISSUE_STATUS}</select></td>
+     <td>${key}</td><td>${title}</td>${priority ? `<td><select class="c-9q">${PRIORITY}</select></td>` : '<td>Low</td>'}</tr>`;
+  const table = (rows: string) =>
+    `<main><h1>Issues</h1><table><thead><tr><th>Status</th><th>ID</th><th>Title</th><th>Priority</th></tr></thead>
+     <tbody>${rows}</tbody></table></main>`;
+  const BEFORE = table(
+    row('ENG-237', 'Fix the login redirect', true) +
+      row('ENG-235', 'Add CSV export to reports', true) +
+      row('ENG-231', 'Remove legacy v1 export endpoint', true),
+  );
+
+  it('is the only select left in the recorded row, its label words around it', () => {
+    const target = record(BEFORE, 'tr:nth-child(3) select');
+    expect(target.fingerprint.name).toBe('Status for ENG-231');
+    // Labels and test ids dropped, each select in a wrapper, a new issue on top.
+    document.body.innerHTML = table(
+      row('ENG-240', 'Rate-limit the public API', false) +
+        row('ENG-237', 'Fix the login redirect', false) +
+        row('ENG-235', 'Add CSV export to reports', false) +
+        row('ENG-231', 'Remove legacy v1 export endpoint', false),
+    );
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.closest('tr')?.textContent).toContain('ENG-231');
+  });
+
+  it('is not taken from another row when the recorded row is gone', () => {
+    const target = record(BEFORE, 'tr:nth-child(3) select');
+    document.body.innerHTML = table(
+      row('ENG-240', 'Rate-limit the public API', false) +
+        row('ENG-237', 'Fix the login redirect', false) +
+        row('ENG-235', 'Add CSV export to reports', false),
+    );
+    expect(resolveTarget(document, target).status).not.toBe('found');
+  });
+
+  it('is not guessed when the row now holds two unnamed selects', () => {
+    const target = record(BEFORE, 'tr:nth-child(3) select');
+    document.body.innerHTML = table(
+      row('ENG-237', 'Fix the login redirect', false, true) +
+        row('ENG-231', 'Remove legacy v1 export endpoint', false, true),
+    );
+    const result = resolveTarget(document, target);
+    // Found only as the status select itself (by its options), never the priority one.
+    if (result.status === 'found') expect(result.element.className).toBe('c-3mv');
+  });
+});
