@@ -80,6 +80,9 @@ export async function launchWithExtension(extensionPath = EXTENSION_PATH): Promi
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Playwright turns Chrome's pop-up blocker off by default; a person's browser has it on, and a
+    // replayed click on a link that opens a tab must work there too.
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
     viewport: { width: 1200, height: 800 },
   });
