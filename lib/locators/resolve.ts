@@ -652,14 +652,15 @@ export function scoreCandidates(
     if (!fingerprint.recordLink || fingerprint.tag !== recorded.tag || fingerprint.type !== recorded.type) continue;
     fieldsPerRecord.set(fingerprint.recordLink, (fieldsPerRecord.get(fingerprint.recordLink) ?? 0) + 1);
   }
-  // Fields of the recorded kind around which the recorded record's words are kept (its row's text): one
-  // alone is the only field of that kind left in the only such record.
+  // Fields of the recorded kind (a select: offering the recorded options) around which the recorded
+  // record's words are kept (its row's text): one alone is the only such field in the only such record.
   const fieldsInKeptRecord =
     isFormControlTag(recorded.tag) && recorded.inRecord
       ? fingerprints.filter(
           (fingerprint, index) =>
             fingerprint.tag === recorded.tag &&
             fingerprint.type === recorded.type &&
+            (!recorded.options || fingerprint.options === recorded.options) &&
             ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
         ).length
       : 0;
@@ -848,21 +849,25 @@ export function scoreCandidates(
       fingerprint.type === recorded.type &&
       fieldsPerRecord.get(recorded.recordLink) === 1 &&
       (!recorded.choices || tokenSimilarity(recorded.choices, fingerprint.choices ?? []) >= MIN_SAME_CHOICES);
-    // Nor when the row has no link: its label dropped ("Status for ENG-231" → no name), the only field
-    // of its kind where the recorded row's words are kept, under the same column, offering the same
-    // options, and the label's words all around it (the label only repeated the column and the row).
+    // Nor when the row has no link: its name dropped ("Status for ENG-231" → no name, or back to the
+    // label it showed, "If unavailable"), the only field of its kind where the recorded row's words are
+    // kept, under the same column, offering the same options, and the old name's words all around it
+    // (it only repeated the column, the label and the row).
     const unnamedInKeptRecord =
       fieldsInKeptRecord === 1 &&
       !!recorded.name &&
-      !fingerprint.name.trim() &&
+      (!fingerprint.name.trim() || (!!recorded.label && equalText(fingerprint.name, recorded.label))) &&
       fingerprint.tag === recorded.tag &&
       fingerprint.type === recorded.type &&
       (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
       (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
       (!recorded.options || fingerprint.options === recorded.options) &&
       wordsWithin(
-        contentTokens(recorded.name),
-        contentTokens(`${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`),
+        // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it.
+        contentTokens(recorded.name).filter((token) => token.length >= 3 || /\d/.test(token)),
+        contentTokens(
+          `${fingerprint.name} ${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`,
+        ),
       );
     // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
     // owner"): the copy called primary is the recorded one, when the other copy is there to show it,

@@ -172,3 +172,29 @@ describe('a select in a row whose label was dropped', () => {
     if (result.status === 'found') expect(result.element.className).toBe('c-3mv');
   });
 });
+
+describe('a select whose name falls back to the label it showed', () => {
+  const CHOICES = '<option>Best match</option><option>Pick a replacement</option><option>Refund me</option>';
+  const line = (id: string, item: string, price: string, named: boolean) =>
+    `<li><h3>${item}</h3><span>${price}</span><button>Remove</button>
+     <div><label for="${id}">If unavailable</label>
+     <select id="${id}"${named ? ` aria-label="If ${item} is unavailable"` : ''}>${CHOICES}</select></div></li>`;
+  const cart = (lines: string) => `<main><h1>Your cart</h1><ul>${lines}</ul></main>`;
+
+  it('is the line’s only such select once its per-line aria-label is dropped', () => {
+    const target = record(
+      cart(line(':r1f:', 'Free-range whole chicken', '$17.96', true) + line(':r1h:', 'Salmon fillet', '$14.99', true)),
+      '#\\:r1f\\:',
+    );
+    expect(target.fingerprint.name).toBe('If Free-range whole chicken is unavailable');
+    // Ids regenerated (the old one now on another line), aria-labels dropped, a new line on top.
+    document.body.innerHTML = cart(
+      line(':r4b:', 'Oat milk', '$4.49', false) +
+        line(':r1f:', 'Salmon fillet', '$14.99', false) +
+        line(':r4f:', 'Free-range whole chicken', '$17.96', false),
+    );
+    const result = resolveTarget(document, target);
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe(':r4f:');
+  });
+});
