@@ -654,16 +654,16 @@ export function scoreCandidates(
   }
   // Fields of the recorded kind (a select: offering the recorded options) around which the recorded
   // record's words are kept (its row's text): one alone is the only such field in the only such record.
-  const fieldsInKeptRecord =
-    isFormControlTag(recorded.tag) && recorded.inRecord
-      ? fingerprints.filter(
-          (fingerprint, index) =>
-            fingerprint.tag === recorded.tag &&
-            fingerprint.type === recorded.type &&
-            (!recorded.options || fingerprint.options === recorded.options) &&
-            ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
-        ).length
-      : 0;
+  const inKeptRecord = fingerprints.map(
+    (fingerprint, index) =>
+      isFormControlTag(recorded.tag) &&
+      !!recorded.inRecord &&
+      fingerprint.tag === recorded.tag &&
+      fingerprint.type === recorded.type &&
+      (!recorded.options || fingerprint.options === recorded.options) &&
+      ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
+  );
+  const onlyFieldInKeptRecord = inKeptRecord.filter(Boolean).length === 1;
   const recordedHeadingStays = fingerprints.some((fingerprint) =>
     equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
   );
@@ -854,14 +854,11 @@ export function scoreCandidates(
     // kept, under the same column, offering the same options, and the old name's words all around it
     // (it only repeated the column, the label and the row).
     const unnamedInKeptRecord =
-      fieldsInKeptRecord === 1 &&
+      inKeptRecord[index] === true &&
+      onlyFieldInKeptRecord &&
       !!recorded.name &&
       (!fingerprint.name.trim() || (!!recorded.label && equalText(fingerprint.name, recorded.label))) &&
-      fingerprint.tag === recorded.tag &&
-      fingerprint.type === recorded.type &&
-      (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
       (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
-      (!recorded.options || fingerprint.options === recorded.options) &&
       wordsWithin(
         // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it.
         contentTokens(recorded.name).filter((token) => token.length >= 3 || /\d/.test(token)),
