@@ -76,11 +76,8 @@ async function recordSurvey(
   return { page, answered };
 }
 
-test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
-  test.setTimeout(120_000);
-  const { page, answered } = await recordSurvey(extension, demo);
-  // Question 10's row is held out of the page, so the run waits at its step (step 11) while Pause is
-  // clicked: a run this fast would otherwise finish before the click lands.
+/** Takes question 10's row out of every survey page load: a run waits at its step (step 11). */
+async function holdQuestion10(page: Page): Promise<void> {
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const row = document.getElementById('question-10')?.parentElement?.closest('div') as HTMLElement;
@@ -88,15 +85,28 @@ test('Pause stops a run before its next step, and Resume goes on from there', as
       row.remove();
     });
   });
+}
+
+/** Puts the row holdQuestion10 took out back where it was: the waiting step goes on. */
+async function putQuestion10Back(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const [row, next] = (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow;
+    next?.parentNode?.insertBefore(row, next);
+  });
+}
+
+test('Pause stops a run before its next step, and Resume goes on from there', async ({ extension, demo }) => {
+  test.setTimeout(120_000);
+  const { page, answered } = await recordSurvey(extension, demo);
+  // Question 10's row is held out of the page, so the run waits at its step (step 11) while Pause is
+  // clicked: a run this fast would otherwise finish before the click lands.
+  await holdQuestion10(page);
 
   const popup = await runFromPopup(extension, page, 'Answer the survey');
   await expect.poll(answered).toBe(9);
   await popup.getByRole('button', { name: 'Pause run' }).click();
   await expect(popup.getByTestId('run-headline')).toHaveText('Pausing after step 11…');
-  await page.evaluate(() => {
-    const [row, next] = (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow;
-    next?.parentNode?.insertBefore(row, next);
-  });
+  await putQuestion10Back(page);
   await expect(popup.getByTestId('run-progress')).toHaveAttribute('data-state', 'paused');
   await expect(popup.getByTestId('run-headline')).toHaveText('Paused by you');
   const status = (await sendFromExtensionPage(popup, { type: 'run:status' })) as {
@@ -123,13 +133,7 @@ test('a service worker killed mid-step resumes the run at that step, which then 
   const { page, answered } = await recordSurvey(extension, demo);
   // Question 10's row is taken out of every survey page load (the run starts by loading the page),
   // so the run waits at its step (step 11) until the row is put back.
-  await page.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const row = document.getElementById('question-10')?.parentElement?.closest('div') as HTMLElement;
-      (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow = [row, row.nextSibling];
-      row.remove();
-    });
-  });
+  await holdQuestion10(page);
   const popup = await runFromPopup(extension, page, 'Answer the survey');
   const runId = await popup.getByTestId('run-progress').getAttribute('data-run-id');
   await expect.poll(answered).toBe(9);
@@ -137,10 +141,7 @@ test('a service worker killed mid-step resumes the run at that step, which then 
 
   // The worker (and every extension page with it) dies while the step waits for its field.
   await extension.restartServiceWorker();
-  await page.evaluate(() => {
-    const [row, next] = (window as unknown as { heldRow: [HTMLElement, Node | null] }).heldRow;
-    next?.parentNode?.insertBefore(row, next);
-  });
+  await putQuestion10Back(page);
 
   // The restarted worker picks the run up by itself; a fresh side panel shows it finish.
   const panel = await extension.openPage(`sidepanel.html?tab=run&tabId=${await tabIdOf(extension, page)}`);
