@@ -821,8 +821,8 @@ export function scoreCandidates(
     const otherNumberedRecord =
       strictContext &&
       (newRecordNumber(recorded, fingerprint) ||
-        distinctNumberReplaced(recorded, fingerprint) ||
-        leadingWordReplaced(recorded, fingerprint) ||
+        ((distinctNumberReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
+          !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
         (numberedNames && numberReplacedAround(recorded, fingerprint)));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
     // question once one is inserted above): the section's own words must still be around it. A
@@ -1112,6 +1112,34 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   return !(POSITION_NUMBER.test(first) && POSITION_NUMBER.test(now) && idKept);
 }
 
+/**
+ * Of the words that told the recorded record apart ("4 Old Town"), only its place in the list changed
+ * ("5 Old Town" once an entry was inserted above): every other one is kept, and nothing was added that
+ * no other look-alike has ("Old Town (Night)" may be another record, and this one its namesake moved).
+ */
+function onlyPositionShifted(recorded: Fingerprint, candidate: Fingerprint, gainedOwnWords: boolean): boolean {
+  const distinct = recorded.distinct ?? [];
+  // The place is the number the entry starts with; a number elsewhere in it ("14 Aug") is a date, an
+  // amount: what the record is about.
+  const [position] = distinctWordsAround(recorded, recorded);
+  const [now, ...rest] = distinctWordsAround(recorded, candidate);
+  if (gainedOwnWords || position === undefined || now === undefined) return false;
+  if (!POSITION_NUMBER.test(position) || !POSITION_NUMBER.test(now)) return false;
+  const words = distinct.filter((token) => token !== position);
+  if (words.length === 0 || words.length === distinct.length) return false;
+  const around = new Set(rest);
+  return words.every((token) => around.has(token));
+}
+
+/** How alike two surroundings are once the entry numbers of both names ("Zone 3", "Zone 4") are set aside. */
+function similarityBesideNumbers(recorded: Fingerprint, candidate: Fingerprint): number {
+  const entryNumbers = new Set(
+    [recorded.name, candidate.name].flatMap((name) => (name.match(/\d+/g) ?? []).flatMap((n) => [n, `#${n}`])),
+  );
+  const words = (context: string | undefined) => contentTokens(context).filter((token) => !entryNumbers.has(token));
+  return tokenSimilarity(words(recorded.context), words(candidate.context));
+}
+
 /** Two names that differ only in their numbers ("Mark item 4 complete" / "Mark item 3 complete"). */
 function sameButNumbers(a: string, b: string): boolean {
   const shape = (name: string) => digitShape(normalizeText(name).toLowerCase());
@@ -1340,9 +1368,10 @@ const KEPT_SURROUNDINGS = 0.9;
 const LOST_SURROUNDINGS_GAP = 0.3;
 
 /**
- * Another candidate named as the voted one is, around which the recorded surroundings are kept (nearly
- * word for word) while the voted one's are mostly not: the locator may have followed an identity that
- * moved. Qualified, or refused only for an identity of its own (a shared Save component renumbered its
+ * Another candidate named as the voted one is (or numbered like it: "Zone 4 water amount" for "Zone 3 …"),
+ * around which the recorded surroundings are kept (nearly word for word) while the voted one's are mostly
+ * not: the locator may have followed an identity that moved, or a numbered name that passed to the next
+ * entry. Qualified, or refused only for an identity of its own (a shared Save component renumbered its
  * test ids: the recorded card's Save got a new one) when it also sits under the recorded heading. Null
  * when there is none.
  */
@@ -1351,15 +1380,22 @@ function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored:
   if (votedContext === null) return null;
   const underRecordedHeading = (entry: Scored) =>
     !!recorded.heading && equalText(entry.fingerprint.heading ?? '', recorded.heading);
+  // Around an entry renumbered with its name, its number ("Zone 3" → "Zone 4") is not a word it lost.
+  const keptAround = (entry: Scored) =>
+    sameButNumbers(recorded.name, entry.fingerprint.name)
+      ? Math.max(entry.comparison.contextSimilarity ?? 0, similarityBesideNumbers(recorded, entry.fingerprint))
+      : (entry.comparison.contextSimilarity ?? 0);
   return (
     scored.find(
       (other) =>
         other !== voted &&
         (other.qualified ||
           (other.failed.length === 1 && other.failed[0] === 'identity-conflict' && underRecordedHeading(other))) &&
-        other.comparison.nameSimilarity >= voted.comparison.nameSimilarity &&
-        (other.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
-        votedContext <= (other.comparison.contextSimilarity ?? 0) - LOST_SURROUNDINGS_GAP,
+        (other.comparison.nameSimilarity >= voted.comparison.nameSimilarity ||
+          // A numbered name ("Zone 3 water amount") passes to the next entry when one is inserted above.
+          sameButNumbers(recorded.name, other.fingerprint.name)) &&
+        keptAround(other) >= KEPT_SURROUNDINGS &&
+        votedContext <= keptAround(other) - LOST_SURROUNDINGS_GAP,
     ) ?? null
   );
 }
