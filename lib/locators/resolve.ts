@@ -644,8 +644,14 @@ export function scoreCandidates(
   // A section ends where another look-alike's begins, as at recording: for a command or a field, the
   // same-named ones ("Re-run" in every run, not the row's "View logs"); for a choice, any other
   // group's choices (whose captions may have changed: "c. Mitochondria" → "b. Mitochondria").
+  // Copies of the recorded control itself ("Box 2 · Federal income tax withheld" in each W-2) when there
+  // are several: a field named a little alike in its own section ("Box 17 · State income tax") is not one.
   const isChoice = recorded.type === 'radio' || recorded.type === 'checkbox';
-  const sectionPool = !isChoice && namedAlike.length > 1 ? namedAlike : pool;
+  const namedSame = pool.filter((_, index) => {
+    const name = (fingerprints[index] as Fingerprint).name;
+    return !!recorded.name && (equalText(name, recorded.name) || sameButNumbers(name, recorded.name));
+  });
+  const sectionPool = isChoice ? pool : namedSame.length > 1 ? namedSame : namedAlike.length > 1 ? namedAlike : pool;
   // Fields of the recorded record (its row's link) of the recorded kind: one alone there is its field.
   const fieldsPerRecord = new Map<string, number>();
   for (const fingerprint of fingerprints) {

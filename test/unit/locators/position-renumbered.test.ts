@@ -72,3 +72,36 @@ describe('an entry whose place in the list changed', () => {
     expect(actedOn(resolveOn(after, recorded))).toBe('Old Town');
   });
 });
+
+describe('a field in one of several copies of a section', () => {
+  const w2s = (employers: readonly string[]) =>
+    `<main><h1>Income</h1><form id="w2-form">${employers
+      .map(
+        (employer, index) =>
+          `<section class="w2" aria-labelledby="h${index}"><header><h2 id="h${index}">W-2 from ${employer}</h2><button type="button">Remove W-2</button></header><div class="grid2">${[
+            'Box 1 · Wages, tips, other compensation',
+            'Box 2 · Federal income tax withheld',
+            'Box 4 · Social security tax withheld',
+            'Box 17 · State income tax',
+          ]
+            .map(
+              (label, box) =>
+                `<div class="field"><label for="f${index}-${box}">${label}</label><input id="f${index}-${box}" name="w2[${index}].box${box}" type="text"></div>`,
+            )
+            .join('')}</div></section>`,
+      )
+      .join('')}</form></main>`;
+
+  it('is found in its own copy when one is inserted above: other fields named a little alike do not split it', () => {
+    const recorded = record(w2s(['Brightwater Logistics LLC', 'Northgate Coffee Co.']), '#f1-1');
+    const result = resolveOn(
+      w2s(['Cedar & Pine Design Studio', 'Brightwater Logistics LLC', 'Northgate Coffee Co.']),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') {
+      expect(result.element.closest('section')?.querySelector('h2')?.textContent).toBe('W-2 from Northgate Coffee Co.');
+      expect(result.element.previousElementSibling?.textContent).toBe('Box 2 · Federal income tax withheld');
+    }
+  });
+});
