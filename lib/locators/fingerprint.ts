@@ -476,6 +476,16 @@ function choicesDisjoint(recorded: readonly string[] | undefined, candidate: rea
  * when none were recorded. A small number beside words ("Guest 2: Sofia Ortiz") is a place in a
  * list, which shifts: the words say which entry it is.
  */
+/** A count, a share or an amount as a word of its own: "9%", "(1,204)", "$12.50". */
+const FIGURE_WORD = /^\(?[$€£]?\d[\d.,]*%?\)?$/;
+
+function withoutFigures(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => !FIGURE_WORD.test(word))
+    .join(' ');
+}
+
 export function distinctKeptShare(recorded: Fingerprint, candidate: Fingerprint): number | null {
   if (!recorded.distinct?.length) return null;
   const around = new Set(distinctWordsAround(recorded, candidate));
@@ -578,6 +588,11 @@ export function compareFingerprints(
       if (recordedRest && candidateRest && (recordedRest !== recorded.name || candidateRest !== candidate.name)) {
         nameSimilarity = Math.max(nameSimilarity, similarName(recordedRest, candidateRest));
       }
+    }
+    // A figure shown beside a caption now ("Pocket Casts 9%", "Spotify (1,204)"): a share or a count,
+    // not another name. Only when the recorded name had no number in it.
+    if (nameSimilarity < 1 && !/\d/.test(recorded.name) && equalText(recorded.name, withoutFigures(candidate.name))) {
+      nameSimilarity = 1;
     }
     // A field whose label lost its `for` has no name, but the label still says what it is.
     if (!candidate.name && candidate.label) {
