@@ -633,6 +633,9 @@ export function scoreCandidates(
   for (const fingerprint of fingerprints) {
     for (const key of identityKeys(fingerprint)) identityCounts.set(key, (identityCounts.get(key) ?? 0) + 1);
   }
+  // An identity numbered like another candidate's, by a small number ("zone3_mm" beside "zone4_mm"), is
+  // a place in a list, however it is spelled: it identifies nothing, as if every candidate had it.
+  for (const key of listNumberedKeys(identityCounts.keys())) identityCounts.set(key, Number.POSITIVE_INFINITY);
   const comparisons = pool.map((_, index) =>
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
@@ -1236,6 +1239,41 @@ function ownWordsGained(recorded: Fingerprint, fingerprints: readonly Fingerprin
   };
 }
 
+/**
+ * A name, id or test id numbered like the same attribute of other candidates ("zone3_mm" beside
+ * "zone4_mm"): a place in a list, whatever its spelling, so it does not vote.
+ */
+function numberedLikeOthers(locator: Locator, scored: readonly Scored[]): boolean {
+  if (locator.kind !== 'name' && locator.kind !== 'id' && locator.kind !== 'testId') return false;
+  const { kind, value } = locator;
+  if (!/\d/.test(value) || !SMALL_NUMBERS_ONLY.test(value)) return false;
+  const read = (fingerprint: Fingerprint) =>
+    kind === 'name' ? fingerprint.attrs.name : kind === 'id' ? fingerprint.id : fingerprint.testId?.value;
+  const shape = digitShape(value);
+  return scored.some((entry) => {
+    const other = read(entry.fingerprint);
+    return !!other && other !== value && digitShape(other) === shape;
+  });
+}
+
+/** Place numbers: one or two digits ("3" in "zone3_mm"), not a record's id ("order-1042"). */
+const SMALL_NUMBERS_ONLY = /^(?:[^\d]*\d{1,2})+[^\d]*$/;
+
+/** Identity keys that differ from another key only in small numbers (see scoreCandidates). */
+function listNumberedKeys(keys: Iterable<string>): string[] {
+  const byShape = new Map<string, string[]>();
+  for (const key of keys) {
+    // Ids, test ids and field names; a link's address names its record ("/contacts/7").
+    if (!/^(?:id|testid|name):/.test(key) || !/\d/.test(key) || !SMALL_NUMBERS_ONLY.test(key)) continue;
+    const shape = digitShape(key);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), key]);
+  }
+  return [...byShape.values()].filter((alike) => alike.length > 1).flat();
+}
+
+/** Locators that find an element by the words of its name. */
+const NAME_LOCATORS = new Set<LocatorKind>(['role', 'label', 'text']);
+
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
   const recorded = descriptor.fingerprint;
   if (isKindUnknown(recorded)) return resolveByLocators(scope, descriptor);
@@ -1247,11 +1285,19 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
 
   // Locator votes.
   const votes: { kind: LocatorKind; entry: Scored }[] = [];
+  // Likewise a name numbered like its look-alikes' ("Zone 3 water amount" beside "Zone 4 …").
+  const numberedName =
+    /\d/.test(recorded.name) &&
+    scored.some(
+      (entry) => entry.fingerprint.name !== recorded.name && sameButNumbers(entry.fingerprint.name, recorded.name),
+    );
   for (const { locator, elements } of locatorMatches) {
     if (elements.length !== 1) continue;
     // A list's numbered field name moves to another entry when the list is renumbered.
     if (locator.kind === 'name' && isIndexedName(locator.value)) continue;
     if (namesIndexedId(locator)) continue;
+    if (numberedName && NAME_LOCATORS.has(locator.kind)) continue;
+    if (numberedLikeOthers(locator, scored)) continue;
     const entry = byElement.get(elements[0] as Element);
     if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
     votes.push({ kind: locator.kind, entry });

@@ -44,6 +44,20 @@ describe('a numbered name that passed to the next entry', () => {
     expect(['Orchard drip', 'refused']).toContain(actedOn(resolveOn(after, recorded)));
   });
 
+  it('is not found by its numbered name or field name, though the recorded row also changed', () => {
+    // Orchard drip now grows pears: its row is kept nowhere word for word, and its field name
+    // (zone3_mm) and label (Zone 3 …) are Berry rows' now.
+    const recorded = record(before, '[name="zone3_mm"]');
+    const changed = zones([
+      ['Greenhouse', 'V-01', 'Tomatoes'],
+      ['Garden beds', 'V-02', 'Vegetables'],
+      ['Berry rows', 'V-05', 'Blueberries'],
+      ['Orchard drip', 'V-07', 'Pears'],
+      ['Windbreak', 'V-09', 'Trees'],
+    ]);
+    expect(['Orchard drip', 'refused']).toContain(actedOn(resolveOn(changed, recorded)));
+  });
+
   it('still names the field when nothing moved', () => {
     const recorded = record(before, '[name="zone3_mm"]');
     expect(actedOn(resolveOn(before, recorded))).toBe('Orchard drip');
