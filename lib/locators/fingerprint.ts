@@ -589,6 +589,17 @@ export function compareFingerprints(
         nameSimilarity = Math.max(nameSimilarity, similarName(recordedRest, candidateRest));
       }
     }
+    // An aria-label that named its record ("Hana Takeda available") dropped for the label the control
+    // shows ("Available"): the record's words are around it now, and the rest still names the field.
+    if (nameSimilarity < 1 && recorded.inRecord && isFormControlTag(recorded.tag) && candidate.name) {
+      const own = new Set(contentTokens(candidate.name));
+      const around = new Set(contentTokens(candidate.context).filter((token) => !own.has(token)));
+      const rest = recorded.name
+        .split(/\s+/)
+        .filter((word) => !contentTokens(word).some((token) => around.has(token)))
+        .join(' ');
+      if (rest && rest !== recorded.name) nameSimilarity = Math.max(nameSimilarity, similarName(rest, candidate.name));
+    }
     // A figure shown beside a caption now ("Pocket Casts 9%", "Spotify (1,204)"): a share or a count,
     // not another name. Only when the recorded name had no number in it.
     if (nameSimilarity < 1 && !/\d/.test(recorded.name) && equalText(recorded.name, withoutFigures(candidate.name))) {
