@@ -1055,6 +1055,25 @@ function bestWithSameText(recorded: Fingerprint, best: Scored, close: readonly S
   return same.length === 1 && same[0] === best ? best : null;
 }
 
+/** Fewest words of a heading that may tell a section from its copies ("Jordan Patel Borrower"). */
+const MIN_HEADING_WORDS = 2;
+
+/**
+ * Among candidates that match equally well, the best-scoring one when it alone is still under the
+ * recorded heading word for word and every other is under another heading: the same questions asked
+ * again in a section added for someone else ("Priya Patel Co-borrower") are that person's.
+ */
+function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+  const heading = recorded.heading;
+  if (!heading || contentTokens(heading).filter((token) => !/\d/.test(token)).length < MIN_HEADING_WORDS) return null;
+  if (close.length < 2) return null;
+  const under = close.filter((entry) => equalText(entry.fingerprint.heading ?? '', heading));
+  const elsewhere = close.filter(
+    (entry) => !!entry.fingerprint.heading && !equalText(entry.fingerprint.heading, heading),
+  );
+  return under.length === 1 && under[0] === best && elsewhere.length === close.length - 1 ? best : null;
+}
+
 /** Words around the element up to (not including) the first ancestor that also holds one of `pool`. */
 function ownSectionTokens(element: Element, pool: readonly Element[]): Set<string> {
   const others = pool.filter((other) => other !== element);
@@ -1402,7 +1421,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     const kept =
       keptWiderSection(recorded, close) ??
       onlyWithSameSurroundings(recorded, close) ??
-      bestWithSameText(recorded, best, close);
+      bestWithSameText(recorded, best, close) ??
+      bestUnderRecordedHeading(recorded, best, close);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
+
+function record(html: string, selector: string): TargetDescriptor {
+  document.body.innerHTML = html;
+  return describeElement(document.querySelector(selector) as Element);
+}
+
+function resolveOn(html: string, target: TargetDescriptor) {
+  document.body.innerHTML = html;
+  return resolveTarget(document, target);
+}
+
+const QUESTIONS = [
+  ['ownership', 'Have you had an ownership interest in another property in the last three years?'],
+  ['borrowed', 'Are you borrowing any money for this real estate transaction?'],
+  ['judgments', 'Are there any outstanding judgments against you?'],
+  ['lawsuit', 'Are you a party to a lawsuit in which you potentially have any personal financial liability?'],
+] as const;
+
+const section = (index: number, person: string, role: string) =>
+  `<section><h2>${person} <small>${role}</small></h2><ol>${QUESTIONS.map(
+    ([key, question]) =>
+      `<li><p>${question}</p><label><input type="radio" name="b${index}_${key}" value="yes"> Yes</label> <label><input type="radio" name="b${index}_${key}" value="no"> No</label></li>`,
+  ).join('')}</ol></section>`;
+
+const page = (sections: string) => `<main><h1>Declarations</h1><form id="decl-form">${sections}</form></main>`;
+
+describe('the same questions asked again in a section added for someone else', () => {
+  const before = page(section(1, 'Jordan Patel', 'Borrower'));
+
+  it("are that person's: the recorded answer stays in the section under the recorded heading", () => {
+    const recorded = record(before, '[name="b1_lawsuit"][value="no"]');
+    const result = resolveOn(
+      page(section(1, 'Jordan Patel', 'Borrower') + section(2, 'Priya Patel', 'Co-borrower')),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.getAttribute('name')).toBe('b1_lawsuit');
+  });
+});
