@@ -417,6 +417,8 @@ export interface Scored {
   unnamedInKeptRecord: boolean;
   /** A form field, relabelled, whose own hint no other field has is kept word for word (see scoreCandidates). */
   descriptionKept: boolean;
+  /** The recorded control split in two ("Genre" → "Primary genre", "Secondary genre"): the primary one. */
+  primaryNamed: boolean;
   /** The only form field with the recorded label under the recorded (unnumbered) caption, both word for word. */
   labelAndCaptionKept: boolean;
 }
@@ -693,6 +695,12 @@ export function scoreCandidates(
   const copies = fingerprints.map((fingerprint) =>
     recordedGroup ? copyOfSection(recordedGroup, fingerprint.group) : null,
   );
+  // The recorded control itself split in two ("Genre" → "Primary genre" and "Secondary genre
+  // (optional)"): the one called primary is the recorded one, when the added one is there to show it.
+  const nameCopies = fingerprints.map((fingerprint) =>
+    recorded.name ? copyOfSection(recorded.name, fingerprint.name) : null,
+  );
+  const splitByName = nameCopies.filter((copy) => copy === 'primary').length === 1 && nameCopies.includes('added');
   const namesInAddedCopy = new Set(
     fingerprints
       .filter((_, index) => copies[index] === 'added')
@@ -897,7 +905,8 @@ export function scoreCandidates(
         !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard && index !== recordIdKeeper),
       ],
       ['group', groupOk],
-      ['added-copy', !addedCopy],
+      // Likewise a field named as an added copy of the recorded one ("Secondary genre" for "Genre").
+      ['added-copy', !addedCopy && nameCopies[index] !== 'added'],
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
@@ -908,6 +917,7 @@ export function scoreCandidates(
           unnamedInSameRecord ||
           unnamedInKeptRecord ||
           primaryCopy ||
+          (splitByName && nameCopies[index] === 'primary') ||
           namedInSection[index] === true ||
           descriptionKept[index] === true ||
           inSameRecordCard,
@@ -928,6 +938,7 @@ export function scoreCandidates(
       unnamedInSameRecord,
       unnamedInKeptRecord,
       descriptionKept: descriptionKept[index] === true,
+      primaryNamed: splitByName && nameCopies[index] === 'primary',
       labelAndCaptionKept: labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept,
     };
   });
@@ -1409,6 +1420,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
         recordVouched ||
         best.unnamedInSameRecord ||
         best.descriptionKept ||
+        best.primaryNamed ||
         movedUniqueName(recorded, scored) === best
       ? MIN_LOCATOR_AGREEMENT
       : MIN_FINGERPRINT_SCORE;

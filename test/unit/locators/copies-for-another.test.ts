@@ -39,3 +39,29 @@ describe('the same questions asked again in a section added for someone else', (
     if (result.status === 'found') expect(result.element.getAttribute('name')).toBe('b1_lawsuit');
   });
 });
+
+describe('a field split in two, a primary and an added one', () => {
+  const GENRES = ['Select genre…', 'Alternative', 'Indie pop', 'Folk', 'Electronic', 'Jazz'];
+  const select = (id: string, label: string) =>
+    `<div class="field"><label for="${id}">${label}</label><select id="${id}">${GENRES.map((genre) => `<option>${genre}</option>`).join('')}</select></div>`;
+  const mood = `<div class="field"><label for="mood">Mood</label><select id="mood"><option>Select mood…</option><option>Chill</option><option>Upbeat</option></select></div>`;
+  const form = (fields: string) =>
+    `<main><h1>Pitch a song</h1><form id="pitch">${fields}${mood}<button type="submit">Submit pitch</button></form></main>`;
+
+  it('is the primary one ("Genre" → "Primary genre" beside a new "Secondary genre (optional)")', () => {
+    const recorded = record(form(select('genre', 'Genre')), '#genre');
+    const result = resolveOn(
+      form(
+        `<div class="row">${select('genre-1', 'Primary genre')}${select('genre-2', 'Secondary genre (optional)')}</div>`,
+      ),
+      recorded,
+    );
+    expect(result.status).toBe('found');
+    if (result.status === 'found') expect(result.element.id).toBe('genre-1');
+  });
+
+  it('is not the added one when no primary one is there', () => {
+    const recorded = record(form(select('genre', 'Genre')), '#genre');
+    expect(resolveOn(form(select('genre-2', 'Secondary genre (optional)')), recorded).status).not.toBe('found');
+  });
+});
