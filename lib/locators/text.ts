@@ -39,11 +39,14 @@ export function truncate(value: string, max: number): string {
   return value.length <= max ? value : value.slice(0, max);
 }
 
-/** Lower-cased word tokens; punctuation splits words but is kept inside tokens like "t-1030", "3rd" or "#47". */
+/**
+ * Lower-cased word tokens; punctuation splits words but is kept inside tokens like "t-1030", "3rd" or
+ * "#47", and a colon between digits too: "14:00" is one time, not the "14" of "Fri 14 Jun" and an "00".
+ */
 export function tokenize(value: string | null | undefined): string[] {
   if (!value) return [];
   // "#47" names a record (an issue, an order): kept apart from a counter like "47 comments".
-  const words = value.toLowerCase().match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu);
+  const words = value.toLowerCase().match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+|(?<=\d):\d+)*/gu);
   return words ?? [];
 }
 
