@@ -290,6 +290,20 @@ function resolveThroughHosts(
       reason: `${found.length} components of this kind each hold an element like the recorded target`,
     };
   }
+  // No copy holds it by words and structure alone (relabelled inside: "Window" → "Arrival window"),
+  // but the host's surroundings found one copy, and the copies hold the same content (nothing of its
+  // own told the recorded copy apart, so content cannot point elsewhere): inside that one, the
+  // target's field name and id say which element it is, as they would on a page of its own.
+  if (
+    found.length === 0 &&
+    result.status === 'found' &&
+    result.element.shadowRoot &&
+    !identifiedByContext &&
+    !host.fingerprint.distinct?.length
+  ) {
+    const inside = resolveThroughHosts(result.element.shadowRoot, inner, descriptor, depth + 1, budget);
+    if (inside.status === 'found') return inside;
+  }
   return (
     hostFailure ?? {
       status: 'not-found',
