@@ -476,6 +476,14 @@ function choicesDisjoint(recorded: readonly string[] | undefined, candidate: rea
  * when none were recorded. A small number beside words ("Guest 2: Sofia Ortiz") is a place in a
  * list, which shifts: the words say which entry it is.
  */
+/** The words of `name` none of whose tokens is in `words` ("Call Elena Petrova" without the record's: "Call"). */
+function wordsOutside(name: string, words: ReadonlySet<string>): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => !contentTokens(word).some((token) => words.has(token)))
+    .join(' ');
+}
+
 /** A count, a share or an amount as a word of its own: "9%", "(1,204)", "$12.50". */
 const FIGURE_WORD = /^\(?[$€£]?\d[\d.,]*%?\)?$/;
 
@@ -578,13 +586,8 @@ export function compareFingerprints(
     // words say which record, and the distinct words judge that; the rest says what it does.
     if (nameSimilarity < 1 && recorded.distinct?.length) {
       const own = new Set(recorded.distinct);
-      const withoutRecord = (name: string) =>
-        name
-          .split(/\s+/)
-          .filter((word) => !contentTokens(word).some((token) => own.has(token)))
-          .join(' ');
-      const recordedRest = withoutRecord(recorded.name);
-      const candidateRest = withoutRecord(candidate.name);
+      const recordedRest = wordsOutside(recorded.name, own);
+      const candidateRest = wordsOutside(candidate.name, own);
       if (recordedRest && candidateRest && (recordedRest !== recorded.name || candidateRest !== candidate.name)) {
         nameSimilarity = Math.max(nameSimilarity, similarName(recordedRest, candidateRest));
       }
@@ -594,10 +597,7 @@ export function compareFingerprints(
     if (nameSimilarity < 1 && recorded.inRecord && isFormControlTag(recorded.tag) && candidate.name) {
       const own = new Set(contentTokens(candidate.name));
       const around = new Set(contentTokens(candidate.context).filter((token) => !own.has(token)));
-      const rest = recorded.name
-        .split(/\s+/)
-        .filter((word) => !contentTokens(word).some((token) => around.has(token)))
-        .join(' ');
+      const rest = wordsOutside(recorded.name, around);
       if (rest && rest !== recorded.name) nameSimilarity = Math.max(nameSimilarity, similarName(rest, candidate.name));
     }
     // A figure shown beside a caption now ("Pocket Casts 9%", "Spotify (1,204)"): a share or a count,

@@ -627,7 +627,7 @@ function contextWeights(recorded: Fingerprint, fingerprints: readonly Fingerprin
 export function scoreCandidates(
   scope: Scope,
   descriptor: ElementDescriptor,
-): { scored: Scored[]; locatorMatches: { locator: Locator; elements: Element[] }[] } {
+): { scored: Scored[]; locatorMatches: { locator: Locator; elements: Element[] }[]; numberedNames: boolean } {
   const recorded = descriptor.fingerprint;
   const locatorMatches = descriptor.locators.map((locator) => ({
     locator,
@@ -969,7 +969,7 @@ export function scoreCandidates(
     scored.some(
       (entry) => entry.comparison.groupSimilarity === 1 && entry.comparison.nameSimilarity >= MIN_NAME_SIMILARITY,
     );
-  if (!recordFound && !sectionFound) return { scored, locatorMatches };
+  if (!recordFound && !sectionFound) return { scored, locatorMatches, numberedNames };
   // An id outweighs another caption, unless the recorded label is there too under the recorded caption
   // and the id's field has neither (a new "Mailing address" block took over the id "zip").
   const fieldFound =
@@ -990,6 +990,7 @@ export function scoreCandidates(
         : entry,
     ),
     locatorMatches,
+    numberedNames,
   };
 }
 
@@ -1184,11 +1185,16 @@ function onlyPositionShifted(recorded: Fingerprint, candidate: Fingerprint, gain
   return words.every((token) => around.has(token));
 }
 
-/** How alike two surroundings are once the entry numbers of both names ("Zone 3", "Zone 4") are set aside. */
-function similarityBesideNumbers(recorded: Fingerprint, candidate: Fingerprint): number {
-  const entryNumbers = new Set(
+/** The numbers in both names ("4", "#4" for "Mark item 4 complete"): entry numbers, shifting with the list. */
+function entryNumbersOf(recorded: Fingerprint, candidate: Fingerprint): Set<string> {
+  return new Set(
     [recorded.name, candidate.name].flatMap((name) => (name.match(/\d+/g) ?? []).flatMap((n) => [n, `#${n}`])),
   );
+}
+
+/** How alike two surroundings are once the entry numbers of both names ("Zone 3", "Zone 4") are set aside. */
+function similarityBesideNumbers(recorded: Fingerprint, candidate: Fingerprint): number {
+  const entryNumbers = entryNumbersOf(recorded, candidate);
   const words = (context: string | undefined) => contentTokens(context).filter((token) => !entryNumbers.has(token));
   return tokenSimilarity(words(recorded.context), words(candidate.context));
 }
@@ -1205,9 +1211,7 @@ function sameButNumbers(a: string, b: string): boolean {
  */
 function numberReplacedAround(recorded: Fingerprint, candidate: Fingerprint): boolean {
   // The entry numbers themselves ("#4" beside "Mark item 4 complete") shift with the names.
-  const entryNumbers = new Set(
-    [recorded.name, candidate.name].flatMap((name) => (name.match(/\d+/g) ?? []).flatMap((n) => [n, `#${n}`])),
-  );
+  const entryNumbers = entryNumbersOf(recorded, candidate);
   const numbers = (context: string | undefined) =>
     new Set(contentTokens(context).filter((token) => PLAIN_NUMBER.test(token) && !entryNumbers.has(token)));
   const before = numbers(recorded.context);
@@ -1321,7 +1325,7 @@ const NAME_LOCATORS = new Set<LocatorKind>(['role', 'label', 'text']);
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
   const recorded = descriptor.fingerprint;
   if (isKindUnknown(recorded)) return resolveByLocators(scope, descriptor);
-  const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
+  const { scored, locatorMatches, numberedNames } = scoreCandidates(scope, descriptor);
   if (scored.length === 0)
     return { status: 'not-found', reason: `no ${recorded.role || recorded.tag} elements remain` };
   const byElement = new Map(scored.map((entry) => [entry.element, entry]));
@@ -1329,18 +1333,13 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
 
   // Locator votes.
   const votes: { kind: LocatorKind; entry: Scored }[] = [];
-  // Likewise a name numbered like its look-alikes' ("Zone 3 water amount" beside "Zone 4 …").
-  const numberedName =
-    /\d/.test(recorded.name) &&
-    scored.some(
-      (entry) => entry.fingerprint.name !== recorded.name && sameButNumbers(entry.fingerprint.name, recorded.name),
-    );
   for (const { locator, elements } of locatorMatches) {
     if (elements.length !== 1) continue;
     // A list's numbered field name moves to another entry when the list is renumbered.
     if (locator.kind === 'name' && isIndexedName(locator.value)) continue;
     if (namesIndexedId(locator)) continue;
-    if (numberedName && NAME_LOCATORS.has(locator.kind)) continue;
+    // Likewise a name numbered like its look-alikes' ("Zone 3 water amount" beside "Zone 4 …").
+    if (numberedNames && NAME_LOCATORS.has(locator.kind)) continue;
     if (numberedLikeOthers(locator, scored)) continue;
     const entry = byElement.get(elements[0] as Element);
     if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
@@ -1483,6 +1482,7 @@ function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored:
     sameButNumbers(recorded.name, entry.fingerprint.name)
       ? Math.max(entry.comparison.contextSimilarity ?? 0, similarityBesideNumbers(recorded, entry.fingerprint))
       : (entry.comparison.contextSimilarity ?? 0);
+  const keptClearly = (kept: number) => kept >= KEPT_SURROUNDINGS && votedContext <= kept - LOST_SURROUNDINGS_GAP;
   return (
     scored.find(
       (other) =>
@@ -1492,8 +1492,7 @@ function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored:
         (other.comparison.nameSimilarity >= voted.comparison.nameSimilarity ||
           // A numbered name ("Zone 3 water amount") passes to the next entry when one is inserted above.
           sameButNumbers(recorded.name, other.fingerprint.name)) &&
-        keptAround(other) >= KEPT_SURROUNDINGS &&
-        votedContext <= keptAround(other) - LOST_SURROUNDINGS_GAP,
+        keptClearly(keptAround(other)),
     ) ?? null
   );
 }
