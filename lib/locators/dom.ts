@@ -450,6 +450,11 @@ export function contextText(element: Element): string {
 }
 
 function readContextText(element: Element): string {
+  return contextArea(element).text;
+}
+
+/** The text around an element and the ancestor it was read from (null when none had enough). */
+function contextArea(element: Element): { text: string; container: Element | null } {
   let current = element.parentElement;
   // Inside a list's record (a row, a card) a part of it (a card's footer of buttons) does not say
   // which record it is; the record does, as a table row does for its cells.
@@ -467,10 +472,31 @@ function readContextText(element: Element): string {
     // A cell holds sibling buttons at best ("Preview Trash"); the row is what names the record.
     const isCell = tag === 'td' || tag === 'th' || CELL_ROLES.has(current.getAttribute('role') ?? '');
     const partOfRecord = record !== null && current !== record && record.contains(current);
-    if (text.length >= CONTEXT_MIN_EXTRA_CHARS && !isCell && !partOfRecord) return text;
+    if (text.length >= CONTEXT_MIN_EXTRA_CHARS && !isCell && !partOfRecord) return { text, container: current };
     current = current.parentElement;
   }
-  return fallback;
+  return { text: fallback, container: null };
+}
+
+/**
+ * The text around the box the element's surroundings were read from, that box's own text left out:
+ * what the surroundings would have been without a text added beside the element (a hint under a
+ * field's label). Empty inside a list's record, or when nothing around has enough text.
+ */
+export function contextBeside(element: Element): string {
+  const { container } = contextArea(element);
+  if (!container || container.closest(RECORD_CONTAINERS)) return '';
+  const skipped = [element, ...ownLabels(element), container];
+  let current = container.parentElement;
+  for (let depth = 0; current && depth < MAX_CONTEXT_DEPTH; depth++) {
+    const tag = tagOf(current);
+    if (tag === 'body' || tag === 'html') break;
+    const text = gatherText(current, MAX_GATHERED_TEXT + 1, skipped);
+    if (text.length > MAX_GATHERED_TEXT) break;
+    if (text.length >= CONTEXT_MIN_EXTRA_CHARS) return text;
+    current = current.parentElement;
+  }
+  return '';
 }
 
 function isHeading(element: Element): boolean {

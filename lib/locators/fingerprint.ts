@@ -50,6 +50,7 @@ import {
   tokenize,
   tokenSimilarity,
   truncate,
+  wordsWithin,
 } from './text';
 
 // Feature weights: how much each agreeing feature counts towards the similarity score.
@@ -484,6 +485,31 @@ function wordsOutside(name: string, words: ReadonlySet<string>): string {
     .join(' ');
 }
 
+/** Fewest words of a hint before finding them in a field's name says the label grew to hold it. */
+const MIN_HINT_WORDS = 4;
+/** Share of the recorded surroundings' words the name must now hold. */
+const MIN_HINT_KEPT = 0.8;
+
+/**
+ * A form field whose name now holds every word of its recorded name and, beside them, nearly all the
+ * words of its recorded surroundings and nothing else (a hint that moved into the label): those
+ * words, as its surroundings; null otherwise.
+ */
+function hintJoinedName(recorded: Fingerprint, candidate: Fingerprint): string[] | null {
+  if (!isFormControlTag(recorded.tag) || !recorded.name || !recorded.context) return null;
+  const named = contentTokens(recorded.name);
+  const nameNow = contentTokens(candidate.name);
+  if (named.length === 0 || nameNow.length <= named.length) return null;
+  const nameWords = new Set(named);
+  if (!named.every((token) => nameNow.includes(token))) return null;
+  const context = new Set(contentTokens(recorded.context));
+  if (context.size < MIN_HINT_WORDS) return null;
+  const extra = nameNow.filter((token) => !nameWords.has(token));
+  if (!extra.every((token) => context.has(token))) return null;
+  const held = new Set(extra);
+  return held.size >= MIN_HINT_KEPT * context.size ? extra : null;
+}
+
 /** A count, a share or an amount as a word of its own: "9%", "(1,204)", "$12.50". */
 const FIGURE_WORD = /^\(?[$€£]?\d[\d.,]*%?\)?$/;
 
@@ -558,9 +584,12 @@ export function compareFingerprints(
   // Translated text says nothing about which element this is, for or against: only the rest is compared.
   const translated = differentLanguages(recorded.lang, candidate.lang);
   const words = !translated;
+  // The field's hint now inside its label (one <label> around "Methodology" and "Are the methods
+  // sound…"): the name read now is the recorded name and the recorded surroundings together.
+  const hint = words ? hintJoinedName(recorded, candidate) : null;
 
   let nameSimilarity = 1;
-  if (recorded.name && words) {
+  if (recorded.name && words && !hint) {
     // A command's name starts with what it does: a synonym there is a rewording, another verb another command.
     const synonyms = {
       verbUnique: recorded.verbUnique === true,
@@ -592,11 +621,22 @@ export function compareFingerprints(
         nameSimilarity = Math.max(nameSimilarity, similarName(recordedRest, candidateRest));
       }
     }
-    // An aria-label that named its record ("Hana Takeda available") dropped for the label the control
-    // shows ("Available"): the record's words are around it now, and the rest still names the field.
-    if (nameSimilarity < 1 && recorded.inRecord && isFormControlTag(recorded.tag) && candidate.name) {
+    // An aria-label that named its record ("Hana Takeda available", "Call Marcus Webb") dropped for the
+    // label the control shows ("Available", a "Call" tooltip): the record's words are around it now,
+    // and the rest still names the field or the command.
+    if (
+      nameSimilarity < 1 &&
+      recorded.inRecord &&
+      (isFormControlTag(recorded.tag) || COMMAND_ROLES.has(recorded.role)) &&
+      candidate.name
+    ) {
+      // Only the record's words: around it at recording too, not a neighbour's name ("Start visit"
+      // beside "Visit options").
       const own = new Set(contentTokens(candidate.name));
-      const around = new Set(contentTokens(candidate.context).filter((token) => !own.has(token)));
+      const aroundThen = new Set(contentTokens(recorded.context));
+      const around = new Set(
+        contentTokens(candidate.context).filter((token) => !own.has(token) && aroundThen.has(token)),
+      );
       const rest = wordsOutside(recorded.name, around);
       if (rest && rest !== recorded.name) nameSimilarity = Math.max(nameSimilarity, similarName(rest, candidate.name));
     }
@@ -614,7 +654,11 @@ export function compareFingerprints(
   if (recorded.text && recorded.text !== recorded.name && words) {
     add(WEIGHT_TEXT, equalish(recorded.text, candidate.text));
   }
-  if (recorded.label && words) add(WEIGHT_LABEL, equalish(recorded.label, candidate.label));
+  if (recorded.label && words) {
+    // The label that grew to hold the hint holds the recorded label word for word.
+    const labelHeld = !!hint && wordsWithin(contentTokens(recorded.label), contentTokens(candidate.label));
+    add(WEIGHT_LABEL, labelHeld ? 1 : equalish(recorded.label, candidate.label));
+  }
 
   const attrs = recorded.attrs;
   // A name or id that numbers a list entry ("guests[2][doc]", "g2-doc") says where, not which:
@@ -646,7 +690,7 @@ export function compareFingerprints(
     const kept = new Set(recordedTokens);
     contextSimilarity = tokenSimilarity(
       recordedTokens,
-      contentTokens(candidate.context).filter((token) => kept.has(token) || /\d/.test(token)),
+      (hint ?? contentTokens(candidate.context)).filter((token) => kept.has(token) || /\d/.test(token)),
       options.contextWeight,
       'counters',
     );

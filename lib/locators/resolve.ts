@@ -36,6 +36,7 @@ import {
   accessibleName,
   ancestorTexts,
   CHOICE_GROUPS,
+  contextBeside,
   cssString,
   gatherText,
   isFormControl,
@@ -72,6 +73,7 @@ import {
   isIndexedName,
   normalizeText,
   noWordShared,
+  singular,
   textSimilarity,
   tokenize,
   tokenSimilarity,
@@ -655,6 +657,7 @@ export function scoreCandidates(
   const comparisons = pool.map((_, index) =>
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
+  besideAddedText(recorded, pool, fingerprints, comparisons, contextWeight);
   const gainedOwnWords = ownWordsGained(recorded, fingerprints);
   // The recorded element's look-alikes now (named like it: "Flag question" in every question).
   const namedAlike = pool.filter(
@@ -852,7 +855,9 @@ export function scoreCandidates(
     const otherNumberedRecord =
       strictContext &&
       (newRecordNumber(recorded, fingerprint) ||
-        ((distinctNumberReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
+        ((distinctNumberReplaced(recorded, fingerprint) ||
+          distinctDateWordReplaced(recorded, fingerprint) ||
+          leadingWordReplaced(recorded, fingerprint)) &&
           !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
         (numberedNames && numberReplacedAround(recorded, fingerprint)));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
@@ -891,11 +896,14 @@ export function scoreCandidates(
       (!fingerprint.name.trim() || (!!recorded.label && equalText(fingerprint.name, recorded.label))) &&
       (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
       wordsWithin(
-        // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it.
-        contentTokens(recorded.name).filter((token) => token.length >= 3 || /\d/.test(token)),
+        // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it, nor
+        // its number ("Select lot L-2016-012" under the column "Select all lots").
+        contentTokens(recorded.name)
+          .filter((token) => token.length >= 3 || /\d/.test(token))
+          .map(singular),
         contentTokens(
           `${fingerprint.name} ${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`,
-        ),
+        ).map(singular),
       );
     // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
     // owner"): the copy called primary is the recorded one, when the other copy is there to show it,
@@ -992,6 +1000,49 @@ export function scoreCandidates(
     locatorMatches,
     numberedNames,
   };
+}
+
+/** Share of an element's surroundings now that the recorded surroundings may hold before they count as added text. */
+const MAX_ADDED_TEXT_KNOWN = 0.5;
+
+/**
+ * A field whose surroundings now are a text added right beside it (a hint under its label: "The first
+ * nine digits printed at the bottom-left of a check"), where the recorded ones were its form: what
+ * is around that text is compared instead, and counts when it is the recorded surroundings. Only
+ * outside a list's records (around a row's field, the rest of the list holds every row's words) and
+ * for a field named like the recorded one. Updates `fingerprints` and `comparisons` in place.
+ */
+function besideAddedText(
+  recorded: Fingerprint,
+  pool: readonly Element[],
+  fingerprints: Fingerprint[],
+  comparisons: Comparison[],
+  contextWeight: (token: string) => number,
+): void {
+  if (!recorded.context || recorded.inRecord) return;
+  const recordedWords = new Set(contentTokens(recorded.context));
+  if (recordedWords.size < MIN_DESCRIPTION_WORDS) return;
+  comparisons.forEach((comparison, index) => {
+    if (comparison.nameSimilarity < MIN_NAME_SIMILARITY) return;
+    if ((comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY_LOOKALIKES) return;
+    const fingerprint = fingerprints[index] as Fingerprint;
+    // Under another heading, the text around it is another section's ("Backlog" beside "In progress").
+    if (!equalText(fingerprint.heading ?? '', recorded.heading ?? '')) return;
+    const words = contentTokens(fingerprint.context);
+    if (
+      words.length === 0 ||
+      words.filter((word) => recordedWords.has(word)).length > MAX_ADDED_TEXT_KNOWN * words.length
+    ) {
+      return;
+    }
+    const beside = contextBeside(pool[index] as Element);
+    if (!beside) return;
+    const widened = { ...fingerprint, context: beside };
+    const again = compareFingerprints(recorded, widened, { contextWeight });
+    if ((again.contextSimilarity ?? 0) < MIN_CONTEXT_SIMILARITY_LOOKALIKES) return;
+    fingerprints[index] = widened;
+    comparisons[index] = again;
+  });
 }
 
 /**
@@ -1144,6 +1195,29 @@ function distinctNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): 
   if (numbers.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
   const recordedAround = new Set(distinctWordsAround(recorded, recorded));
   return [...around].some((token) => PLAIN_NUMBER.test(token) && !recordedAround.has(token));
+}
+
+/** Months and weekdays, written out or shortened: the parts of a date that are words. */
+const MONTH =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:tues|wednes|thurs|satur)day$/;
+
+/**
+ * A month or weekday that told the recorded record apart ("Late fee · March dues" beside the other
+ * rows) is gone from the candidate's surroundings and another one stands there ("April dues"): another
+ * period's record, however alike the rest; unless an id number of the record's is kept (one record
+ * whose date moved).
+ */
+function distinctDateWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const around = new Set(distinctWordsAround(recorded, candidate));
+  const distinct = recorded.distinct ?? [];
+  if (distinct.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
+  const recordedAround = new Set(distinctWordsAround(recorded, recorded));
+  return [MONTH, WEEKDAY].some(
+    (kind) =>
+      distinct.some((token) => kind.test(token) && !around.has(token)) &&
+      [...around].some((token) => kind.test(token) && !recordedAround.has(token)),
+  );
 }
 
 /**

@@ -271,3 +271,10 @@ export function wordsWithin(part: readonly string[], whole: readonly string[]): 
   const other = new Set(whole);
   return part.length > 0 && part.every((token) => other.has(token));
 }
+
+/** A plural's singular, roughly ("lots" → "lot"; "class" kept): both sides of a comparison are mapped alike. */
+export function singular(token: string): string {
+  return token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !/\d/.test(token)
+    ? token.slice(0, -1)
+    : token;
+}
