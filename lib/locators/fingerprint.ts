@@ -510,6 +510,9 @@ function hintJoinedName(recorded: Fingerprint, candidate: Fingerprint): string[]
   return held.size >= MIN_HINT_KEPT * context.size ? extra : null;
 }
 
+/** A name ending in another in brackets: "Text message (SMS)". */
+const SPELLED_OUT = /^\S.*\s\(([^()]+)\)$/;
+
 /** A count, a share or an amount as a word of its own: "9%", "(1,204)", "$12.50". */
 const FIGURE_WORD = /^\(?[$€£]?\d[\d.,]*%?\)?$/;
 
@@ -534,7 +537,36 @@ export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerpr
   const texts = ownWords
     ? [fingerprint.text]
     : [fingerprint.context, fingerprint.heading, fingerprint.name, fingerprint.label];
-  return texts.flatMap((text) => contentTokens(text));
+  const words = texts.flatMap((text) => contentTokens(text));
+  return withReformattedIds(recorded.distinct ?? [], words);
+}
+
+/** An id's letters and its number ("req-121"): the number with its leading zeros dropped. */
+const ID_NUMBER = /^(?=.*\p{L})[\p{L}\p{N}-]*?-?0*(\d{3,})$/u;
+
+/**
+ * The words, with each recorded id they hold in a new format added: "doc-24-0121" is "req-121"
+ * after a migration to another scheme (a prefix, a year, zero padding), when its number is the
+ * same. A record's number is kept through such a change; another record's is another number.
+ */
+function withReformattedIds(distinct: readonly string[], words: string[]): string[] {
+  const ids = new Map<string, string>();
+  for (const token of distinct) {
+    const number = ID_NUMBER.exec(token)?.[1];
+    if (number) ids.set(number, token);
+  }
+  if (ids.size === 0) return words;
+  const present = new Set(words);
+  const added: string[] = [];
+  for (const word of words) {
+    const number = ID_NUMBER.exec(word)?.[1];
+    const id = number === undefined ? undefined : ids.get(number);
+    if (id !== undefined && !present.has(id)) {
+      added.push(id);
+      present.add(id);
+    }
+  }
+  return added.length > 0 ? [...words, ...added] : words;
 }
 
 /**
@@ -643,6 +675,10 @@ export function compareFingerprints(
     // A figure shown beside a caption now ("Pocket Casts 9%", "Spotify (1,204)"): a share or a count,
     // not another name. Only when the recorded name had no number in it.
     if (nameSimilarity < 1 && !/\d/.test(recorded.name) && equalText(recorded.name, withoutFigures(candidate.name))) {
+      nameSimilarity = 1;
+    }
+    // A short name spelled out, the old one kept in brackets ("SMS" → "Text message (SMS)").
+    if (nameSimilarity < 1 && equalText(recorded.name, SPELLED_OUT.exec(normalizeText(candidate.name))?.[1] ?? '')) {
       nameSimilarity = 1;
     }
     // A field whose label lost its `for` has no name, but the label still says what it is.

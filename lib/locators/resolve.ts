@@ -207,14 +207,29 @@ function resolveThroughHosts(
   const [host, ...inner] = hosts;
   if (!host) return resolveInScope(scope, descriptor);
   const total = depth + hosts.length;
-  const result = resolveInScope(scope, host);
+  const allCopies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
+  const copyTexts = new Map(allCopies.map((copy) => [copy, computeFingerprint(copy).text ?? '']));
+  const variant = (element: Element) =>
+    allCopies.length > 1 &&
+    namesakeVariant(
+      host.fingerprint,
+      copyTexts.get(element) ?? '',
+      allCopies.filter((copy) => copy !== element).map((copy) => copyTexts.get(copy) ?? ''),
+    );
+  let result = resolveInScope(scope, host);
+  if (result.status === 'found' && variant(result.element)) {
+    result = {
+      status: 'not-found',
+      reason: 'the component there now holds another record named like the recorded one',
+    };
+  }
   const hostFailure: ResolveResult | null =
     result.status === 'found'
       ? null
       : result.status === 'ambiguous'
         ? { ...result, reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` }
         : { status: 'not-found', reason: `shadow host ${depth + 1} of ${total}: ${result.reason}` };
-  let copies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
+  let copies = allCopies.filter((element) => !variant(element));
   // The recorded copy's own content (a card's title) told it from the others: only a copy that kept
   // it may be that copy moved elsewhere; when none did, the record is gone, and another copy's button
   // is another record's.
@@ -311,6 +326,32 @@ function resolveThroughHosts(
       status: 'not-found',
       reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
     }
+  );
+}
+
+/** Shortest word gained from another record that makes a copy that record's namesake ("decaf"). */
+const MIN_BORROWED_WORD = 3;
+
+/**
+ * A copy of a component that kept every word of the recorded copy's own content and gained words
+ * another copy had at recording and has now ("Sumatra Mandheling 5 lb" → "Sumatra Mandheling Decaf
+ * (Swiss Water) 5 lb", beside "Mountain Water Decaf 5 lb"): another record, named like the recorded
+ * one and like its neighbour, not the recorded one with a badge.
+ */
+function namesakeVariant(recorded: Fingerprint, text: string, otherCopies: readonly string[]): boolean {
+  if (!recorded.text || !recorded.context) return false;
+  const own = new Set(contentTokens(recorded.text));
+  const now = new Set(contentTokens(text));
+  if (![...own].every((token) => now.has(token))) return false;
+  const neighbours = new Set(contentTokens(recorded.context));
+  const borrowed = [...now].filter(
+    (token) => !own.has(token) && neighbours.has(token) && token.length >= MIN_BORROWED_WORD && /^\p{L}+$/u.test(token),
+  );
+  if (borrowed.length === 0) return false;
+  // Words every copy gained alike (a regrouped layout's captions) are the component's, not a record's.
+  const others = otherCopies.map((copy) => new Set(contentTokens(copy)));
+  return borrowed.some(
+    (token) => others.some((words) => words.has(token)) && !others.every((words) => words.has(token)),
   );
 }
 
@@ -1132,6 +1173,40 @@ function bestWithSameText(recorded: Fingerprint, best: Scored, close: readonly S
   return same.length === 1 && same[0] === best ? best : null;
 }
 
+/** Fewest words (small numbers aside) that told the record apart before keeping them all tells it from its look-alikes. */
+const MIN_RECORD_WORDS_KEPT = 3;
+
+/**
+ * Among candidates that match equally well, the best-scoring one when it alone kept every word that
+ * told the recorded record apart ("Nitrile gloves, size M … GLV-NIT-M" at line 4 now) and every other
+ * lost some ("size L", "GLV-NIT-L" in the line inserted above, which took the line number 3).
+ */
+function bestKeepingRecordWords(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+  const worded = (recorded.distinct ?? []).filter((token) => !POSITION_NUMBER.test(token));
+  if (worded.length < MIN_RECORD_WORDS_KEPT || close.length < 2) return null;
+  const keeping = close.filter((entry) => entry.comparison.distinctKept === 1);
+  return keeping.length === 1 && keeping[0] === best ? best : null;
+}
+
+/**
+ * Among candidates that match equally well, the best-scoring one when it alone still has every word
+ * of the recorded surroundings around it, numbers aside ("Downtown Donor Center · Whole blood", its
+ * "3 chairs open" now 2), every other lacks some ("Downtown Mobile Unit"), and it gained no word of
+ * its own that the recording lacked (a new entry quoting the old one).
+ */
+function bestKeepingSurroundings(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+  const wanted = [...new Set(contentTokens(recorded.context))].filter((token) => !/\d/.test(token));
+  if (wanted.length < MIN_RECORD_WORDS_KEPT || close.length < 2) return null;
+  const words = close.map((entry) => new Set(contentTokens(entry.fingerprint.context)));
+  const keeping = close.filter((_, index) => wanted.every((token) => words[index]?.has(token)));
+  if (keeping.length !== 1 || keeping[0] !== best) return null;
+  const known = new Set(contentTokens(recorded.context));
+  const othersHave = new Set(words.flatMap((set, index) => (close[index] === best ? [] : [...set])));
+  const own = words[close.indexOf(best)] ?? new Set<string>();
+  for (const word of own) if (!known.has(word) && !othersHave.has(word) && RECORD_WORD.test(word)) return null;
+  return best;
+}
+
 /** Fewest words of a heading that may tell a section from its copies ("Jordan Patel Borrower"). */
 const MIN_HEADING_WORDS = 2;
 
@@ -1521,7 +1596,9 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
       keptWiderSection(recorded, close) ??
       onlyWithSameSurroundings(recorded, close) ??
       bestWithSameText(recorded, best, close) ??
-      bestUnderRecordedHeading(recorded, best, close);
+      bestUnderRecordedHeading(recorded, best, close) ??
+      bestKeepingRecordWords(recorded, best, close) ??
+      bestKeepingSurroundings(recorded, best, close);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',
