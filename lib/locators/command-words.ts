@@ -5,7 +5,7 @@
  * this repository" / "Archive this repository", "Pay now" / "Cancel order") name different commands,
  * whatever object words they share. English only; other words compare as before.
  */
-import { contentTokens, noWordShared, textSimilarity, tokenize } from './text';
+import { contentTokens, noWordShared, singular, textSimilarity, tokenize } from './text';
 
 /**
  * Verbs that UI copy uses interchangeably for one action, grouped. Kept narrow on purpose: a verb that
@@ -243,11 +243,6 @@ export function commandVerbsDiffer(recorded: string, candidate: string): boolean
   const recordedAction = leadingAction(recorded);
   const candidateAction = leadingAction(candidate);
   return recordedAction !== undefined && candidateAction !== undefined && recordedAction.verb !== candidateAction.verb;
-}
-
-/** A word's singular, roughly: "invitations" and "invitation" name one thing. */
-function singular(token: string): string {
-  return token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
 }
 
 /**

@@ -4,7 +4,13 @@
  * average over the features the recording has, so a missing feature neither helps nor hurts.
  */
 
-import { COMMAND_ROLES, commandNameSimilarity, commandObjectsDiffer, commandVerbsDiffer } from './command-words';
+import {
+  COMMAND_ROLES,
+  commandNameSimilarity,
+  commandObjectsDiffer,
+  commandVerb,
+  commandVerbsDiffer,
+} from './command-words';
 import {
   accessibleName,
   columnHeaderText,
@@ -437,6 +443,17 @@ function wordsSwapped(recorded: string, candidate: string): boolean {
   return lost && gained;
 }
 
+/**
+ * A choice that said when or what ("7 days after the due date") now says to do something then ("Add a
+ * 2% late fee 7 days after the due date"): another setting that quotes the recorded one.
+ */
+function actionAdded(recorded: string, candidate: string): boolean {
+  if (!recorded || commandVerb(recorded) !== undefined || commandVerb(candidate) === undefined) return false;
+  const before = contentTokens(recorded);
+  const after = new Set(contentTokens(candidate));
+  return before.length > 0 && after.size > before.length && before.every((token) => after.has(token));
+}
+
 /** Words a name needs before its presence in the recorded surroundings says it was a neighbour's. */
 const MIN_NEIGHBOUR_NAME_TOKENS = 2;
 
@@ -774,7 +791,10 @@ export function compareFingerprints(
     (words && namedLikeANeighbour(recorded, candidate));
 
   const samePlace = recorded.index === candidate.index && recorded.count === candidate.count;
-  const captionSwapped = words && TOGGLE_ROLES.has(recorded.role) && wordsSwapped(recorded.name, candidate.name);
+  const captionSwapped =
+    words &&
+    TOGGLE_ROLES.has(recorded.role) &&
+    (wordsSwapped(recorded.name, candidate.name) || actionAdded(recorded.name, candidate.name));
   const objectChanged =
     words && COMMAND_ROLES.has(recorded.role) && commandObjectsDiffer(recorded.name, candidate.name);
   return {

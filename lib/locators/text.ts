@@ -272,7 +272,7 @@ export function wordsWithin(part: readonly string[], whole: readonly string[]): 
   return part.length > 0 && part.every((token) => other.has(token));
 }
 
-/** A plural's singular, roughly ("lots" → "lot"; "class" kept): both sides of a comparison are mapped alike. */
+/** A word's singular, roughly ("lots" → "lot", "invitations" → "invitation"; "class" kept): both sides of a comparison are mapped alike. */
 export function singular(token: string): string {
   return token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !/\d/.test(token)
     ? token.slice(0, -1)
