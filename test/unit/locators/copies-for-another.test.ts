@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
-
-function record(html: string, selector: string): TargetDescriptor {
-  document.body.innerHTML = html;
-  return describeElement(document.querySelector(selector) as Element);
-}
-
-function resolveOn(html: string, target: TargetDescriptor) {
-  document.body.innerHTML = html;
-  return resolveTarget(document, target);
-}
+import { record, resolveOn } from './page-pairs';
 
 const QUESTIONS = [
   ['ownership', 'Have you had an ownership interest in another property in the last three years?'],

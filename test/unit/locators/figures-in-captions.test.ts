@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
+import type { resolveTarget } from '@/lib/locators';
 import { compareFingerprints, computeFingerprint } from '@/lib/locators/fingerprint';
-
-function record(html: string, selector: string): TargetDescriptor {
-  document.body.innerHTML = html;
-  return describeElement(document.querySelector(selector) as Element);
-}
-
-function resolveOn(html: string, target: TargetDescriptor) {
-  document.body.innerHTML = html;
-  return resolveTarget(document, target);
-}
+import { record, resolveOn } from './page-pairs';
 
 const captionOf = (result: ReturnType<typeof resolveTarget>) =>
   result.status === 'found' ? (result.element.parentElement?.textContent?.trim() ?? '?') : 'refused';

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
-
-function record(html: string, selector: string): TargetDescriptor {
-  document.body.innerHTML = html;
-  return describeElement(document.querySelector(selector) as Element);
-}
-
-function resolveOn(html: string, target: TargetDescriptor) {
-  document.body.innerHTML = html;
-  return resolveTarget(document, target);
-}
-
-function foundText(result: ReturnType<typeof resolveTarget>, closest: string): string | null {
-  return result.status === 'found' ? (result.element.closest(closest)?.textContent ?? null) : null;
-}
+import { describeElement, resolveTarget } from '@/lib/locators';
+import { foundText, record, resolveOn } from './page-pairs';
 
 describe('record ids migrated to another format', () => {
   type Request = readonly [string, string, string, string];

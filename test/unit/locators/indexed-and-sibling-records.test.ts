@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
 import { isIndexedId } from '@/lib/locators/text';
-
-function record(html: string, selector: string): TargetDescriptor {
-  document.body.innerHTML = html;
-  return describeElement(document.querySelector(selector) as Element);
-}
-
-function resolveOn(html: string, target: TargetDescriptor) {
-  document.body.innerHTML = html;
-  return resolveTarget(document, target);
-}
+import { record, resolveOn } from './page-pairs';
 
 describe('ids that number a place in a list', () => {
   it('are told from ids that name something', () => {

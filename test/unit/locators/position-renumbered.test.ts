@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, resolveTarget, type TargetDescriptor } from '@/lib/locators';
-
-function record(html: string, selector: string): TargetDescriptor {
-  document.body.innerHTML = html;
-  return describeElement(document.querySelector(selector) as Element);
-}
-
-function resolveOn(html: string, target: TargetDescriptor) {
-  document.body.innerHTML = html;
-  return resolveTarget(document, target);
-}
+import type { resolveTarget } from '@/lib/locators';
+import { record, resolveOn } from './page-pairs';
 
 /** What a resolution acted on: the row's own words, or "refused". */
 function actedOn(result: ReturnType<typeof resolveTarget>): string {
