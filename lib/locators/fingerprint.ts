@@ -484,16 +484,6 @@ function choicesDisjoint(recorded: readonly string[] | undefined, candidate: rea
   return tokenSimilarity(recorded, candidate) === 0;
 }
 
-/**
- * The words of `fingerprint` among which the recorded distinct words are looked for: a component
- * copy's own content when they came from it (a card's title), not the copies around it; else its
- * surroundings, heading, name and label.
- */
-/**
- * Share of the recorded distinct words still around the candidate (see distinctWordsAround); null
- * when none were recorded. A small number beside words ("Guest 2: Sofia Ortiz") is a place in a
- * list, which shifts: the words say which entry it is.
- */
 /** The words of `name` none of whose tokens is in `words` ("Call Elena Petrova" without the record's: "Call"). */
 function wordsOutside(name: string, words: ReadonlySet<string>): string {
   return name
@@ -540,6 +530,11 @@ function withoutFigures(name: string): string {
     .join(' ');
 }
 
+/**
+ * Share of the recorded distinct words still around the candidate (see distinctWordsAround); null
+ * when none were recorded. A small number beside words ("Guest 2: Sofia Ortiz") is a place in a
+ * list, which shifts: the words say which entry it is.
+ */
 export function distinctKeptShare(recorded: Fingerprint, candidate: Fingerprint): number | null {
   if (!recorded.distinct?.length) return null;
   const around = new Set(distinctWordsAround(recorded, candidate));
@@ -548,6 +543,11 @@ export function distinctKeptShare(recorded: Fingerprint, candidate: Fingerprint)
   return basis.filter((token) => around.has(token)).length / basis.length;
 }
 
+/**
+ * The words of `fingerprint` among which the recorded distinct words are looked for: a component
+ * copy's own content when they came from it (a card's title), not the copies around it; else its
+ * surroundings, heading, name and label.
+ */
 export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerprint): string[] {
   const ownText = new Set(contentTokens(recorded.text));
   const ownWords = !!recorded.distinct?.length && recorded.distinct.every((token) => ownText.has(token));
@@ -555,23 +555,35 @@ export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerpr
     ? [fingerprint.text]
     : [fingerprint.context, fingerprint.heading, fingerprint.name, fingerprint.label];
   const words = texts.flatMap((text) => contentTokens(text));
-  return withReformattedIds(recorded.distinct ?? [], words);
+  return withReformattedIds(recorded, words);
 }
 
 /** An id's letters and its number ("req-121"): the number with its leading zeros dropped. */
 const ID_NUMBER = /^(?=.*\p{L})[\p{L}\p{N}-]*?-?0*(\d{3,})$/u;
+
+/** Each recorded fingerprint's ids by number, read once: a resolution asks for them per candidate, many times. */
+const idsByRecording = new WeakMap<Fingerprint, Map<string, string>>();
+
+function recordedIds(recorded: Fingerprint): Map<string, string> {
+  let ids = idsByRecording.get(recorded);
+  if (!ids) {
+    ids = new Map();
+    for (const token of recorded.distinct ?? []) {
+      const number = ID_NUMBER.exec(token)?.[1];
+      if (number) ids.set(number, token);
+    }
+    idsByRecording.set(recorded, ids);
+  }
+  return ids;
+}
 
 /**
  * The words, with each recorded id they hold in a new format added: "doc-24-0121" is "req-121"
  * after a migration to another scheme (a prefix, a year, zero padding), when its number is the
  * same. A record's number is kept through such a change; another record's is another number.
  */
-function withReformattedIds(distinct: readonly string[], words: string[]): string[] {
-  const ids = new Map<string, string>();
-  for (const token of distinct) {
-    const number = ID_NUMBER.exec(token)?.[1];
-    if (number) ids.set(number, token);
-  }
+function withReformattedIds(recorded: Fingerprint, words: string[]): string[] {
+  const ids = recordedIds(recorded);
   if (ids.size === 0) return words;
   const present = new Set(words);
   const added: string[] = [];

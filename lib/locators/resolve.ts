@@ -42,6 +42,7 @@ import {
   isFormControl,
   isFormControlTag,
   labelText,
+  ownText,
   retarget,
   roleOf,
   type Scope,
@@ -77,6 +78,7 @@ import {
   textSimilarity,
   tokenize,
   tokenSimilarity,
+  truncate,
   wordsWithin,
 } from './text';
 
@@ -208,13 +210,21 @@ function resolveThroughHosts(
   if (!host) return resolveInScope(scope, descriptor);
   const total = depth + hosts.length;
   const allCopies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
-  const copyTexts = new Map(allCopies.map((copy) => [copy, computeFingerprint(copy).text ?? '']));
+  // Each copy's words, read only when asked and once.
+  const copyWords = new Map<Element, Set<string>>();
+  const wordsOf = (copy: Element) => {
+    let words = copyWords.get(copy);
+    if (!words) {
+      // As a fingerprint reads a host's text, without the rest of a fingerprint.
+      words = new Set(contentTokens(truncate(ownText(copy), MAX_TEXT)));
+      copyWords.set(copy, words);
+    }
+    return words;
+  };
   const variant = (element: Element) =>
     allCopies.length > 1 &&
-    namesakeVariant(
-      host.fingerprint,
-      copyTexts.get(element) ?? '',
-      allCopies.filter((copy) => copy !== element).map((copy) => copyTexts.get(copy) ?? ''),
+    namesakeVariant(host.fingerprint, wordsOf(element), () =>
+      allCopies.filter((copy) => copy !== element).map(wordsOf),
     );
   let result = resolveInScope(scope, host);
   if (result.status === 'found' && variant(result.element)) {
@@ -338,10 +348,13 @@ const MIN_BORROWED_WORD = 3;
  * (Swiss Water) 5 lb", beside "Mountain Water Decaf 5 lb"): another record, named like the recorded
  * one and like its neighbour, not the recorded one with a badge.
  */
-function namesakeVariant(recorded: Fingerprint, text: string, otherCopies: readonly string[]): boolean {
+function namesakeVariant(
+  recorded: Fingerprint,
+  now: ReadonlySet<string>,
+  otherCopies: () => readonly ReadonlySet<string>[],
+): boolean {
   if (!recorded.text || !recorded.context) return false;
   const own = new Set(contentTokens(recorded.text));
-  const now = new Set(contentTokens(text));
   if (![...own].every((token) => now.has(token))) return false;
   const neighbours = new Set(contentTokens(recorded.context));
   const borrowed = [...now].filter(
@@ -349,7 +362,7 @@ function namesakeVariant(recorded: Fingerprint, text: string, otherCopies: reado
   );
   if (borrowed.length === 0) return false;
   // Words every copy gained alike (a regrouped layout's captions) are the component's, not a record's.
-  const others = otherCopies.map((copy) => new Set(contentTokens(copy)));
+  const others = otherCopies();
   return borrowed.some(
     (token) => others.some((words) => words.has(token)) && !others.every((words) => words.has(token)),
   );
@@ -896,9 +909,7 @@ export function scoreCandidates(
     const otherNumberedRecord =
       strictContext &&
       (newRecordNumber(recorded, fingerprint) ||
-        ((distinctNumberReplaced(recorded, fingerprint) ||
-          distinctDateWordReplaced(recorded, fingerprint) ||
-          leadingWordReplaced(recorded, fingerprint)) &&
+        ((distinctDatePartReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
           !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
         (numberedNames && numberReplacedAround(recorded, fingerprint)));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
@@ -1141,11 +1152,19 @@ function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scor
     ...contentTokens(recorded.name),
     ...contentTokens(recorded.text),
   ]);
-  const othersHave = new Set(regions.flatMap((words, index) => (index === winner ? [] : [...words])));
-  for (const word of regions[winner] ?? []) {
-    if (!known.has(word) && !othersHave.has(word) && RECORD_WORD.test(word)) return null;
+  return gainedOwnWord(regions, winner, known) ? null : (close[winner] ?? null);
+}
+
+/**
+ * Whether `regions[index]` holds a word of a record (see RECORD_WORD) that the recording did not know
+ * and no other region has: a new entry quoting the recorded one ("Replaces: Outbound …").
+ */
+function gainedOwnWord(regions: readonly Set<string>[], index: number, known: ReadonlySet<string>): boolean {
+  const othersHave = new Set(regions.flatMap((words, other) => (other === index ? [] : [...words])));
+  for (const word of regions[index] ?? []) {
+    if (!known.has(word) && !othersHave.has(word) && RECORD_WORD.test(word)) return true;
   }
-  return close[winner] ?? null;
+  return false;
 }
 
 /** Surroundings with fewer words than this ("Edit") repeat too easily to tell copies apart by. */
@@ -1200,11 +1219,7 @@ function bestKeepingSurroundings(recorded: Fingerprint, best: Scored, close: rea
   const words = close.map((entry) => new Set(contentTokens(entry.fingerprint.context)));
   const keeping = close.filter((_, index) => wanted.every((token) => words[index]?.has(token)));
   if (keeping.length !== 1 || keeping[0] !== best) return null;
-  const known = new Set(contentTokens(recorded.context));
-  const othersHave = new Set(words.flatMap((set, index) => (close[index] === best ? [] : [...set])));
-  const own = words[close.indexOf(best)] ?? new Set<string>();
-  for (const word of own) if (!known.has(word) && !othersHave.has(word) && RECORD_WORD.test(word)) return null;
-  return best;
+  return gainedOwnWord(words, close.indexOf(best), new Set(contentTokens(recorded.context))) ? null : best;
 }
 
 /** Fewest words of a heading that may tell a section from its copies ("Jordan Patel Borrower"). */
@@ -1256,39 +1271,26 @@ function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean
   return contentTokens(candidate.context).some((token) => RECORD_NUMBER.test(token) && !known.has(token));
 }
 
-/**
- * A number that told the recorded record apart from its look-alikes ("14" in "14 Aug") is gone from
- * the candidate's surroundings, a number the recorded ones lacked stands there ("21 Aug"), and no id
- * number of the record's is kept.
- */
-function distinctNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  const numbers = (recorded.distinct ?? []).filter((token) => PLAIN_NUMBER.test(token));
-  if (numbers.length === 0) return false;
-  const around = new Set(distinctWordsAround(recorded, candidate));
-  if (numbers.every((token) => around.has(token))) return false;
-  // Its id number kept ("Invoice 1001"): another number there is a counter that ticked ("3 comments").
-  if (numbers.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
-  const recordedAround = new Set(distinctWordsAround(recorded, recorded));
-  return [...around].some((token) => PLAIN_NUMBER.test(token) && !recordedAround.has(token));
-}
-
 /** Months and weekdays, written out or shortened: the parts of a date that are words. */
 const MONTH =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:tues|wednes|thurs|satur)day$/;
 
 /**
- * A month or weekday that told the recorded record apart ("Late fee · March dues" beside the other
- * rows) is gone from the candidate's surroundings and another one stands there ("April dues"): another
- * period's record, however alike the rest; unless an id number of the record's is kept (one record
- * whose date moved).
+ * A number, a month or a weekday that told the recorded record apart ("14" in "14 Aug", "March" in
+ * "Late fee · March dues") is gone from the candidate's surroundings and another of its kind stands
+ * there ("21 Aug", "April dues"): another record, or another period's, however alike the rest; unless
+ * an id number of the record's is kept ("Invoice 1001": another number there is a counter that
+ * ticked, another date the record's own, moved).
  */
-function distinctDateWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  const around = new Set(distinctWordsAround(recorded, candidate));
+function distinctDatePartReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
   const distinct = recorded.distinct ?? [];
+  const kinds = [PLAIN_NUMBER, MONTH, WEEKDAY].filter((kind) => distinct.some((token) => kind.test(token)));
+  if (kinds.length === 0) return false;
+  const around = new Set(distinctWordsAround(recorded, candidate));
   if (distinct.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
   const recordedAround = new Set(distinctWordsAround(recorded, recorded));
-  return [MONTH, WEEKDAY].some(
+  return kinds.some(
     (kind) =>
       distinct.some((token) => kind.test(token) && !around.has(token)) &&
       [...around].some((token) => kind.test(token) && !recordedAround.has(token)),
