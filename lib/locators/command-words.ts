@@ -133,7 +133,17 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['redeem'],
   // Front desks and schedules: checking a patient or guest in is marking them arrived.
   ['checkin', 'arrive'],
+  // Work orders and tasks: completing one is marking it complete or done.
+  ['complete', 'finish'],
 ];
+
+/** States a task is marked as ("Mark complete", "Mark as done"): the verb that puts it in that state. */
+const MARKED_STATES: ReadonlyMap<string, string> = new Map([
+  ['complete', 'complete'],
+  ['completed', 'complete'],
+  ['done', 'complete'],
+  ['finished', 'complete'],
+]);
 
 /** Each known verb → the first verb of its group, which stands for the group. */
 const VERB_GROUP: ReadonlyMap<string, string> = new Map(
@@ -209,9 +219,13 @@ interface Action {
 function leadingAction(name: string | null | undefined): Action | undefined {
   const [first, second, ...rest] = tokenize(name);
   if (first === undefined) return undefined;
-  // "Mark as resolved" resolves: the participle of a known verb after "mark as" is that verb.
-  const marked = first === 'mark' && second === 'as' ? participleVerb(rest[0]) : undefined;
-  if (marked !== undefined) return { verb: marked, rest: rest.slice(1) };
+  // "Mark as resolved" resolves: the participle of a known verb after "mark as" is that verb; "Mark
+  // complete" and "Mark as done" complete.
+  if (first === 'mark') {
+    const [state, after] = second === 'as' ? [rest[0], rest.slice(1)] : [second, rest];
+    const marked = participleVerb(state) ?? (state === undefined ? undefined : MARKED_STATES.get(state));
+    if (marked !== undefined) return { verb: marked, rest: after };
+  }
   if (second !== undefined && PARTICLES.has(second)) {
     const phrasal = `${first} ${second}`;
     return { verb: PHRASAL_GROUP.get(phrasal) ?? phrasal, rest };

@@ -85,6 +85,7 @@ function describeInScope(element: Element): ElementDescriptor {
   const unique = lookAlikes === undefined ? undefined : lookAlikes.length === 0;
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
   if (fingerprint.options && optionsUnique(element, fingerprint.options)) fingerprint.optionsUnique = true;
+  if (element.shadowRoot && sameTagIn(scopeOf(element), element.localName).length === 1) fingerprint.onlyCopy = true;
   const verbUnique = synonymTwinAbsent(element, fingerprint);
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
   const twins = lookAlikes ?? sameNamedFields(element, fingerprint);

@@ -4,7 +4,7 @@
  * meanings the HTML autocomplete tokens name. Kept to names that never mean anything else, so a
  * reworded label is recognised and another field ("Mobile phone" beside "Home phone") is not.
  */
-import { normalizeText, textSimilarity } from './text';
+import { normalizeText, singular, textSimilarity } from './text';
 
 /** Phrases of one meaning → one word standing for them. Longest first, so "zip code" wins over "zip". */
 const FIELD_PHRASES: readonly (readonly [RegExp, string])[] = [
@@ -14,12 +14,19 @@ const FIELD_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\btelephone(?: number)?\b|\bphone number\b/g, 'phone'],
   [/\btown\b/g, 'city'],
   [/\bstreet address\b|\baddress line 1\b/g, 'street'],
+  // Units and abbreviations a label may write either way ("Pitch (°)", "Max draft").
+  [/°|\bdeg\b/g, ' degrees '],
+  [/%|\bpct\b/g, ' percent '],
+  [/\bmax\b\.?/g, 'maximum'],
+  [/\bmin\b\.?/g, 'minimum'],
+  [/\bqty\b\.?/g, 'quantity'],
 ];
 
 function canonical(label: string): string {
   let text = normalizeText(label).toLowerCase();
   for (const [phrase, word] of FIELD_PHRASES) text = text.replace(phrase, word);
-  return text;
+  // One word in the singular or the plural ("Pages" / "Page range").
+  return text.replace(/\p{L}+/gu, singular);
 }
 
 /** Word similarity of two field labels, with standard names of one field counted as the same word. */

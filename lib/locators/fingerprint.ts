@@ -444,6 +444,21 @@ function wordsSwapped(recorded: string, candidate: string): boolean {
 }
 
 /**
+ * A record's row box named by its record ("Select Priya Raman") is named by what it does now ("Select
+ * row"): the record's words, around it then and now, are not part of its caption to compare.
+ */
+function withoutRecordWords(recorded: Fingerprint, candidate: Fingerprint): string {
+  if (!recorded.inRecord || !recorded.context || !candidate.context) return recorded.name;
+  const aroundThen = new Set(contentTokens(recorded.context));
+  const captionNow = new Set(tokenize(candidate.name));
+  // Only words that left the caption for the row around it: a caption kept as it was is compared whole.
+  const record = new Set(
+    contentTokens(candidate.context).filter((token) => aroundThen.has(token) && !captionNow.has(token)),
+  );
+  return record.size > 0 ? wordsOutside(recorded.name, record) || recorded.name : recorded.name;
+}
+
+/**
  * A choice that said when or what ("7 days after the due date") now says to do something then ("Add a
  * 2% late fee 7 days after the due date"): another setting that quotes the recorded one.
  */
@@ -490,6 +505,16 @@ function wordsOutside(name: string, words: ReadonlySet<string>): string {
     .split(/\s+/)
     .filter((word) => !contentTokens(word).some((token) => words.has(token)))
     .join(' ');
+}
+
+/** Two field names compared without the words of the heading both stand under; 0 under other headings. */
+function similarBesideHeading(recorded: Fingerprint, candidate: Fingerprint): number {
+  if (!recorded.heading || !candidate.heading || !equalText(recorded.heading, candidate.heading)) return 0;
+  const headingWords = new Set(contentTokens(recorded.heading));
+  const recordedRest = wordsOutside(recorded.name, headingWords);
+  const candidateRest = wordsOutside(candidate.name, headingWords);
+  if (!recordedRest || !candidateRest || recordedRest === recorded.name) return 0;
+  return fieldNameSimilarity(recordedRest, candidateRest);
 }
 
 /** Fewest words of a hint before finding them in a field's name says the label grew to hold it. */
@@ -558,8 +583,16 @@ export function distinctWordsAround(recorded: Fingerprint, fingerprint: Fingerpr
   return withReformattedIds(recorded, words);
 }
 
-/** An id's letters and its number ("req-121"): the number with its leading zeros dropped. */
-const ID_NUMBER = /^(?=.*\p{L})[\p{L}\p{N}-]*?-?0*(\d{3,})$/u;
+/**
+ * An id's letters and its number ("req-121"), or a record number ("#4471"): the number with its
+ * leading zeros dropped.
+ */
+const ID_NUMBER = /^(?:(?=.*\p{L})[\p{L}\p{N}-]*?-?|#)0*(\d{3,})$/u;
+
+/** The number of an id or record number ("doc-24-0121", "#121" → "121"); undefined for anything else. */
+export function idNumber(token: string): string | undefined {
+  return ID_NUMBER.exec(token)?.[1];
+}
 
 /** Each recorded fingerprint's ids by number, read once: a resolution asks for them per candidate, many times. */
 const idsByRecording = new WeakMap<Fingerprint, Map<string, string>>();
@@ -569,7 +602,7 @@ function recordedIds(recorded: Fingerprint): Map<string, string> {
   if (!ids) {
     ids = new Map();
     for (const token of recorded.distinct ?? []) {
-      const number = ID_NUMBER.exec(token)?.[1];
+      const number = idNumber(token);
       if (number) ids.set(number, token);
     }
     idsByRecording.set(recorded, ids);
@@ -588,7 +621,7 @@ function withReformattedIds(recorded: Fingerprint, words: string[]): string[] {
   const present = new Set(words);
   const added: string[] = [];
   for (const word of words) {
-    const number = ID_NUMBER.exec(word)?.[1];
+    const number = idNumber(word);
     const id = number === undefined ? undefined : ids.get(number);
     if (id !== undefined && !present.has(id)) {
       added.push(id);
@@ -710,6 +743,11 @@ export function compareFingerprints(
     if (nameSimilarity < 1 && equalText(recorded.name, SPELLED_OUT.exec(normalizeText(candidate.name))?.[1] ?? '')) {
       nameSimilarity = 1;
     }
+    // A field's label that dropped its section's word ("Roof pitch (degrees)" under "Roof" → "Pitch
+    // (°)"): the section, the same one, still says it.
+    if (nameSimilarity < 1 && isFormControlTag(recorded.tag)) {
+      nameSimilarity = Math.max(nameSimilarity, similarBesideHeading(recorded, candidate));
+    }
     // A field whose label lost its `for` has no name, but the label still says what it is.
     if (!candidate.name && candidate.label) {
       nameSimilarity = Math.max(nameSimilarity, textSimilarity(recorded.name, candidate.label));
@@ -806,7 +844,8 @@ export function compareFingerprints(
   const captionSwapped =
     words &&
     TOGGLE_ROLES.has(recorded.role) &&
-    (wordsSwapped(recorded.name, candidate.name) || actionAdded(recorded.name, candidate.name));
+    (wordsSwapped(withoutRecordWords(recorded, candidate), candidate.name) ||
+      actionAdded(recorded.name, candidate.name));
   const objectChanged =
     words && COMMAND_ROLES.has(recorded.role) && commandObjectsDiffer(recorded.name, candidate.name);
   return {

@@ -56,6 +56,7 @@ import {
   distinctKeptShare,
   distinctWordsAround,
   identityKeys,
+  idNumber,
 } from './fingerprint';
 import { withReadCache } from './read-cache';
 import {
@@ -96,6 +97,10 @@ export const MIN_NAME_SIMILARITY = 0.6;
  * them apart, so they must match closely: a deleted row must not be replaced by a similar-looking neighbour.
  */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
+/** Caption similarity of a reworded choice its worded value vouches for (see scoreCandidates). */
+const REWORDED_CHOICE_SIMILARITY = 0.5;
+/** Words (not numbers, months or days) in a select's options that identify it wherever it moved. */
+const WORDED_OPTION_LIST = 6;
 export const MIN_CONTEXT_SIMILARITY_LOOKALIKES = 0.8;
 /** Share of the recorded distinct words (fingerprint.distinct) a candidate must keep. */
 export const MIN_DISTINCT_KEPT = 0.5;
@@ -270,6 +275,23 @@ function resolveThroughHosts(
     }
   }
   if (copies.length <= 1 && !searchByOwnContent && !identifiedByContext) {
+    // The one copy of a component there was one of (<hearing-scheduler> moved to the left rail),
+    // holding mostly the words it held: its own tag names it wherever it is. What it holds must still
+    // match the target, as always.
+    const onlyCopy =
+      result.status === 'not-found' &&
+      host.fingerprint.onlyCopy === true &&
+      host.fingerprint.tag.includes('-') &&
+      allCopies.length === 1 &&
+      allCopies[0]?.shadowRoot
+        ? allCopies[0]
+        : undefined;
+    if (
+      onlyCopy?.shadowRoot &&
+      tokenSimilarity(contentTokens(host.fingerprint.text), [...wordsOf(onlyCopy)]) >= MIN_CONTEXT_SIMILARITY
+    ) {
+      return resolveThroughHosts(onlyCopy.shadowRoot, inner, descriptor, depth + 1, budget);
+    }
     if (result.status !== 'found') return hostFailure as ResolveResult;
     const shadow = result.element.shadowRoot;
     if (!shadow) return { status: 'not-found', reason: `shadow host ${depth + 1} has no open shadow root` };
@@ -485,6 +507,8 @@ export interface Scored {
   unnamedInSameRecord: boolean;
   /** The same where the row has no link: its kept words tell the row (see scoreCandidates). */
   unnamedInKeptRecord: boolean;
+  /** A select that alone offers the recorded option list, as only it did at recording (see scoreCandidates). */
+  listVouched: boolean;
   /** A form field, relabelled, whose own hint no other field has is kept word for word (see scoreCandidates). */
   descriptionKept: boolean;
   /** The recorded control split in two ("Genre" → "Primary genre", "Secondary genre"): the primary one. */
@@ -713,6 +737,17 @@ export function scoreCandidates(
   );
   besideAddedText(recorded, pool, fingerprints, comparisons, contextWeight);
   const gainedOwnWords = ownWordsGained(recorded, fingerprints);
+  // Words, not numbers (a unit renumbered "4B" → "0402" is the same record), no other look-alike has
+  // (a row's "Message captain" beside its "Check in" shares its words).
+  const gainedWordsNoLookAlikeHas = ownWordsGained(
+    recorded,
+    fingerprints.map((fingerprint, index) =>
+      (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY
+        ? fingerprint
+        : { ...fingerprint, context: '' },
+    ),
+    /^\p{L}+$/u,
+  );
   // The recorded element's look-alikes now (named like it: "Flag question" in every question).
   const namedAlike = pool.filter(
     (_, index) => (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY,
@@ -746,6 +781,12 @@ export function scoreCandidates(
       ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
   );
   const onlyFieldInKeptRecord = inKeptRecord.filter(Boolean).length === 1;
+  // Fields of the recorded tag and type here: one alone, its surroundings kept, is the recorded one
+  // relabelled ("Note to processor" → "Message for your loan processor" in a request card).
+  const sameKindFields = isFormControlTag(recorded.tag)
+    ? fingerprints.filter((fingerprint) => fingerprint.tag === recorded.tag && fingerprint.type === recorded.type)
+        .length
+    : 0;
   const recordedHeadingStays = fingerprints.some((fingerprint) =>
     equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
   );
@@ -760,6 +801,10 @@ export function scoreCandidates(
   const sameOptionsCount = sameOptions
     ? fingerprints.filter((fingerprint) => fingerprint.options === sameOptions).length
     : 0;
+  // A list of many words says what the select is by itself (sites and rooms, reminder channels; not
+  // "Yes | No", priorities, months or days, which any other select may offer): it vouches wherever the
+  // select moved and whatever it is called now. A list of few words needs a name word too.
+  const wordedOptionList = !!sameOptions && optionWords(sameOptions) >= WORDED_OPTION_LIST;
   // How each candidate's section caption relates to the recorded one ("Primary owner", "Second owner"),
   // and the names of fields in an added copy of it: read once, not per candidate pair.
   const recordedGroup = recorded.group;
@@ -772,6 +817,19 @@ export function scoreCandidates(
     recorded.name ? copyOfSection(recorded.name, fingerprint.name) : null,
   );
   const splitByName = nameCopies.filter((copy) => copy === 'primary').length === 1 && nameCopies.includes('added');
+  // The same by the section's heading ("Commissary kitchen" → "Primary commissary kitchen" beside a
+  // new "Backup commissary (optional)"): the one same-named field under the heading called primary,
+  // when another same-named field is there to show a copy was added.
+  const primaryByHeading = fingerprints.map(
+    (fingerprint) =>
+      !!recorded.heading &&
+      !!recorded.name &&
+      equalText(fingerprint.name, recorded.name) &&
+      copyOfSection(recorded.heading, fingerprint.heading) === 'primary',
+  );
+  const headingCopyAdded =
+    primaryByHeading.filter(Boolean).length === 1 &&
+    fingerprints.filter((fingerprint) => equalText(fingerprint.name, recorded.name)).length > 1;
   const namesInAddedCopy = new Set(
     fingerprints
       .filter((_, index) => copies[index] === 'added')
@@ -831,7 +889,10 @@ export function scoreCandidates(
     const optionsVouch =
       sameOptionsCount === 1 &&
       (fingerprints[index] as Fingerprint).options === sameOptions &&
-      (nameOk || (comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY);
+      (nameOk ||
+        (comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY ||
+        wordedOptionList ||
+        comparison.nameSimilarity > 0);
     // A field name alone ("status") is a weak identity: a new form may reuse it. It vouches only for
     // a field its label or its surroundings point at too.
     const vouched =
@@ -908,7 +969,8 @@ export function scoreCandidates(
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
     const otherNumberedRecord =
       strictContext &&
-      (newRecordNumber(recorded, fingerprint) ||
+      ((newRecordNumber(recorded, fingerprint) &&
+        !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index), MAX_POSITION_SHIFT)) ||
         ((distinctDatePartReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
           !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
         (numberedNames && numberReplacedAround(recorded, fingerprint)));
@@ -922,9 +984,13 @@ export function scoreCandidates(
       keepsSectionWords(recorded.sectionWords, element, sectionPool, namedAlike) ||
       testIdVouched;
     // Under the next numbered heading ("Sprint 25") while the recorded one ("Sprint 24") is still on the
-    // page: another record's copy of the control, not this one renumbered (that keeps its section words).
+    // page: another record's copy of the control, not this one renumbered (that keeps its section words,
+    // or its own words with only the number moved: "Party 2 Marcus Hale" → "Party 3 Marcus Hale").
     const underSiblingHeading =
-      recordedHeadingStays && !renumbered && headingNumberChanged(recorded.heading, fingerprint.heading);
+      recordedHeadingStays &&
+      !renumbered &&
+      headingNumberChanged(recorded.heading, fingerprint.heading) &&
+      !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index), MAX_POSITION_SHIFT);
     // Its label dropped ("Table for Dr. Lena Okafor" → no name at all), still the only field of its kind
     // in the recorded record's row, offering the same choices: nothing says it is another field.
     const unnamedInSameRecord =
@@ -957,22 +1023,52 @@ export function scoreCandidates(
           `${fingerprint.name} ${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`,
         ).map(singular),
       );
+    // A form regrouped into sections ("Identity", "Purchase"): the one field still labelled as
+    // recorded, in the same form under the same heading, its surroundings now a part of the recorded
+    // ones. Not in a list's records, nor for a field that had a same-named twin.
+    const surroundingsSplit =
+      isFormControlTag(recorded.tag) &&
+      !recorded.inRecord &&
+      !recorded.distinct &&
+      recorded.nameUnique !== false &&
+      namedAlike.length === 1 &&
+      equalText(fingerprint.name, recorded.name) &&
+      !!recorded.form &&
+      fingerprint.form === recorded.form &&
+      equalText(fingerprint.heading ?? '', recorded.heading ?? '') &&
+      contextWithinRecorded(recorded, fingerprint);
     // A form that gained a second copy of the recorded section ("Owner" → "Primary owner" and "Second
     // owner"): the copy called primary is the recorded one, when the other copy is there to show it,
     // and the copy called second never is, whatever the first became.
     const addedCopy = copies[index] === 'added';
     const primaryCopy =
-      comparison.nameSimilarity === 1 &&
-      copies[index] === 'primary' &&
-      namesInAddedCopy.has(normalizeText(fingerprint.name).toLowerCase());
+      (comparison.nameSimilarity === 1 &&
+        copies[index] === 'primary' &&
+        namesInAddedCopy.has(normalizeText(fingerprint.name).toLowerCase())) ||
+      (headingCopyAdded && primaryByHeading[index] === true);
+    // A choice reworded ("permission for any third-party copyright material" → "permission to
+    // reproduce third-party copyright material") that still sends the recorded worded value
+    // ("copyright"), no other choice sending it, and still shares half its caption: the same choice.
+    const valueVouched =
+      comparison.nameSimilarity >= REWORDED_CHOICE_SIMILARITY &&
+      uniqueIdentities.some((key) => key.startsWith('value:'));
+    // A record that lost some of the words telling the recorded one apart and gained words of its own
+    // that no other record has ("Voltage · ampere" → "Voltage Academy · ohm"): a namesake in its place.
+    const namesakeRecord =
+      strictContext &&
+      !!recorded.inRecord &&
+      comparison.distinctKept !== null &&
+      comparison.distinctKept < 1 &&
+      gainedWordsNoLookAlikeHas(index);
     const checks: [string, boolean][] = [
       ['section', sectionOk],
       ['sibling-heading', !(underSiblingHeading && !idVouched && index !== recordIdKeeper)],
       ['identity-conflict', !comparison.identityConflict],
-      ['caption-swapped', !comparison.captionSwapped],
+      ['caption-swapped', !comparison.captionSwapped || valueVouched],
       ['object-changed', !comparison.objectChanged],
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
+      ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
       ['twin-words', !lostTwinWords(recorded, fingerprint)],
       [
         'other-numbered-record',
@@ -980,7 +1076,13 @@ export function scoreCandidates(
       ],
       ['group', groupOk],
       // Likewise a field named as an added copy of the recorded one ("Secondary genre" for "Genre").
-      ['added-copy', !addedCopy && nameCopies[index] !== 'added'],
+      // And the same-named field beside the one under the heading called primary.
+      [
+        'added-copy',
+        !addedCopy &&
+          nameCopies[index] !== 'added' &&
+          !(headingCopyAdded && primaryByHeading[index] !== true && equalText(fingerprint.name, recorded.name)),
+      ],
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
@@ -990,6 +1092,11 @@ export function scoreCandidates(
           (nameOk && contextOk) ||
           unnamedInSameRecord ||
           unnamedInKeptRecord ||
+          surroundingsSplit ||
+          (sameKindFields === 1 &&
+            fingerprint.tag === recorded.tag &&
+            comparison.nameSimilarity > 0 &&
+            (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS) ||
           primaryCopy ||
           (splitByName && nameCopies[index] === 'primary') ||
           namedInSection[index] === true ||
@@ -1011,6 +1118,7 @@ export function scoreCandidates(
       underSiblingHeading,
       unnamedInSameRecord,
       unnamedInKeptRecord,
+      listVouched: optionsVouch,
       descriptionKept: descriptionKept[index] === true,
       primaryNamed: splitByName && nameCopies[index] === 'primary',
       labelAndCaptionKept: labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept,
@@ -1271,6 +1379,14 @@ function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean
   return contentTokens(candidate.context).some((token) => RECORD_NUMBER.test(token) && !known.has(token));
 }
 
+/** The different words of a select's option list, numbers, months and weekdays aside. */
+function optionWords(options: string): number {
+  const words = contentTokens(options).filter(
+    (token) => !/\d/.test(token) && token.length > 1 && !MONTH.test(token) && !WEEKDAY.test(token),
+  );
+  return new Set(words).size;
+}
+
 /** Months and weekdays, written out or shortened: the parts of a date that are words. */
 const MONTH =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
@@ -1311,6 +1427,8 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   const [first] = before;
   const [now] = after;
   if (first === undefined || now === undefined || after.includes(first) || before.includes(now)) return false;
+  // Its id in a new scheme ("#4471" → "IW-24-04471"): the same record.
+  if (idNumber(first) !== undefined && idNumber(first) === idNumber(now)) return false;
   // A position in a queue ("3" → "2" once the first hold was filled), the record's own id number kept
   // beside it ("21180009921054"): the same record, moved up.
   const idKept = (recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && after.includes(token));
@@ -1321,19 +1439,32 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
  * Of the words that told the recorded record apart ("4 Old Town"), only its place in the list changed
  * ("5 Old Town" once an entry was inserted above): every other one is kept, and nothing was added that
  * no other look-alike has ("Old Town (Night)" may be another record, and this one its namesake moved).
+ * With `maxShift`, the place moved by at most that many.
  */
-function onlyPositionShifted(recorded: Fingerprint, candidate: Fingerprint, gainedOwnWords: boolean): boolean {
+function onlyPositionShifted(
+  recorded: Fingerprint,
+  candidate: Fingerprint,
+  gainedOwnWords: boolean,
+  maxShift = Number.POSITIVE_INFINITY,
+): boolean {
   const distinct = recorded.distinct ?? [];
-  // The place is the number the entry starts with; a number elsewhere in it ("14 Aug") is a date, an
-  // amount: what the record is about.
-  const [position] = distinctWordsAround(recorded, recorded);
-  const [now, ...rest] = distinctWordsAround(recorded, candidate);
+  // The place is the number the entry starts with, after a word every entry starts with ("Party 2");
+  // a number elsewhere in it ("14 Aug") is a date, an amount: what the record is about.
+  const then = distinctWordsAround(recorded, recorded);
+  const around = distinctWordsAround(recorded, candidate);
+  let start = 0;
+  while (start < MAX_WORDS_BEFORE_PLACE && then[start] !== undefined && then[start] === around[start]) start++;
+  if (!POSITION_NUMBER.test(then[start] ?? '')) start = 0;
+  const position = then[start];
+  const now = around[start];
+  const rest = [...around.slice(0, start), ...around.slice(start + 1)];
   if (gainedOwnWords || position === undefined || now === undefined) return false;
   if (!POSITION_NUMBER.test(position) || !POSITION_NUMBER.test(now)) return false;
+  if (Math.abs(Number(position.replace('#', '')) - Number(now.replace('#', ''))) > maxShift) return false;
   const words = distinct.filter((token) => token !== position);
   if (words.length === 0 || words.length === distinct.length) return false;
-  const around = new Set(rest);
-  return words.every((token) => around.has(token));
+  const restWords = new Set(rest);
+  return words.every((token) => restWords.has(token));
 }
 
 /** The numbers in both names ("4", "#4" for "Mark item 4 complete"): entry numbers, shifting with the list. */
@@ -1410,6 +1541,13 @@ function onlyRecordIdKeeper(
   return keepers.length === 1 ? (keepers[0] as number) : -1;
 }
 
+/**
+ * Places a list entry numbered like a record ("#5") may move when entries above it come or go; a
+ * number further off ("#47" → "#58") is another record's.
+ */
+const MAX_POSITION_SHIFT = 3;
+/** Words an entry may start with before its place ("Party 2", "Stop 5"). */
+const MAX_WORDS_BEFORE_PLACE = 1;
 /** A place in a numbered list ("3", "#12"). */
 const POSITION_NUMBER = /^#?\d{1,2}$/;
 
@@ -1425,14 +1563,18 @@ const RECORD_WORD = /^\p{L}+$|\d{3,}/u;
  * that the recording's did not? A row that gained its own words ("Duplicate of #471 …", "#490") may
  * be another record quoting the recorded one, so keeping the recorded row's words proves nothing.
  */
-function ownWordsGained(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): (index: number) => boolean {
+function ownWordsGained(
+  recorded: Fingerprint,
+  fingerprints: readonly Fingerprint[],
+  ownWord: RegExp = RECORD_WORD,
+): (index: number) => boolean {
   const recordedWords = new Set(contentTokens(recorded.context));
   const wordSets = fingerprints.map((fingerprint) => new Set(contentTokens(fingerprint.context)));
   const holders = new Map<string, number>();
   for (const words of wordSets) for (const word of words) holders.set(word, (holders.get(word) ?? 0) + 1);
   return (index) => {
     for (const word of wordSets[index] ?? []) {
-      if (!recordedWords.has(word) && holders.get(word) === 1 && RECORD_WORD.test(word)) return true;
+      if (!recordedWords.has(word) && holders.get(word) === 1 && ownWord.test(word)) return true;
     }
     return false;
   };
@@ -1578,16 +1720,18 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // An unnamed field in the kept row scores low by its nature (the name, which weighs most, is gone):
   // what qualified it (the only such field there, same column and options, the label's words around
   // it) is the evidence, and it must still stand clear of the next candidate.
-  const floor = best.unnamedInKeptRecord
-    ? 0
-    : (best.vouched && best.comparison.nameSimilarity > 0) ||
-        recordVouched ||
-        best.unnamedInSameRecord ||
-        best.descriptionKept ||
-        best.primaryNamed ||
-        movedUniqueName(recorded, scored) === best
-      ? MIN_LOCATOR_AGREEMENT
-      : MIN_FINGERPRINT_SCORE;
+  // Likewise a select its option list vouches for (moved to a side panel and renamed "Site / room").
+  const floor =
+    best.unnamedInKeptRecord || best.listVouched
+      ? 0
+      : (best.vouched && best.comparison.nameSimilarity > 0) ||
+          recordVouched ||
+          best.unnamedInSameRecord ||
+          best.descriptionKept ||
+          best.primaryNamed ||
+          movedUniqueName(recorded, scored) === best
+        ? MIN_LOCATOR_AGREEMENT
+        : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {
     return { status: 'not-found', reason: `best match scores ${bestScore.toFixed(2)}, below ${floor}` };
   }
@@ -1615,6 +1759,17 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
 const SPECIFIC_NAME_WORDS = 4;
 /** Context similarity from which surroundings count as kept, and how far below it a locator's pick must fall. */
 const KEPT_SURROUNDINGS = 0.9;
+/** Words of a field's surroundings now, and the share of them, that must be among the recorded ones. */
+const SPLIT_WORDS_KEPT = 3;
+const SPLIT_SHARE_KEPT = 0.75;
+
+/** The candidate's surroundings are mostly words the recorded ones held: a part of them, not others. */
+function contextWithinRecorded(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const recordedWords = new Set(contentTokens(recorded.context ?? ''));
+  const words = contentTokens(candidate.context ?? '');
+  const kept = words.filter((token) => recordedWords.has(token)).length;
+  return kept >= SPLIT_WORDS_KEPT && kept >= words.length * SPLIT_SHARE_KEPT;
+}
 const LOST_SURROUNDINGS_GAP = 0.3;
 
 /**

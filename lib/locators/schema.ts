@@ -129,6 +129,8 @@ export const FingerprintSchema = z.strictObject({
   options: text.optional(),
   /** Set when no other select around it offered the same options at recording: then the list names it. */
   optionsUnique: z.boolean().optional(),
+  /** Set on a shadow host that was the only element of its tag in its scope: its tag names it wherever it moves. */
+  onlyCopy: z.boolean().optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */
   group: text.optional(),
   /** The caption of the table column it sits in ("Email" in a notification matrix). */

@@ -16,3 +16,18 @@ describe('checking in is marking arrived', () => {
     expect(commandVerbsDiffer('Mark as arrived', 'Mark as resolved')).toBe(true);
   });
 });
+
+describe('completing is marking complete or done', () => {
+  it('reads "Mark complete", "Mark as done" and "Complete job" as one command', () => {
+    expect(commandVerb('Mark complete')).toBe('complete');
+    expect(commandVerb('Mark as done')).toBe('complete');
+    expect(commandVerbsDiffer('Mark complete', 'Complete job')).toBe(false);
+    expect(commandVerbsDiffer('Mark as completed', 'Finish task')).toBe(false);
+  });
+
+  it('keeps other marks apart ("Mark incomplete", "Mark item 4 complete")', () => {
+    expect(commandVerbsDiffer('Mark complete', 'Mark incomplete')).toBe(true);
+    expect(commandVerb('Mark item 4 complete')).toBe('mark');
+    expect(commandVerbsDiffer('Mark complete', 'Pause')).toBe(true);
+  });
+});
