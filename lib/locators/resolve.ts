@@ -781,8 +781,9 @@ export function scoreCandidates(
       ((comparisons[index] as Comparison).contextSimilarity ?? 0) >= KEPT_SURROUNDINGS,
   );
   const onlyFieldInKeptRecord = inKeptRecord.filter(Boolean).length === 1;
-  // Fields of the recorded tag and type here: one alone, its surroundings kept, is the recorded one
-  // relabelled ("Note to processor" → "Message for your loan processor" in a request card).
+  // Fields of the recorded tag and type here: one alone, under the recorded heading, its surroundings
+  // kept, is the recorded one relabelled ("Note to processor" → "Message for your loan processor" in a
+  // request card; not the Meals card's cap when the Hotels card lost its own).
   const sameKindFields = isFormControlTag(recorded.tag)
     ? fingerprints.filter((fingerprint) => fingerprint.tag === recorded.tag && fingerprint.type === recorded.type)
         .length
@@ -1068,6 +1069,7 @@ export function scoreCandidates(
       ['object-changed', !comparison.objectChanged],
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
+      ['question-replaced', !questionReplaced(recorded, fingerprint, comparison)],
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
       ['twin-words', !lostTwinWords(recorded, fingerprint)],
       [
@@ -1095,6 +1097,8 @@ export function scoreCandidates(
           surroundingsSplit ||
           (sameKindFields === 1 &&
             fingerprint.tag === recorded.tag &&
+            !!recorded.heading &&
+            equalText(fingerprint.heading ?? '', recorded.heading) &&
             comparison.nameSimilarity > 0 &&
             (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS) ||
           primaryCopy ||
@@ -1759,6 +1763,25 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
 const SPECIFIC_NAME_WORDS = 4;
 /** Context similarity from which surroundings count as kept, and how far below it a locator's pick must fall. */
 const KEPT_SURROUNDINGS = 0.9;
+/** Words (of four letters or more) a field's label needs before it is a question of its own. */
+const QUESTION_WORDS = 5;
+
+/**
+ * A field that asked a question of many words now asks another, sharing none of its words outside
+ * brackets and figures ("Describe a challenge or setback you faced… (max 300 words)" → "Tell us about a
+ * community you belong to… (max 300 words)"): another field in the same box, whatever id it kept. Choices
+ * are judged by their captions elsewhere.
+ */
+function questionReplaced(recorded: Fingerprint, candidate: Fingerprint, comparison: Comparison): boolean {
+  if (!isFormControlTag(recorded.tag) || recorded.type === 'checkbox' || recorded.type === 'radio') return false;
+  if (comparison.translated) return false;
+  // Words of four letters or more: "you", "it" and "us" are in any question.
+  const words = (name: string) =>
+    contentTokens(name.replace(/\([^)]*\)/g, ' ')).filter((token) => token.length >= 4 && !/\d/.test(token));
+  const asked = words(recorded.name);
+  return asked.length >= QUESTION_WORDS && noWordShared(asked, words(candidate.name));
+}
+
 /** Words of a field's surroundings now, and the share of them, that must be among the recorded ones. */
 const SPLIT_WORDS_KEPT = 3;
 const SPLIT_SHARE_KEPT = 0.75;

@@ -347,3 +347,66 @@ describe('record numbers in a new scheme', () => {
     expect(foundText(resolveOn(after, recorded), 'tr')).toContain('IW-24-04471');
   });
 });
+
+describe('a field that now asks something else', () => {
+  const essays = (second: string) =>
+    `<main><h1>Essays</h1><form action="/apply/essays"><section><h2>Essay 1</h2><label for="essay-a">Why are you pursuing your intended field of study? (max 500 words)</label><textarea id="essay-a" name="essay_goals"></textarea></section><section><h2>Essay 2</h2><label for="essay-b">${second}</label><textarea id="essay-b" name="essay_2"></textarea><span>0 words</span></section><button type="submit">Save and continue</button></form></main>`;
+
+  it('is refused though it kept its id and name: the question was replaced', () => {
+    const recorded = record(
+      essays('Describe a challenge or setback you faced and what you learned from it. (max 300 words)'),
+      '#essay-b',
+    );
+    const after = essays('Tell us about a community you belong to and the role you play in it. (max 300 words)');
+    expect(resolveOn(after, recorded).status).not.toBe('found');
+  });
+
+  it('is found when the question is only reworded', () => {
+    const recorded = record(
+      essays('Describe a challenge or setback you faced and what you learned from it. (max 300 words)'),
+      '#essay-b',
+    );
+    const after = essays('Describe a setback or challenge you have faced, and what it taught you. (max 300 words)');
+    const result = resolveOn(after, recorded);
+    expect(result.status === 'found' && result.element.id).toBe('essay-b');
+  });
+});
+
+describe('the one field of a component copy', () => {
+  it('is not another copy’s field under another heading (Meals’ cap when the Hotels card lost its own)', () => {
+    const hint = '<span class="hint">Applies to all cities unless overridden.</span>';
+    const nights =
+      '<div class="row"><label for="nights">Max nights without extra approval</label><input id="nights" type="number" name="maxNights"></div><label><input type="checkbox" name="preferred" checked> Prefer negotiated hotel chains</label>';
+    const rules = (hotels: string) => {
+      document.body.innerHTML = '<main><h1>Travel policy</h1><div id="rules"></div></main>';
+      const list = document.querySelector('#rules') as Element;
+      for (const [heading, body] of [
+        ['Hotels', hotels],
+        [
+          'Meals',
+          `<div class="row"><label for="cap">Daily per diem cap (EUR)</label><input id="cap" type="number" name="dailyCap">${hint}</div><label><input type="checkbox" name="alcohol"> Allow alcohol on client dinners</label>`,
+        ],
+        [
+          'Ground transport',
+          '<div class="row"><label for="taxi">Taxi limit per ride (EUR)</label><input id="taxi" type="number" name="taxiCap"></div><label><input type="checkbox" name="rental" checked> Rental cars need approval</label>',
+        ],
+      ]) {
+        const host = document.createElement('policy-rule');
+        list.append(host);
+        host.attachShadow({
+          mode: 'open',
+        }).innerHTML = `<form id="rule" class="rule"><h3>${heading}</h3>${body}<button type="submit">Save rule</button></form>`;
+      }
+      return [...document.querySelectorAll('policy-rule')].map((host) => host.shadowRoot as ShadowRoot);
+    };
+    const recorded = describeElement(
+      rules(
+        `<div class="row"><label for="cap">Nightly rate cap (EUR)</label><input id="cap" type="number" name="nightlyCap">${hint}</div>${nights}`,
+      )[0]?.querySelector('#cap') as Element,
+    );
+    rules(
+      `<div class="row"><label for="tier">Rate cap</label><select id="tier" name="tier"><option>Per city tier (see rate table)</option><option>No cap</option></select><span class="hint">Nightly caps are now kept per city in the rate table.</span></div>${nights}`,
+    );
+    expect(resolveTarget(document, recorded).status).not.toBe('found');
+  });
+});
