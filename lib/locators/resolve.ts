@@ -736,17 +736,12 @@ export function scoreCandidates(
     compareFingerprints(recorded, fingerprints[index] as Fingerprint, { contextWeight }),
   );
   besideAddedText(recorded, pool, fingerprints, comparisons, contextWeight);
-  const gainedOwnWords = ownWordsGained(recorded, fingerprints);
   // Words, not numbers (a unit renumbered "4B" → "0402" is the same record), no other look-alike has
   // (a row's "Message captain" beside its "Check in" shares its words).
-  const gainedWordsNoLookAlikeHas = ownWordsGained(
+  const { gainedOwnWords, gainedWordsNoLookAlikeHas } = ownWordsGained(
     recorded,
-    fingerprints.map((fingerprint, index) =>
-      (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY
-        ? fingerprint
-        : { ...fingerprint, context: '' },
-    ),
-    /^\p{L}+$/u,
+    fingerprints,
+    (index) => (comparisons[index] as Comparison).nameSimilarity >= MIN_NAME_SIMILARITY,
   );
   // The recorded element's look-alikes now (named like it: "Flag question" in every question).
   const namedAlike = pool.filter(
@@ -1566,23 +1561,42 @@ const RECORD_WORD = /^\p{L}+$|\d{3,}/u;
  * For each candidate: do its surroundings hold words of their own (found around no other candidate)
  * that the recording's did not? A row that gained its own words ("Duplicate of #471 …", "#490") may
  * be another record quoting the recorded one, so keeping the recorded row's words proves nothing.
+ * The second answer counts letter words only, and only the look-alikes' surroundings as others'
+ * (read when first asked: few candidates get that far).
  */
 function ownWordsGained(
   recorded: Fingerprint,
   fingerprints: readonly Fingerprint[],
-  ownWord: RegExp = RECORD_WORD,
-): (index: number) => boolean {
+  isLookAlike: (index: number) => boolean,
+): { gainedOwnWords: (index: number) => boolean; gainedWordsNoLookAlikeHas: (index: number) => boolean } {
   const recordedWords = new Set(contentTokens(recorded.context));
   const wordSets = fingerprints.map((fingerprint) => new Set(contentTokens(fingerprint.context)));
-  const holders = new Map<string, number>();
-  for (const words of wordSets) for (const word of words) holders.set(word, (holders.get(word) ?? 0) + 1);
-  return (index) => {
+  const countHolders = (counted: (index: number) => boolean) => {
+    const holders = new Map<string, number>();
+    wordSets.forEach((words, index) => {
+      if (counted(index)) for (const word of words) holders.set(word, (holders.get(word) ?? 0) + 1);
+    });
+    return holders;
+  };
+  const gained = (index: number, holders: ReadonlyMap<string, number>, ownWord: RegExp) => {
     for (const word of wordSets[index] ?? []) {
       if (!recordedWords.has(word) && holders.get(word) === 1 && ownWord.test(word)) return true;
     }
     return false;
   };
+  const allHolders = countHolders(() => true);
+  let lookAlikeHolders: Map<string, number> | undefined;
+  return {
+    gainedOwnWords: (index) => gained(index, allHolders, RECORD_WORD),
+    gainedWordsNoLookAlikeHas: (index) => {
+      lookAlikeHolders ??= countHolders(isLookAlike);
+      return isLookAlike(index) && gained(index, lookAlikeHolders, LETTER_WORD);
+    },
+  };
 }
+
+/** A word of letters only: not a number, an id or a time. */
+const LETTER_WORD = /^\p{L}+$/u;
 
 /**
  * A name, id or test id numbered like the same attribute of other candidates ("zone3_mm" beside
