@@ -348,6 +348,9 @@ function equalish(a: string | undefined, b: string | undefined): number {
   return a.toLowerCase() === b.toLowerCase() ? 1 : textSimilarity(a, b);
 }
 
+/** Words a placeholder needs to name one field's answer: "Search" or "Optional" name none. */
+const MIN_PLACEHOLDER_WORDS = 2;
+
 /** The identity keys a fingerprint offers, for counting how many candidates share them. */
 export function identityKeys(fingerprint: Fingerprint): string[] {
   const keys: string[] = [];
@@ -365,6 +368,12 @@ export function identityKeys(fingerprint: Fingerprint): string[] {
     const value =
       fingerprint.type === 'radio' || fingerprint.type === 'checkbox' ? `:${fingerprint.attrs.value ?? ''}` : '';
     keys.push(`name:${fingerprint.tag}:${fingerprint.attrs.name}${value}`);
+  }
+  // A placeholder giving an example of the answer ("e.g. HB4 7QT") is written for one field; like a field
+  // name, it vouches only beside the label or surroundings (see resolve.ts).
+  const placeholder = fingerprint.attrs.placeholder;
+  if (placeholder && ENTRY_ROLES.has(fingerprint.role) && contentTokens(placeholder).length >= MIN_PLACEHOLDER_WORDS) {
+    keys.push(`placeholder:${normalizeText(placeholder).toLowerCase()}`);
   }
   // A choice's value is what the server receives; it outlives a regenerated group name and a label
   // that gained a badge ("Annually" → "Annually save 8%"). Only worded values: "on", "1", "yes"

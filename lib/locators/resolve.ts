@@ -39,8 +39,11 @@ import {
   contextBeside,
   cssString,
   gatherText,
+  groupCaption,
+  headingText,
   isFormControl,
   isFormControlTag,
+  isShadowRoot,
   labelText,
   ownText,
   retarget,
@@ -71,6 +74,7 @@ import {
   contentTokens,
   digitShape,
   equalText,
+  identifierTokens,
   isIndexedId,
   isIndexedName,
   normalizeText,
@@ -82,6 +86,9 @@ import {
   truncate,
   wordsWithin,
 } from './text';
+
+/** Identities another form may reuse (a field name, a placeholder's example). */
+const WEAK_IDENTITY = /^(?:name|placeholder):/;
 
 /** A unique locator match must agree with the fingerprint at least this much to count. */
 export const MIN_LOCATOR_AGREEMENT = 0.5;
@@ -323,7 +330,9 @@ function resolveThroughHosts(
       depth + 1,
       budget,
     );
-    if (answer.status === 'found') found.push({ host: copy, answer });
+    if (answer.status === 'found' && !namesakeHeading(descriptor.fingerprint.heading, headingText(answer.element))) {
+      found.push({ host: copy, answer });
+    }
   }
   found.sort((a, b) => b.answer.confidence - a.answer.confidence);
   const [best, second] = found;
@@ -359,6 +368,25 @@ function resolveThroughHosts(
       reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
     }
   );
+}
+
+/** Letter words of a heading naming a record ("dr", "lena", "hoffmann"). */
+function headingNameWords(heading: string): string[] {
+  return contentTokens(heading).filter((token) => /^\p{L}{2,}$/u.test(token));
+}
+
+/**
+ * A copy of a component whose heading, the record's name, kept some words of the recorded one and swapped
+ * another ("Dr Lena Hoffmann" → "Dr Jonas Hoffmann"): the card now holds a namesake, another record.
+ * A heading that only gained words (a badge) or only lost some is not this.
+ */
+function namesakeHeading(recorded: string | undefined, now: string): boolean {
+  if (!recorded) return false;
+  const [before, after] = [headingNameWords(recorded), headingNameWords(now)];
+  if (before.length < 2 || after.length < 2) return false;
+  const lost = before.filter((word) => !after.includes(word));
+  const gained = after.filter((word) => !before.includes(word));
+  return lost.length > 0 && gained.length > 0 && lost.length < before.length;
 }
 
 /** Shortest word gained from another record that makes a copy that record's namesake ("decaf"). */
@@ -454,6 +482,34 @@ function sameRecordCardIndex(
   const [only] = underHeading;
   if (underHeading.length !== 1 || only === undefined) return -1;
   return fingerprints[only]?.recordLink === recorded.recordLink ? only : -1;
+}
+
+/**
+ * The recorded section ("Session") was copied by an "Add another" and the copies numbered ("Session 1",
+ * "Session 2"): the first is the recorded one. The index of the same-named field of the section numbered 1,
+ * when no section keeps the unnumbered caption; -1 otherwise.
+ */
+function firstNumberedCopyIndex(
+  recorded: Fingerprint,
+  pool: readonly Element[],
+  fingerprints: readonly Fingerprint[],
+  comparisons: readonly Comparison[],
+): number {
+  const caption = normalizeText(recorded.group ?? '').toLowerCase();
+  if (!caption || /\d/.test(caption)) return -1;
+  const numbers = pool.map((element, index) => {
+    const fingerprint = fingerprints[index] as Fingerprint;
+    if (fingerprint.tag !== recorded.tag || (comparisons[index] as Comparison).nameSimilarity !== 1) return null;
+    const group = normalizeText(groupCaption(element)).toLowerCase();
+    if (group === caption) return Number.NaN; // the unnumbered section is still there
+    if (!group.startsWith(caption)) return null;
+    const match = /^\s*(?:#|no\.?\s*)?(\d{1,2})$/.exec(group.slice(caption.length));
+    return match ? Number(match[1]) : null;
+  });
+  if (numbers.some((number) => Number.isNaN(number))) return -1;
+  const first = numbers.flatMap((number, index) => (number === 1 ? [index] : []));
+  const later = numbers.some((number) => number !== null && number > 1);
+  return first.length === 1 && later ? (first[0] as number) : -1;
 }
 
 function isCommand(fingerprint: Fingerprint): boolean {
@@ -871,6 +927,22 @@ export function scoreCandidates(
       (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
     );
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
+  const firstNumberedCopy = firstNumberedCopyIndex(recorded, pool, fingerprints, comparisons);
+  // Nothing around it told it from its look-alikes at recording (the same person's card in two
+  // lists, word for word): only its wider section did (the other people of its list), which must
+  // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
+  const widerOnly =
+    !isShadowRoot(scope) &&
+    recorded.nameUnique === false &&
+    !recorded.distinct?.length &&
+    !recorded.twin &&
+    !recorded.sectionWords?.length &&
+    (recorded.widerWords?.length ?? 0) > 0;
+  const keepsWiderSection = (element: Element, fingerprint: Fingerprint) => {
+    const wanted = recorded.widerWords ?? [];
+    const around = firstSectionWords(element, fingerprint);
+    return wanted.filter((word) => around.has(word)).length >= wanted.length * MIN_DISTINCT_KEPT;
+  };
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   const specificName = contentTokens(recorded.name).length >= SPECIFIC_NAME_WORDS;
   // The recorded command's name is on another element now ("Bind" on a related quote) while the one
@@ -890,9 +962,9 @@ export function scoreCandidates(
         wordedOptionList ||
         comparison.nameSimilarity > 0);
     // A field name alone ("status") is a weak identity: a new form may reuse it. It vouches only for
-    // a field its label or its surroundings point at too.
+    // a field its label or its surroundings point at too. So does a placeholder.
     const vouched =
-      uniqueIdentities.some((key) => !key.startsWith('name:')) ||
+      uniqueIdentities.some((key) => !WEAK_IDENTITY.test(key)) ||
       (uniqueIdentities.length > 0 && (nameOk || (comparison.contextSimilarity ?? 1) >= minContext)) ||
       optionsVouch;
     const recordKept =
@@ -969,7 +1041,8 @@ export function scoreCandidates(
         !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index), MAX_POSITION_SHIFT)) ||
         ((distinctDatePartReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
           !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
-        (numberedNames && numberReplacedAround(recorded, fingerprint)));
+        (numberedNames && numberReplacedAround(recorded, fingerprint)) ||
+        slotReplaced(recorded, fingerprint));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
     // question once one is inserted above): the section's own words must still be around it. A
     // field name or id numbered the same way ("dependants[1].tin") does not outweigh that.
@@ -1065,8 +1138,17 @@ export function scoreCandidates(
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
       ['question-replaced', !questionReplaced(recorded, fingerprint, comparison)],
+      [
+        'name-qualified',
+        !(
+          nameQualified(recorded, fingerprint, comparison) &&
+          !idVouched &&
+          (comparison.contextSimilarity ?? 0) < minContext
+        ),
+      ],
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
       ['twin-words', !lostTwinWords(recorded, fingerprint)],
+      ['wider-section', !widerOnly || idVouched || keepsWiderSection(element, fingerprint)],
       [
         'other-numbered-record',
         !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard && index !== recordIdKeeper),
@@ -1100,7 +1182,8 @@ export function scoreCandidates(
           (splitByName && nameCopies[index] === 'primary') ||
           namedInSection[index] === true ||
           descriptionKept[index] === true ||
-          inSameRecordCard,
+          inSameRecordCard ||
+          index === firstNumberedCopy,
       ],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
@@ -1335,17 +1418,43 @@ const MIN_HEADING_WORDS = 2;
 /**
  * Among candidates that match equally well, the best-scoring one when it alone is still under the
  * recorded heading word for word and every other is under another heading: the same questions asked
- * again in a section added for someone else ("Priya Patel Co-borrower") are that person's.
+ * again in a section added for someone else ("Priya Patel Co-borrower") or for another purpose
+ * ("Assessment drive" above "Lesson 1") are that section's.
  */
-function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+export function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
   const heading = recorded.heading;
-  if (!heading || contentTokens(heading).filter((token) => !/\d/.test(token)).length < MIN_HEADING_WORDS) return null;
-  if (close.length < 2) return null;
+  if (!heading || close.length < 2) return null;
+  // A short numbered heading ("Lesson 1") is a place a section inserted above would take: it counts
+  // only when every other heading shares no word with it ("Assessment drive"; not "Lesson 2").
+  const words = contentTokens(heading);
+  const short = words.filter((token) => !/\d/.test(token)).length < MIN_HEADING_WORDS;
+  if (short && (words.length < MIN_HEADING_WORDS || !words.some((token) => /\d/.test(token)))) return null;
   const under = close.filter((entry) => equalText(entry.fingerprint.heading ?? '', heading));
   const elsewhere = close.filter(
-    (entry) => !!entry.fingerprint.heading && !equalText(entry.fingerprint.heading, heading),
+    (entry) =>
+      !!entry.fingerprint.heading &&
+      !equalText(entry.fingerprint.heading, heading) &&
+      (!short || noWordShared(words, contentTokens(entry.fingerprint.heading))),
   );
   return under.length === 1 && under[0] === best && elsewhere.length === close.length - 1 ? best : null;
+}
+
+/**
+ * Words of the first section around the element's surroundings that adds any (the list its card is in,
+ * or the "Emergency contacts" section around the one card there): what the recording's wider words
+ * (describe.ts) are checked against when nothing nearer told the element apart.
+ */
+function firstSectionWords(element: Element, fingerprint: Fingerprint): Set<string> {
+  const near = new Set([
+    ...contentTokens(fingerprint.context),
+    ...contentTokens(fingerprint.name),
+    ...contentTokens(fingerprint.text),
+  ]);
+  for (const { text } of ancestorTexts(element)) {
+    const words = contentTokens(text).filter((token) => !near.has(token));
+    if (words.length > 0) return new Set(words);
+  }
+  return new Set();
 }
 
 /** Words around the element up to (not including) the first ancestor that also holds one of `pool`. */
@@ -1386,6 +1495,37 @@ function optionWords(options: string): number {
   return new Set(words).size;
 }
 
+/** A time of day as lists print it ("14:00", "9:30"), and a day of a month ("14" beside "Sep"). */
+const TIME_OF_DAY = /^\d{1,2}:\d{2}$/;
+const DAY_OF_MONTH = /^\d{1,2}$/;
+
+/** The times of day and the dates ("sep 14") a context names. */
+function slotParts(context: string | undefined): Set<string> {
+  const tokens = tokenize(context);
+  const parts = new Set<string>();
+  tokens.forEach((token, index) => {
+    if (TIME_OF_DAY.test(token)) parts.add(token);
+    const next = tokens[index + 1] ?? '';
+    if (MONTH.test(token) && DAY_OF_MONTH.test(next)) parts.add(`${token.slice(0, 3)} ${next}`);
+    if (DAY_OF_MONTH.test(token) && MONTH.test(next)) parts.add(`${next.slice(0, 3)} ${token}`);
+  });
+  return parts;
+}
+
+/**
+ * A slot in a list whose time or date is not the recorded one ("Thu 21 Mar 14:00–18:00" → "Thu 21 Mar
+ * 10:00–14:00", "Sun Sep 14 9:00 AM Nursery" → "Sun Sep 21 9:00 AM Nursery"): a recorded time or date
+ * is gone and another stands there, so it is another slot, however alike the rest; unless an id number
+ * of the record's is kept (an appointment moved to another time).
+ */
+function slotReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  if (!recorded.inRecord || recorded.nameUnique !== false) return false;
+  const [before, after] = [slotParts(recorded.context), slotParts(candidate.context)];
+  if (![...before].some((part) => !after.has(part)) || ![...after].some((part) => !before.has(part))) return false;
+  const around = new Set(contentTokens(candidate.context));
+  return !(recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && around.has(token));
+}
+
 /** Months and weekdays, written out or shortened: the parts of a date that are words. */
 const MONTH =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
@@ -1412,6 +1552,9 @@ function distinctDatePartReplaced(recorded: Fingerprint, candidate: Fingerprint)
   );
 }
 
+/** Words that told a renumbered line apart, all kept, for its new number to be only a shift. */
+const MIN_KEPT_LINE_WORDS = 2;
+
 /**
  * A record's first word, where lists put what names it (the child in "Maya Chen · Science Center
  * trip · $12.00"), is gone from the candidate's record and another word stands first: another
@@ -1431,7 +1574,15 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   // A position in a queue ("3" → "2" once the first hold was filled), the record's own id number kept
   // beside it ("21180009921054"): the same record, moved up.
   const idKept = (recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && after.includes(token));
-  return !(POSITION_NUMBER.test(first) && POSITION_NUMBER.test(now) && idKept);
+  // Or a line renumbered by one inserted above ("4" → "5"), every word that told it apart (its
+  // quantity, price and total) kept.
+  const distinct = recorded.distinct ?? [];
+  const shiftedLine =
+    distinct.length >= MIN_KEPT_LINE_WORDS &&
+    !distinct.includes(first) &&
+    distinct.every((token) => after.includes(token)) &&
+    Math.abs(Number(first.replace('#', '')) - Number(now.replace('#', ''))) <= MAX_POSITION_SHIFT;
+  return !(POSITION_NUMBER.test(first) && POSITION_NUMBER.test(now) && (idKept || shiftedLine));
 }
 
 /**
@@ -1796,6 +1947,30 @@ function questionReplaced(recorded: Fingerprint, candidate: Fingerprint, compari
   return asked.length >= QUESTION_WORDS && noWordShared(asked, words(candidate.name));
 }
 
+/**
+ * A field whose name attribute gained a qualifier ("slot" → "collectionSlot") naming what the recorded field
+ * was not about, its surroundings replaced as well: the form now asks for a more specific thing (the
+ * collection's time slot where the delivery's was), however alike its label and choices read.
+ */
+function nameQualified(recorded: Fingerprint, candidate: Fingerprint, comparison: Comparison): boolean {
+  if (!isFormControlTag(recorded.tag) || comparison.translated) return false;
+  // A list's entry name ("gifts[0][fund]") names the list, not another field.
+  if (!candidate.attrs.name || isIndexedName(candidate.attrs.name)) return false;
+  const [before, after] = [identifierTokens(recorded.attrs.name), identifierTokens(candidate.attrs.name)];
+  if (before.length === 0 || after.length <= before.length || !before.every((token) => after.includes(token)))
+    return false;
+  const own = new Set([
+    ...contentTokens(recorded.name),
+    ...contentTokens(recorded.context ?? ''),
+    ...identifierTokens(recorded.id),
+  ]);
+  // "primary_plan" beside an added "secondary_plan" is the recorded field, first of its copies.
+  return after.some(
+    (token) =>
+      !before.includes(token) && token.length >= 4 && !/\d/.test(token) && !own.has(token) && !PRIMARY_WORDS.has(token),
+  );
+}
+
 /** Words of a field's surroundings now, and the share of them, that must be among the recorded ones. */
 const SPLIT_WORDS_KEPT = 3;
 const SPLIT_SHARE_KEPT = 0.75;
@@ -1963,7 +2138,21 @@ function namedInTranslation(recorded: Fingerprint, qualified: readonly Scored[])
 
 /** Words that call a section the first of its kind, and words that call one an added copy. */
 const PRIMARY_WORDS = new Set(['primary', 'first', '1st', 'main']);
-const ADDED_WORDS = new Set(['second', '2nd', 'additional', 'another', 'secondary', 'other']);
+// An earlier one ("Previous passport number") or a stand-in ("Backup carer") is another field too.
+const ADDED_WORDS = new Set([
+  'second',
+  '2nd',
+  'additional',
+  'another',
+  'secondary',
+  'other',
+  'previous',
+  'former',
+  'prior',
+  'alternate',
+  'alternative',
+  'backup',
+]);
 
 /**
  * How `caption` relates to the recorded section caption: 'primary' when it is that caption with a word
