@@ -1499,7 +1499,13 @@ function optionWords(options: string): number {
 const TIME_OF_DAY = /^\d{1,2}:\d{2}$/;
 const DAY_OF_MONTH = /^\d{1,2}$/;
 
-/** The times of day and the dates ("sep 14") a context names. */
+/** A numbered resource a slot is of, named with a capital ("Lane 6", "Court 3"; not "blood 3 chairs"). */
+const NUMBERED_RESOURCE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,})\s+(\d{1,3})(?![\p{L}\p{N}]|[.,:]\d)/gu;
+
+/**
+ * The times of day and the dates ("sep 14") a context names, and, beside them, the numbered resources
+ * ("lane 6"): what a slot is, when and where.
+ */
 function slotParts(context: string | undefined): Set<string> {
   const tokens = tokenize(context);
   const parts = new Set<string>();
@@ -1509,14 +1515,19 @@ function slotParts(context: string | undefined): Set<string> {
     if (MONTH.test(token) && DAY_OF_MONTH.test(next)) parts.add(`${token.slice(0, 3)} ${next}`);
     if (DAY_OF_MONTH.test(token) && MONTH.test(next)) parts.add(`${next.slice(0, 3)} ${token}`);
   });
+  if (parts.size === 0) return parts;
+  for (const [, word = '', number = ''] of (context ?? '').matchAll(NUMBERED_RESOURCE)) {
+    const lower = word.toLowerCase();
+    if (!MONTH.test(lower) && !WEEKDAY.test(lower)) parts.add(`${lower} ${number}`);
+  }
   return parts;
 }
 
 /**
- * A slot in a list whose time or date is not the recorded one ("Thu 21 Mar 14:00–18:00" → "Thu 21 Mar
- * 10:00–14:00", "Sun Sep 14 9:00 AM Nursery" → "Sun Sep 21 9:00 AM Nursery"): a recorded time or date
- * is gone and another stands there, so it is another slot, however alike the rest; unless an id number
- * of the record's is kept (an appointment moved to another time).
+ * A slot in a list whose time, date or resource is not the recorded one ("Thu 21 Mar 14:00–18:00" → "Thu
+ * 21 Mar 10:00–14:00", "Sun Sep 14 9:00 AM Nursery" → "Sun Sep 21 9:00 AM Nursery", "19:00 Lane 6" →
+ * "19:00 Lane 5"): a recorded part is gone and another stands there, so it is another slot, however alike
+ * the rest; unless an id number of the record's is kept (an appointment moved to another time).
  */
 function slotReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
   if (!recorded.inRecord || recorded.nameUnique !== false) return false;

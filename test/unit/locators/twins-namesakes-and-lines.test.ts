@@ -128,6 +128,32 @@ describe('a quote line renumbered by one inserted above', () => {
   });
 });
 
+describe('a session of another lane at the same time', () => {
+  type Session = readonly [time: string, lane: number, speed: string, availability: string];
+  const row = ([time, lane, speed, availability]: Session) =>
+    `<tr><td>Fri 15 Mar</td><td>${time}</td><td>Lane ${lane}</td><td>${speed}</td><td>${availability}</td><td><button type="button">${availability === 'Full' ? 'Join waitlist' : 'Book'}</button></td></tr>`;
+  const sessions = (rows: readonly Session[]) =>
+    `<main><h1>Evening lane sessions</h1><table><thead><tr><th>Date</th><th>Time</th><th>Lane</th><th>Speed</th><th>Availability</th><th>Action</th></tr></thead><tbody>${rows
+      .map(row)
+      .join('')}</tbody></table></main>`;
+  const before: readonly Session[] = [
+    ['19:00–19:45', 4, 'Medium', '2 spaces'],
+    ['19:00–19:45', 5, 'Fast', 'Full'],
+    ['19:00–19:45', 6, 'Fast', 'Full'],
+    ['19:45–20:30', 4, 'Medium', 'Full'],
+    ['19:45–20:30', 5, 'Fast', '1 space'],
+    ['19:45–20:30', 6, 'Fast', 'Full'],
+  ];
+
+  it('is not the recorded "Join waitlist" once that lane opened ("Lane 6" → the "Lane 5" still full)', () => {
+    const target = record(sessions(before), 'tr:nth-child(3) button');
+    const after = before.map(
+      (session, index): Session => (index === 2 ? ['19:00–19:45', 6, 'Fast', '1 space'] : session),
+    );
+    expect(resolveOn(sessions(after), target).status).not.toBe('found');
+  });
+});
+
 describe('a slot whose times changed', () => {
   const slot = (day: string, times: string, examiner: string) =>
     `<tr><td>${day}</td><td>${times}</td><td>FFS-2</td><td>Dash 8 Q400 PPC</td><td>${examiner}</td><td><button type="button">Book</button></td></tr>`;
