@@ -489,7 +489,10 @@ const MIN_NEIGHBOUR_NAME_TOKENS = 2;
 function namedLikeANeighbour(recorded: Fingerprint, candidate: Fingerprint): boolean {
   const name = tokenize(candidate.name);
   if (name.length < MIN_NEIGHBOUR_NAME_TOKENS || !recorded.context) return false;
-  if (name.join(' ') === tokenize(recorded.name).join(' ')) return false;
+  const recordedName = tokenize(recorded.name);
+  if (name.join(' ') === recordedName.join(' ')) return false;
+  // Its own record's name, the recorded one's without its verb ("Select Priya Raman" → "Priya Raman").
+  if (name.every((token) => recordedName.includes(token))) return false;
   const around = tokenize(recorded.context);
   for (let start = 0; start + name.length <= around.length; start++) {
     if (name.every((token, offset) => around[start + offset] === token)) return true;

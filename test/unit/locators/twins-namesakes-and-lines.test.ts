@@ -195,3 +195,28 @@ describe('a slot whose times changed', () => {
     expect(foundText(resolveOn(after, target), 'tr')?.includes('14:00–18:00')).toBe(true);
   });
 });
+
+describe('a row checkbox now named by its record cell', () => {
+  const applicant = (position: number, id: string, name: string, labelled: boolean) =>
+    `<tr><td>${
+      labelled
+        ? `<input type="checkbox" name="offer" value="${id}" aria-labelledby="n-${id}">`
+        : `<input type="checkbox" name="offer" value="${id}" aria-label="Select ${name}">`
+    }</td><td>${position}</td><td id="n-${id}">${name}</td><td>Brookfield Road</td><td>Half plot</td></tr>`;
+  const list = (rows: string) =>
+    `<main><h1>Waiting list</h1><table><thead><tr><th>Select</th><th>#</th><th>Name</th><th>Site</th><th>Size</th></tr></thead><tbody>${rows}</tbody></table></main>`;
+
+  it('is the same row ("Select Priya Raman" → "Priya Raman"), not a neighbour named in its surroundings', () => {
+    const target = record(
+      list(applicant(1, 'WL-0084', 'Arjun Raman', false) + applicant(2, 'WL-0087', 'Priya Raman', false)),
+      'input[value="WL-0087"]',
+    );
+    const after = list(
+      applicant(1, 'WL-0101', 'Dana Okoro', true) +
+        applicant(2, 'WL-0084', 'Arjun Raman', true) +
+        applicant(3, 'WL-0087', 'Priya Raman', true),
+    );
+    const result = resolveOn(after, target);
+    expect(result.status === 'found' && result.element.getAttribute('value')).toBe('WL-0087');
+  });
+});
