@@ -30,7 +30,7 @@ import {
   scopeOf,
   tagOf,
 } from './dom';
-import { computeFingerprint, optionList, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import { computeFingerprint, nearWords, optionList, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -123,11 +123,7 @@ const MIN_WIDER_WORDS = 3;
  * MAX_WIDER_WORDS (then a copy could not be checked for keeping all of them).
  */
 function widerSectionWords(element: Element, fingerprint: Fingerprint): string[] {
-  const near = new Set([
-    ...contentTokens(fingerprint.context),
-    ...contentTokens(fingerprint.name),
-    ...contentTokens(fingerprint.text),
-  ]);
+  const near = nearWords(fingerprint);
   for (const { text } of ancestorTexts(element)) {
     const words = [...new Set(contentTokens(text))].filter(
       (token) => !near.has(token) && token.length <= MAX_DISTINCT_WORD,

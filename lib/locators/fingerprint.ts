@@ -348,6 +348,15 @@ function equalish(a: string | undefined, b: string | undefined): number {
   return a.toLowerCase() === b.toLowerCase() ? 1 : textSimilarity(a, b);
 }
 
+/** The words of an element's own name, text and surroundings: what its wider section is read beyond. */
+export function nearWords(fingerprint: Fingerprint): Set<string> {
+  return new Set([
+    ...contentTokens(fingerprint.context),
+    ...contentTokens(fingerprint.name),
+    ...contentTokens(fingerprint.text),
+  ]);
+}
+
 /** Words a placeholder needs to name one field's answer: "Search" or "Optional" name none. */
 const MIN_PLACEHOLDER_WORDS = 2;
 

@@ -60,6 +60,7 @@ import {
   distinctWordsAround,
   identityKeys,
   idNumber,
+  nearWords,
 } from './fingerprint';
 import { withReadCache } from './read-cache';
 import {
@@ -928,6 +929,7 @@ export function scoreCandidates(
     );
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const firstNumberedCopy = firstNumberedCopyIndex(recorded, pool, fingerprints, comparisons);
+  const recordedSlot = slotParts(recorded.context);
   // Nothing around it told it from its look-alikes at recording (the same person's card in two
   // lists, word for word): only its wider section did (the other people of its list), which must
   // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
@@ -1042,7 +1044,7 @@ export function scoreCandidates(
         ((distinctDatePartReplaced(recorded, fingerprint) || leadingWordReplaced(recorded, fingerprint)) &&
           !onlyPositionShifted(recorded, fingerprint, gainedOwnWords(index))) ||
         (numberedNames && numberReplacedAround(recorded, fingerprint)) ||
-        slotReplaced(recorded, fingerprint));
+        slotReplaced(recorded, recordedSlot, fingerprint));
     // Only a number told it from its look-alikes, and numbering shifts ("Question 4" is another
     // question once one is inserted above): the section's own words must still be around it. A
     // field name or id numbered the same way ("dependants[1].tin") does not outweigh that.
@@ -1445,11 +1447,7 @@ export function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, cl
  * (describe.ts) are checked against when nothing nearer told the element apart.
  */
 function firstSectionWords(element: Element, fingerprint: Fingerprint): Set<string> {
-  const near = new Set([
-    ...contentTokens(fingerprint.context),
-    ...contentTokens(fingerprint.name),
-    ...contentTokens(fingerprint.text),
-  ]);
+  const near = nearWords(fingerprint);
   for (const { text } of ancestorTexts(element)) {
     const words = contentTokens(text).filter((token) => !near.has(token));
     if (words.length > 0) return new Set(words);
@@ -1528,10 +1526,11 @@ function slotParts(context: string | undefined): Set<string> {
  * 21 Mar 10:00–14:00", "Sun Sep 14 9:00 AM Nursery" → "Sun Sep 21 9:00 AM Nursery", "19:00 Lane 6" →
  * "19:00 Lane 5"): a recorded part is gone and another stands there, so it is another slot, however alike
  * the rest; unless an id number of the record's is kept (an appointment moved to another time).
+ * `before` holds the recorded slot's parts (slotParts), read once per resolution.
  */
-function slotReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  if (!recorded.inRecord || recorded.nameUnique !== false) return false;
-  const [before, after] = [slotParts(recorded.context), slotParts(candidate.context)];
+function slotReplaced(recorded: Fingerprint, before: ReadonlySet<string>, candidate: Fingerprint): boolean {
+  if (!recorded.inRecord || recorded.nameUnique !== false || before.size === 0) return false;
+  const after = slotParts(candidate.context);
   if (![...before].some((part) => !after.has(part)) || ![...after].some((part) => !before.has(part))) return false;
   const around = new Set(contentTokens(candidate.context));
   return !(recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && around.has(token));
