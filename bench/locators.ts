@@ -212,8 +212,8 @@ async function main(): Promise<number> {
       if (process.env.BENCH_EXPLAIN && recorded.understudy) {
         console.log(
           await page.evaluate(
-            (d) => (window as unknown as { __understudyBench: Bench }).__understudyBench.explain(d as never),
-            recorded.understudy,
+            ({ d, e }) => (window as unknown as { __understudyBench: Bench }).__understudyBench.explain(d as never, e),
+            { d: recorded.understudy, e: expect },
           ),
         );
       }

@@ -227,25 +227,27 @@ export function replayAll(
 }
 
 /** Diagnostics: the innermost scope's best candidates with their scores (BENCH_EXPLAIN=1). */
-export function explain(descriptor: TargetDescriptor): string {
+export function explain(descriptor: TargetDescriptor, expect: string[] | null = null): string {
+  const expected = expect ? selectChain(expect).element : null;
   let scope: Document | ShadowRoot = document;
   for (const host of descriptor.shadowHosts) {
     const hostTarget: TargetDescriptor = { version: 1, ...host, shadowHosts: [] };
     const result = resolveTarget(scope, hostTarget);
     if (result.status !== 'found' || !result.element.shadowRoot) {
-      return `host not resolved (${result.status}); the host's candidates:\n${explainScope(scope, hostTarget)}`;
+      return `host not resolved (${result.status}); the host's candidates:\n${explainScope(scope, hostTarget, null)}`;
     }
     scope = result.element.shadowRoot;
   }
-  return explainScope(scope, descriptor);
+  return explainScope(scope, descriptor, expected);
 }
 
-function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor): string {
+/** `expected` (the case's answer, when it lies in this scope) is marked with a star. */
+function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor, expected: Element | null): string {
   const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
   const top = [...scored].sort((a, b) => b.comparison.score - a.comparison.score).slice(0, 5);
   const lines = top.map(
     (entry) =>
-      `  ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
+      `${entry.element === expected ? '*' : ' '} ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
   );
   const locs = locatorMatches.map((match) => `  ${match.locator.kind}: ${match.elements.length}`);
   return [JSON.stringify(descriptor.fingerprint), ...locs, ...lines].join('\n');

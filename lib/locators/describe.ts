@@ -30,7 +30,14 @@ import {
   scopeOf,
   tagOf,
 } from './dom';
-import { computeFingerprint, nearWords, optionList, stableClassesOf, stableIdOf, testIdOf } from './fingerprint';
+import {
+  computeFingerprint,
+  optionList,
+  stableClassesOf,
+  stableIdOf,
+  testIdOf,
+  widerSectionWords,
+} from './fingerprint';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -42,7 +49,6 @@ import {
   MAX_SHORT,
   MAX_TEXT,
   MAX_TWIN_WORDS,
-  MAX_WIDER_WORDS,
   type TargetDescriptor,
 } from './schema';
 import { contentTokens, isGeneratedValue, normalizeText, tokenize, truncate } from './text';
@@ -112,26 +118,6 @@ function describeInScope(element: Element): ElementDescriptor {
   const wider = widerSectionWords(element, fingerprint);
   if (wider.length > 0) fingerprint.widerWords = wider;
   return { locators: generateLocators(element, fingerprint), fingerprint };
-}
-
-/** A wider section with fewer new words than this (a lone caption) says too little to tell copies apart. */
-const MIN_WIDER_WORDS = 3;
-
-/**
- * All words of the first section around the element's surroundings that adds some (the card around its
- * row of buttons), beyond those surroundings and its own name; none when that section holds more than
- * MAX_WIDER_WORDS (then a copy could not be checked for keeping all of them).
- */
-function widerSectionWords(element: Element, fingerprint: Fingerprint): string[] {
-  const near = nearWords(fingerprint);
-  for (const { text } of ancestorTexts(element)) {
-    const words = [...new Set(contentTokens(text))].filter(
-      (token) => !near.has(token) && token.length <= MAX_DISTINCT_WORD,
-    );
-    if (words.length < MIN_WIDER_WORDS) continue;
-    return words.length <= MAX_WIDER_WORDS ? words : [];
-  }
-  return [];
 }
 
 /** Elements of one tag compared by name at most; a page with more leaves uniqueness unknown. */

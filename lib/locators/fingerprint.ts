@@ -13,6 +13,7 @@ import {
 } from './command-words';
 import {
   accessibleName,
+  ancestorTexts,
   columnHeaderText,
   contextText,
   formOf,
@@ -38,6 +39,7 @@ import {
   MAX_DISTINCT_WORDS,
   MAX_SHORT,
   MAX_TEXT,
+  MAX_WIDER_WORDS,
   TEST_ID_ATTRIBUTES,
 } from './schema';
 import {
@@ -355,6 +357,26 @@ export function nearWords(fingerprint: Fingerprint): Set<string> {
     ...contentTokens(fingerprint.name),
     ...contentTokens(fingerprint.text),
   ]);
+}
+
+/** A wider section with fewer new words than this (a lone caption) says too little to tell copies apart. */
+const MIN_WIDER_WORDS = 3;
+
+/**
+ * All words of the first section around the element's surroundings that adds some (the card around its
+ * row of buttons), beyond those surroundings and its own name; none when that section holds more than
+ * MAX_WIDER_WORDS (then a copy could not be checked for keeping all of them).
+ */
+export function widerSectionWords(element: Element, fingerprint: Fingerprint): string[] {
+  const near = nearWords(fingerprint);
+  for (const { text } of ancestorTexts(element)) {
+    const words = [...new Set(contentTokens(text))].filter(
+      (token) => !near.has(token) && token.length <= MAX_DISTINCT_WORD,
+    );
+    if (words.length < MIN_WIDER_WORDS) continue;
+    return words.length <= MAX_WIDER_WORDS ? words : [];
+  }
+  return [];
 }
 
 /** Words a placeholder needs to name one field's answer: "Search" or "Optional" name none. */

@@ -61,6 +61,7 @@ import {
   identityKeys,
   idNumber,
   nearWords,
+  widerSectionWords,
 } from './fingerprint';
 import { withReadCache } from './read-cache';
 import {
@@ -262,11 +263,17 @@ function resolveThroughHosts(
   let identifiedByContent = false;
   if (searchByOwnContent) {
     const recordedHost = host.fingerprint;
-    const kept = copies.map((copy) => ({
-      copy,
-      share: distinctKeptShare(recordedHost, computeFingerprint(copy)) ?? 0,
-    }));
-    const keeping = kept.filter((each) => each.share >= MIN_DISTINCT_KEPT);
+    // Nor a copy for another day (the same visitor's pass, "Tue 3 Jun" → "Thu 19 Jun"): it kept the
+    // recorded one's names, not the record.
+    const kept = copies.map((copy) => {
+      const fingerprint = computeFingerprint(copy);
+      return {
+        copy,
+        share: distinctKeptShare(recordedHost, fingerprint) ?? 0,
+        otherDay: dayReplaced(recordedHost, fingerprint),
+      };
+    });
+    const keeping = kept.filter((each) => each.share >= MIN_DISTINCT_KEPT && !each.otherDay);
     copies = keeping.map((each) => each.copy);
     if (copies.length === 0) return hostFailure as ResolveResult;
     identifiedByContent = keeping.length === 1 && (keeping[0]?.share ?? 0) >= WORD_FOR_WORD;
@@ -904,6 +911,17 @@ export function scoreCandidates(
   const namedInSection = labelAndCaptionKept.map(
     (kept) => kept && onlyLabelAndCaptionKept && recorded.nameUnique !== false,
   );
+  // A label split between a new fieldset's caption and the field ("Hall you want to move to" → "Where
+  // you want to move" › "Hall", beside "Your current room" › "Hall"): the one field whose caption and
+  // label hold every recorded word, its own label only some of them.
+  const labelSplit = fingerprints.map(
+    (fingerprint) =>
+      isFormControlTag(recorded.tag) &&
+      !recordedGroup &&
+      !!fingerprint.group &&
+      labelSplitInto(recorded.name, fingerprint.group, fingerprint.name),
+  );
+  const onlyLabelSplit = labelSplit.filter(Boolean).length === 1;
   // A field relabelled ("Embargo until" → "Embargo lifts at") whose own hint beside it is kept word for
   // word, a hint no other field has: the same field. Not in a list's records, where the row's words
   // are around every field of the row.
@@ -934,7 +952,7 @@ export function scoreCandidates(
   // lists, word for word): only its wider section did (the other people of its list), which must
   // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
   const widerOnly =
-    !isShadowRoot(scope) &&
+    !inComponentCopy(scope) &&
     recorded.nameUnique === false &&
     !recorded.distinct?.length &&
     !recorded.twin &&
@@ -946,6 +964,21 @@ export function scoreCandidates(
     return wanted.filter((word) => around.has(word)).length >= wanted.length * MIN_DISTINCT_KEPT;
   };
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
+  const removesFromList = !!recorded.inRecord && !!recorded.heading && commandVerb(recorded.name) === 'remove';
+  // The record ids in the recorded wider section (the card's "J-20877"): where a candidate's holds
+  // none of them but another of their form ("J-20893"), another record stands in the recorded one's place.
+  // Only when nothing nearer named the record: ids of its own around it (a card's "R-5531") make the
+  // wider section's ids its neighbours' (the column it moved to).
+  const ownIds = [recorded.context, recorded.name].some((text) =>
+    contentTokens(text).some((token) => idNumber(token) !== undefined),
+  );
+  const recordedSectionIds = ownIds ? [] : (recorded.widerWords ?? []).filter((token) => idNumber(token) !== undefined);
+  const sectionIdReplaced = (element: Element, fingerprint: Fingerprint) => {
+    const numbers = new Set(recordedSectionIds.map(idNumber));
+    const shapes = new Set(recordedSectionIds.map(digitShape));
+    const ids = widerSectionWords(element, fingerprint).filter((token) => idNumber(token) !== undefined);
+    return !ids.some((token) => numbers.has(idNumber(token))) && ids.some((token) => shapes.has(digitShape(token)));
+  };
   const specificName = contentTokens(recorded.name).length >= SPECIFIC_NAME_WORDS;
   // The recorded command's name is on another element now ("Bind" on a related quote) while the one
   // holding its id or test id says something else entirely ("Re-quote"): the id names a slot, and the
@@ -967,7 +1000,11 @@ export function scoreCandidates(
     // a field its label or its surroundings point at too. So does a placeholder.
     const vouched =
       uniqueIdentities.some((key) => !WEAK_IDENTITY.test(key)) ||
-      (uniqueIdentities.length > 0 && (nameOk || (comparison.contextSimilarity ?? 1) >= minContext)) ||
+      (uniqueIdentities.length > 0 &&
+        (nameOk ||
+          (comparison.contextSimilarity ?? 1) >= minContext ||
+          // Or every word that told its section apart ("Mood & wellbeing") is still around it.
+          (comparison.distinctKept === 1 && (recorded.distinct?.length ?? 0) >= MIN_KEPT_LINE_WORDS))) ||
       optionsVouch;
     const recordKept =
       (comparison.distinctKept ?? 0) >= RECORD_WORDS_KEPT &&
@@ -994,6 +1031,8 @@ export function scoreCandidates(
       comparison.groupSimilarity === null ||
       comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
       idVouched ||
+      // A select its option list names (the one such list on the page), its label kept.
+      (optionsVouch && nameOk) ||
       (equalText(recorded.name, fingerprint.name) && captionNamesGroup(recorded.name, recorded.group)) ||
       (specificName &&
         namedAlike.length === 1 &&
@@ -1086,8 +1125,10 @@ export function scoreCandidates(
       (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
       wordsWithin(
         // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it, nor
-        // its number ("Select lot L-2016-012" under the column "Select all lots").
+        // its number ("Select lot L-2016-012" under the column "Select all lots"), nor the verb it
+        // started with ("Assign run for Tucker" beside "Run").
         contentTokens(recorded.name)
+          .slice(commandVerb(recorded.name) === undefined ? 0 : 1)
           .filter((token) => token.length >= 3 || /\d/.test(token))
           .map(singular),
         contentTokens(
@@ -1145,12 +1186,32 @@ export function scoreCandidates(
         !(
           nameQualified(recorded, fingerprint, comparison) &&
           !idVouched &&
+          // Its example value ("e.g. ALCLF8A2C41D") and its label kept: the field moved into a
+          // section its name now starts with ("ont_serial" → "equipment.ontSerial").
+          !(nameOk && uniqueIdentities.some((key) => key.startsWith('placeholder:'))) &&
           (comparison.contextSimilarity ?? 0) < minContext
         ),
       ],
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
       ['twin-words', !lostTwinWords(recorded, fingerprint)],
       ['wider-section', !widerOnly || idVouched || keepsWiderSection(element, fingerprint)],
+      // "Remove" takes a record off the list it is in: the same person listed under another heading
+      // (moved from MV Islander's crew to MV Kestrel's), the recorded list still there, is another entry.
+      [
+        'removed-elsewhere',
+        !(
+          removesFromList &&
+          recordedHeadingStays &&
+          !!fingerprint.heading &&
+          !equalText(fingerprint.heading, recorded.heading ?? '') &&
+          !idVouched
+        ),
+      ],
+      [
+        'section-id-replaced',
+        !(recordedSectionIds.length > 0 && !idVouched && sectionIdReplaced(element, fingerprint)),
+      ],
+      ['name-number-replaced', !(nameNumberReplaced(recorded, fingerprint) && !idVouched)],
       [
         'other-numbered-record',
         !(otherNumberedRecord && !idVouched && !renumbered && !inSameRecordCard && index !== recordIdKeeper),
@@ -1183,6 +1244,7 @@ export function scoreCandidates(
           primaryCopy ||
           (splitByName && nameCopies[index] === 'primary') ||
           namedInSection[index] === true ||
+          (onlyLabelSplit && labelSplit[index] === true) ||
           descriptionKept[index] === true ||
           inSameRecordCard ||
           index === firstNumberedCopy,
@@ -1263,7 +1325,10 @@ function besideAddedText(
   comparisons: Comparison[],
   contextWeight: (token: string) => number,
 ): void {
-  if (!recorded.context || recorded.inRecord) return;
+  // Nor for one told from look-alikes by words of its own (a card's "PN" button on every card):
+  // another card's own words are not text added beside the recorded one, and what lies beyond them
+  // is the rest of the board.
+  if (!recorded.context || recorded.inRecord || recorded.distinct?.length) return;
   const recordedWords = new Set(contentTokens(recorded.context));
   if (recordedWords.size < MIN_DESCRIPTION_WORDS) return;
   comparisons.forEach((comparison, index) => {
@@ -1335,9 +1400,13 @@ function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scor
   const winners = keptCounts.flatMap((kept, index) => (kept === wanted.length ? [index] : []));
   const [winner] = winners;
   if (winners.length !== 1 || winner === undefined) return null;
-  const rivalClose = (kept: number) =>
-    kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST;
-  if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept))) return null;
+  // A rival that lost a code of letters and digits (the plate "310e" of "B-RM 310E") is another
+  // record's section, however much else it shares (the same model at the same depot).
+  const codes = wanted.filter((word) => /\p{L}/u.test(word) && /\d/.test(word));
+  const rivalClose = (kept: number, index: number) =>
+    (kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST) &&
+    codes.every((code) => regions[index]?.has(code));
+  if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept, index))) return null;
   const known = new Set([
     ...wanted,
     ...contentTokens(recorded.context),
@@ -1414,6 +1483,19 @@ function bestKeepingSurroundings(recorded: Fingerprint, best: Scored, close: rea
   return gainedOwnWord(words, close.indexOf(best), new Set(contentTokens(recorded.context))) ? null : best;
 }
 
+/** Fewest words a label needs before its split between a caption and a shorter label is told. */
+const MIN_SPLIT_LABEL_WORDS = 3;
+
+/** Whether `caption` and `label` together hold every word of `recorded`, the label alone only some of them. */
+function labelSplitInto(recorded: string, caption: string, label: string): boolean {
+  const words = contentTokens(recorded).map(singular);
+  const own = contentTokens(label).map(singular);
+  if (words.length < MIN_SPLIT_LABEL_WORDS || own.length === 0 || own.length >= words.length) return false;
+  if (!own.every((word) => words.includes(word))) return false;
+  const both = new Set([...contentTokens(caption).map(singular), ...own]);
+  return words.every((word) => both.has(word));
+}
+
 /** Fewest words of a heading that may tell a section from its copies ("Jordan Patel Borrower"). */
 const MIN_HEADING_WORDS = 2;
 
@@ -1431,14 +1513,28 @@ export function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, cl
   const words = contentTokens(heading);
   const short = words.filter((token) => !/\d/.test(token)).length < MIN_HEADING_WORDS;
   if (short && (words.length < MIN_HEADING_WORDS || !words.some((token) => /\d/.test(token)))) return null;
-  const under = close.filter((entry) => equalText(entry.fingerprint.heading ?? '', heading));
+  // Or the recorded heading, words in order, with a place put before it ("Leg 2 · Hamburg → München").
+  const phrase = tokenize(heading).join(' ');
+  const keeps = (other: string) =>
+    equalText(other, heading) || (!short && ` ${tokenize(other).join(' ')} `.includes(` ${phrase} `));
+  const under = close.filter((entry) => keeps(entry.fingerprint.heading ?? ''));
   const elsewhere = close.filter(
     (entry) =>
       !!entry.fingerprint.heading &&
-      !equalText(entry.fingerprint.heading, heading) &&
+      !keeps(entry.fingerprint.heading) &&
       (!short || noWordShared(words, contentTokens(entry.fingerprint.heading))),
   );
   return under.length === 1 && under[0] === best && elsewhere.length === close.length - 1 ? best : null;
+}
+
+/** Whether `scope` is the shadow root of one of several copies of a component (a list of cards). */
+function inComponentCopy(scope: Scope): boolean {
+  if (!isShadowRoot(scope)) return false;
+  const host = scope.host;
+  const root = host.getRootNode() as Document | ShadowRoot;
+  let copies = 0;
+  for (const element of safeQueryAll(root, host.localName)) if (element.shadowRoot && ++copies > 1) return true;
+  return false;
 }
 
 /**
@@ -1485,10 +1581,15 @@ function newRecordNumber(recorded: Fingerprint, candidate: Fingerprint): boolean
   return contentTokens(candidate.context).some((token) => RECORD_NUMBER.test(token) && !known.has(token));
 }
 
-/** The different words of a select's option list, numbers, months and weekdays aside. */
+/**
+ * The different words of a select's option list, numbers, months and weekdays aside; prices and rates
+ * ("0.29" of "Compact · €0.29/min") count, as particular as words.
+ */
 function optionWords(options: string): number {
   const words = contentTokens(options).filter(
-    (token) => !/\d/.test(token) && token.length > 1 && !MONTH.test(token) && !WEEKDAY.test(token),
+    (token) =>
+      /^\d+[.,]\d+$/.test(token) ||
+      (!/\d/.test(token) && token.length > 1 && !MONTH.test(token) && !WEEKDAY.test(token)),
   );
   return new Set(words).size;
 }
@@ -1559,6 +1660,36 @@ function distinctDatePartReplaced(recorded: Fingerprint, candidate: Fingerprint)
     (kind) =>
       distinct.some((token) => kind.test(token) && !around.has(token)) &&
       [...around].some((token) => kind.test(token) && !recordedAround.has(token)),
+  );
+}
+
+/**
+ * A weekday, a month or a time of day that told the recorded record apart is gone from the candidate's,
+ * and another one stands there: the record of another day or time, whatever else it kept.
+ */
+function dayReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const distinct = recorded.distinct ?? [];
+  if (!distinct.some((token) => MONTH.test(token) || WEEKDAY.test(token) || TIME_OF_DAY.test(token))) return false;
+  const around = new Set(distinctWordsAround(recorded, candidate));
+  const recordedAround = new Set(distinctWordsAround(recorded, recorded));
+  return [MONTH, WEEKDAY, TIME_OF_DAY].some(
+    (kind) =>
+      distinct.some((token) => kind.test(token) && !around.has(token)) &&
+      [...around].some((token) => kind.test(token) && !recordedAround.has(token)),
+  );
+}
+
+/**
+ * A field name that carried its record's number ("chk-604431-2" under "Rx 604431") now carries
+ * another in the same place ("chk-604452-2"): the field of another record, however alike its card.
+ */
+function nameNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const [before, after] = [recorded.attrs.name, candidate.attrs.name];
+  if (!before || !after || before === after || digitShape(before) !== digitShape(after)) return false;
+  const [numbersBefore, numbersAfter] = [before.match(/\d+/g) ?? [], after.match(/\d+/g) ?? []];
+  const around = new Set(tokenize(`${recorded.heading ?? ''} ${recorded.context ?? ''}`));
+  return numbersBefore.some(
+    (number, index) => number.length >= 3 && number !== numbersAfter[index] && around.has(number),
   );
 }
 
@@ -1708,8 +1839,8 @@ function onlyRecordIdKeeper(
 const MAX_POSITION_SHIFT = 3;
 /** Words an entry may start with before its place ("Party 2", "Stop 5"). */
 const MAX_WORDS_BEFORE_PLACE = 1;
-/** A place in a numbered list ("3", "#12"). */
-const POSITION_NUMBER = /^#?\d{1,2}$/;
+/** A place in a numbered list ("3", "#12", zero-padded "003"). */
+const POSITION_NUMBER = /^#?(?:\d{1,2}|0\d{2})$/;
 
 const RECORD_ID_NUMBER = /^#?\d{3,}$/;
 /** A number, a date or an amount ("14", "178.00", "#1042"); not an age that ticks ("2d", "10m"). */
@@ -1741,7 +1872,9 @@ function ownWordsGained(
   };
   const gained = (index: number, holders: ReadonlyMap<string, number>, ownWord: RegExp) => {
     for (const word of wordSets[index] ?? []) {
-      if (!recordedWords.has(word) && holders.get(word) === 1 && ownWord.test(word)) return true;
+      // A place ("004" once a line was inserted above) is not a word of the record's own.
+      if (!recordedWords.has(word) && holders.get(word) === 1 && ownWord.test(word) && !POSITION_NUMBER.test(word))
+        return true;
     }
     return false;
   };
@@ -1801,7 +1934,14 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   if (scored.length === 0)
     return { status: 'not-found', reason: `no ${recorded.role || recorded.tag} elements remain` };
   const byElement = new Map(scored.map((entry) => [entry.element, entry]));
-  const qualified = scored.filter((entry) => entry.qualified).sort((a, b) => b.comparison.score - a.comparison.score);
+  const allQualified = scored
+    .filter((entry) => entry.qualified)
+    .sort((a, b) => b.comparison.score - a.comparison.score);
+  // A section in another language added beside the recorded one (an abstract in German above the English
+  // one): while elements in the recorded language qualify, the page was not translated, and those others
+  // are that section's.
+  const inRecordedLanguage = allQualified.filter((entry) => !entry.comparison.translated);
+  const qualified = inRecordedLanguage.length > 0 ? inRecordedLanguage : allQualified;
 
   // Locator votes.
   const votes: { kind: LocatorKind; entry: Scored }[] = [];
@@ -1814,7 +1954,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     if (numberedNames && NAME_LOCATORS.has(locator.kind)) continue;
     if (numberedLikeOthers(locator, scored)) continue;
     const entry = byElement.get(elements[0] as Element);
-    if (!entry?.qualified || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
+    if (!entry?.qualified || !qualified.includes(entry) || entry.comparison.score < MIN_LOCATOR_AGREEMENT) continue;
     votes.push({ kind: locator.kind, entry });
   }
   const voted = new Set(votes.map((vote) => vote.entry));
@@ -1923,6 +2063,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
       bestWithSameText(recorded, best, close) ??
       bestUnderRecordedHeading(recorded, best, close) ??
       bestKeepingRecordWords(recorded, best, close) ??
+      onlyKeepingRecordNumber(recorded, close) ??
       bestKeepingSurroundings(recorded, best, close);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
@@ -1932,6 +2073,26 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     };
   }
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
+}
+
+/** The numbers of the record ids a text names ("PS-2025-020418" → "20418"). */
+function idNumbersIn(text: string | undefined): Set<string> {
+  return new Set(contentTokens(text).flatMap((token) => idNumber(token) ?? []));
+}
+
+/**
+ * Records renumbered in a new scheme ("CLM-20418" → "PS-2025-020418") keep their number inside the
+ * new id: among look-alikes tied on everything else, the one whose id ends in the recorded id's number.
+ */
+function onlyKeepingRecordNumber(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+  const recordedNumbers = idNumbersIn(`${recorded.name} ${recorded.context ?? ''}`);
+  if (recordedNumbers.size === 0) return null;
+  const keeping = close.filter((entry) =>
+    [...idNumbersIn(`${entry.fingerprint.name} ${entry.fingerprint.context ?? ''}`)].some((number) =>
+      recordedNumbers.has(number),
+    ),
+  );
+  return keeping.length === 1 ? (keeping[0] as Scored) : null;
 }
 
 /** Words from which a choice's caption names it wherever it is grouped (see scoreCandidates). */
