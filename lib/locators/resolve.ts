@@ -973,11 +973,14 @@ export function scoreCandidates(
     contentTokens(text).some((token) => idNumber(token) !== undefined),
   );
   const recordedSectionIds = ownIds ? [] : (recorded.widerWords ?? []).filter((token) => idNumber(token) !== undefined);
+  const sectionIdNumbers = new Set(recordedSectionIds.map(idNumber));
+  const sectionIdShapes = new Set(recordedSectionIds.map(digitShape));
   const sectionIdReplaced = (element: Element, fingerprint: Fingerprint) => {
-    const numbers = new Set(recordedSectionIds.map(idNumber));
-    const shapes = new Set(recordedSectionIds.map(digitShape));
     const ids = widerSectionWords(element, fingerprint).filter((token) => idNumber(token) !== undefined);
-    return !ids.some((token) => numbers.has(idNumber(token))) && ids.some((token) => shapes.has(digitShape(token)));
+    return (
+      !ids.some((token) => sectionIdNumbers.has(idNumber(token))) &&
+      ids.some((token) => sectionIdShapes.has(digitShape(token)))
+    );
   };
   const specificName = contentTokens(recorded.name).length >= SPECIFIC_NAME_WORDS;
   // The recorded command's name is on another element now ("Bind" on a related quote) while the one
@@ -1004,7 +1007,7 @@ export function scoreCandidates(
         (nameOk ||
           (comparison.contextSimilarity ?? 1) >= minContext ||
           // Or every word that told its section apart ("Mood & wellbeing") is still around it.
-          (comparison.distinctKept === 1 && (recorded.distinct?.length ?? 0) >= MIN_KEPT_LINE_WORDS))) ||
+          (comparison.distinctKept === 1 && (recorded.distinct?.length ?? 0) >= MIN_SECTION_WORDS_VOUCHING))) ||
       optionsVouch;
     const recordKept =
       (comparison.distinctKept ?? 0) >= RECORD_WORDS_KEPT &&
@@ -1692,6 +1695,9 @@ function nameNumberReplaced(recorded: Fingerprint, candidate: Fingerprint): bool
     (number, index) => number.length >= 3 && number !== numbersAfter[index] && around.has(number),
   );
 }
+
+/** Words that told a field's section apart, all kept, for its field name alone to vouch for it. */
+const MIN_SECTION_WORDS_VOUCHING = 2;
 
 /** Words that told a renumbered line apart, all kept, for its new number to be only a shift. */
 const MIN_KEPT_LINE_WORDS = 2;
