@@ -1184,6 +1184,7 @@ export function scoreCandidates(
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
       ['question-replaced', !questionReplaced(recorded, fingerprint, comparison)],
+      ['opposite-asked', !(oppositeAsked(recorded, fingerprint) && !idVouched)],
       [
         'name-qualified',
         !(
@@ -2122,6 +2123,38 @@ function questionReplaced(recorded: Fingerprint, candidate: Fingerprint, compari
     contentTokens(name.replace(/\([^)]*\)/g, ' ')).filter((token) => token.length >= 4 && !/\d/.test(token));
   const asked = words(recorded.name);
   return asked.length >= QUESTION_WORDS && noWordShared(asked, words(candidate.name));
+}
+
+/**
+ * Words of which a field's label holds one to say which of several alike quantities it asks for: a
+ * label that swapped one for another of its group ("Monthly gross income" → "Annual gross income",
+ * "Minimum" → "Maximum", "Start time" → "End time") asks for another figure, however alike the rest.
+ */
+const OPPOSITE_GROUPS: readonly (readonly string[])[] = [
+  ['hourly', 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'annual', 'annually', 'yearly'],
+  ['min', 'minimum', 'max', 'maximum'],
+  ['start', 'end'],
+  ['first', 'last'],
+  ['arrival', 'departure'],
+];
+const OPPOSITE_GROUP = new Map(OPPOSITE_GROUPS.flatMap((group, index) => group.map((word) => [word, index])));
+const SAME_WORD = new Map([
+  ['min', 'minimum'],
+  ['max', 'maximum'],
+  ['annually', 'annual'],
+  ['yearly', 'annual'],
+]);
+
+function oppositeAsked(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  if (!isFormControlTag(recorded.tag) || recorded.type === 'checkbox' || recorded.type === 'radio') return false;
+  const words = (name: string) => new Set(tokenize(name).map((word) => SAME_WORD.get(word) ?? word));
+  const [before, after] = [words(recorded.name), words(candidate.name)];
+  for (const word of before) {
+    const group = OPPOSITE_GROUP.get(word);
+    if (group === undefined || after.has(word)) continue;
+    for (const other of after) if (OPPOSITE_GROUP.get(other) === group && !before.has(other)) return true;
+  }
+  return false;
 }
 
 /**

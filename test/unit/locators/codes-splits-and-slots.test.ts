@@ -371,3 +371,23 @@ describe("a card's checklist whose field names carry the record's number", () =>
     expect(foundText(resolveOn(board(recorded + other), target), 'article')).toContain('Rx 604431');
   });
 });
+
+describe('a field that now asks for another period of the same figure', () => {
+  const field = (id: string, label: string, name: string) =>
+    `<label for="${id}">${label}</label><input type="number" id="${id}" name="${name}">`;
+  const form = (income: string) =>
+    `<main><h1>New rental application</h1><form><fieldset><legend>Employment</legend><label for="emp">Employer</label><input id="emp" name="employer">${income}</fieldset><fieldset><legend>Home</legend>${field('rent', 'Monthly rent ($)', 'rent_monthly')}</fieldset></form></main>`;
+
+  it('is not "Annual gross income" where "Monthly gross income" was', () => {
+    const target = record(form(field('income', 'Monthly gross income ($)', 'income_monthly')), '#income');
+    const after = form(field('income-annual', 'Annual gross income ($)', 'income_annual'));
+    expect(resolveOn(after, target).status).not.toBe('found');
+  });
+
+  it('is found relabelled with its period kept', () => {
+    const target = record(form(field('income', 'Monthly gross income ($)', 'income_monthly')), '#income');
+    const after = form(field('income-2', 'Gross monthly income ($)', 'income_monthly'));
+    const result = resolveOn(after, target);
+    expect(result.status === 'found' && result.element.id).toBe('income-2');
+  });
+});
