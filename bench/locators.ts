@@ -38,7 +38,9 @@ Scores every case folder (before.html, after.html, case.json) directly under eac
 Default DIRs: bench/cases/locators and ../shared/locator-cases (relative to the repo root).
   --json   print the figures as one JSON object on the last line
   --help   show this help
-Exits non-zero when a case is invalid (reported by name) or the run fails.`;
+Exits non-zero when a case is invalid (reported by name) or the run fails.
+Environment: BENCH_VERBOSE=1 prints each case's outcomes also with --json; BENCH_EXPLAIN=1 prints, per
+case, the recorded fingerprint and the best-scoring candidates on after.html (the expected one starred).`;
 
 const ChainSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const CaseSchema = z.object({

@@ -27,6 +27,7 @@ import {
   RECORD_CONTAINERS,
   retarget,
   type Scope,
+  sameTagIn,
   scopeOf,
   tagOf,
 } from './dom';
@@ -141,11 +142,6 @@ function sameNamed(element: Element, fingerprint: Fingerprint): Element[] | unde
       other.hasAttribute('aria-label') || other.hasAttribute('aria-labelledby') || other.hasAttribute('title');
     return labelled || (other.textContent ?? '').toLowerCase().includes(name);
   });
-}
-
-/** Elements of one tag in a scope; a live collection where the scope has one (cheap on big pages). */
-function sameTagIn(scope: Scope, tag: string): ArrayLike<Element> {
-  return 'getElementsByTagName' in scope ? scope.getElementsByTagName(tag) : scope.querySelectorAll(tag);
 }
 
 /**

@@ -680,3 +680,8 @@ export function columnHeaderText(element: Element): string {
 
 /** Characters of a column caption read. */
 const MAX_SECTION_CAPTION = 100;
+
+/** Elements of one tag in a scope; a live collection where the scope has one (cheap on big pages). */
+export function sameTagIn(scope: Scope, tag: string): ArrayLike<Element> {
+  return 'getElementsByTagName' in scope ? scope.getElementsByTagName(tag) : scope.querySelectorAll(tag);
+}

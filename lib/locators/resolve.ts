@@ -49,6 +49,7 @@ import {
   retarget,
   roleOf,
   type Scope,
+  sameTagIn,
   tagOf,
 } from './dom';
 import {
@@ -952,12 +953,12 @@ export function scoreCandidates(
   // lists, word for word): only its wider section did (the other people of its list), which must
   // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
   const widerOnly =
-    !inComponentCopy(scope) &&
     recorded.nameUnique === false &&
     !recorded.distinct?.length &&
     !recorded.twin &&
     !recorded.sectionWords?.length &&
-    (recorded.widerWords?.length ?? 0) > 0;
+    (recorded.widerWords?.length ?? 0) > 0 &&
+    !inComponentCopy(scope);
   const keepsWiderSection = (element: Element, fingerprint: Fingerprint) => {
     const wanted = recorded.widerWords ?? [];
     const around = firstSectionWords(element, fingerprint);
@@ -1535,10 +1536,8 @@ export function bestUnderRecordedHeading(recorded: Fingerprint, best: Scored, cl
 function inComponentCopy(scope: Scope): boolean {
   if (!isShadowRoot(scope)) return false;
   const host = scope.host;
-  const root = host.getRootNode() as Document | ShadowRoot;
-  let copies = 0;
-  for (const element of safeQueryAll(root, host.localName)) if (element.shadowRoot && ++copies > 1) return true;
-  return false;
+  const copies = Array.from(sameTagIn(host.getRootNode() as Scope, host.localName));
+  return copies.filter((copy) => copy.shadowRoot).length > 1;
 }
 
 /**
@@ -1654,11 +1653,25 @@ const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:t
  * ticked, another date the record's own, moved).
  */
 function distinctDatePartReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  return distinctPartReplaced(recorded, candidate, [PLAIN_NUMBER, MONTH, WEEKDAY], true);
+}
+
+/**
+ * Whether a word of one of `kinds` that told the recorded record apart is gone from the candidate's
+ * surroundings with another of its kind standing there; with `idKeeps`, never while a record id
+ * number of the recording is kept around it.
+ */
+function distinctPartReplaced(
+  recorded: Fingerprint,
+  candidate: Fingerprint,
+  allKinds: readonly RegExp[],
+  idKeeps: boolean,
+): boolean {
   const distinct = recorded.distinct ?? [];
-  const kinds = [PLAIN_NUMBER, MONTH, WEEKDAY].filter((kind) => distinct.some((token) => kind.test(token)));
+  const kinds = allKinds.filter((kind) => distinct.some((token) => kind.test(token)));
   if (kinds.length === 0) return false;
   const around = new Set(distinctWordsAround(recorded, candidate));
-  if (distinct.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
+  if (idKeeps && distinct.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
   const recordedAround = new Set(distinctWordsAround(recorded, recorded));
   return kinds.some(
     (kind) =>
@@ -1672,15 +1685,7 @@ function distinctDatePartReplaced(recorded: Fingerprint, candidate: Fingerprint)
  * and another one stands there: the record of another day or time, whatever else it kept.
  */
 function dayReplaced(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  const distinct = recorded.distinct ?? [];
-  if (!distinct.some((token) => MONTH.test(token) || WEEKDAY.test(token) || TIME_OF_DAY.test(token))) return false;
-  const around = new Set(distinctWordsAround(recorded, candidate));
-  const recordedAround = new Set(distinctWordsAround(recorded, recorded));
-  return [MONTH, WEEKDAY, TIME_OF_DAY].some(
-    (kind) =>
-      distinct.some((token) => kind.test(token) && !around.has(token)) &&
-      [...around].some((token) => kind.test(token) && !recordedAround.has(token)),
-  );
+  return distinctPartReplaced(recorded, candidate, [MONTH, WEEKDAY, TIME_OF_DAY], false);
 }
 
 /**
