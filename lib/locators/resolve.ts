@@ -64,6 +64,7 @@ import {
   nearWords,
   widerSectionWords,
 } from './fingerprint';
+import { identifierWords, labelSaysIdentifier, MIN_IDENTIFIER_WORDS } from './identifier-words';
 import { withReadCache } from './read-cache';
 import {
   type ElementDescriptor,
@@ -222,7 +223,7 @@ function resolveThroughHosts(
   budget: { left: number },
 ): ResolveResult {
   const [host, ...inner] = hosts;
-  if (!host) return resolveInScope(scope, descriptor);
+  if (!host) return resolveInScopeOrInnerComponents(scope, descriptor, depth, budget);
   const total = depth + hosts.length;
   const allCopies = safeQueryAll(scope, tagSelector(host.fingerprint)).filter((element) => element.shadowRoot);
   // Each copy's words, read only when asked and once.
@@ -264,6 +265,10 @@ function resolveThroughHosts(
   let identifiedByContent = false;
   if (searchByOwnContent) {
     const recordedHost = host.fingerprint;
+    // Nor a copy the host's own checks found to be another record (the "2025 syllabus" pool in the
+    // "2019 syllabus" one's place) that lost some of those words: the words it kept are its kind's.
+    // One that kept them all is the record, its place number shifted ("Priority 1" → "Priority 2").
+    const otherRecords = otherRecordHosts(scope, host);
     // Nor a copy for another day (the same visitor's pass, "Tue 3 Jun" → "Thu 19 Jun"): it kept the
     // recorded one's names, not the record.
     const kept = copies.map((copy) => {
@@ -274,7 +279,12 @@ function resolveThroughHosts(
         otherDay: dayReplaced(recordedHost, fingerprint),
       };
     });
-    const keeping = kept.filter((each) => each.share >= MIN_DISTINCT_KEPT && !each.otherDay);
+    const keeping = kept.filter(
+      (each) =>
+        each.share >= MIN_DISTINCT_KEPT &&
+        !each.otherDay &&
+        !(otherRecords.has(each.copy) && each.share < WORD_FOR_WORD),
+    );
     copies = keeping.map((each) => each.copy);
     if (copies.length === 0) return hostFailure as ResolveResult;
     identifiedByContent = keeping.length === 1 && (keeping[0]?.share ?? 0) >= WORD_FOR_WORD;
@@ -357,6 +367,16 @@ function resolveThroughHosts(
       reason: `${found.length} components of this kind each hold an element like the recorded target`,
     };
   }
+  // The recorded copy, whose template relabelled the target in every copy alike ("Waive" → "Request
+  // waiver" on each fee line): its one element of that kind.
+  // The copy is the one its own words identified, or else the one the host's traits found.
+  const keeper =
+    identifiedByContent && copies.length === 1 ? copies[0] : result.status === 'found' ? result.element : undefined;
+  if (found.length === 0 && keeper && inner.length === 0) {
+    const relabelled = relabelledInEveryCopy(keeper, allCopies, host.fingerprint, descriptor.fingerprint);
+    if (relabelled)
+      return { status: 'found', element: relabelled, via: 'fingerprint', confidence: MIN_FINGERPRINT_SCORE };
+  }
   // No copy holds it by words and structure alone (relabelled inside: "Window" → "Arrival window"),
   // but the host's surroundings found one copy, and the copies hold the same content (nothing of its
   // own told the recorded copy apart, so content cannot point elsewhere): inside that one, the
@@ -377,6 +397,99 @@ function resolveThroughHosts(
       reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
     }
   );
+}
+
+/** Checks that find a candidate to be another record than the recorded one, not the record changed. */
+const OTHER_RECORD_CHECKS = new Set(['other-numbered-record', 'other-record', 'namesake']);
+
+/** Copies of a component whose host the host's checks found to be another record (see OTHER_RECORD_CHECKS). */
+function otherRecordHosts(scope: Scope, host: ElementDescriptor): Set<Element> {
+  if (isKindUnknown(host.fingerprint)) return new Set();
+  return new Set(
+    scoreCandidates(scope, host)
+      .scored.filter((entry) => entry.failed.some((check) => OTHER_RECORD_CHECKS.has(check)))
+      .map((entry) => entry.element),
+  );
+}
+
+/**
+ * Resolves in the scope; when no element of the target's kind is left there but components in it have
+ * shadow roots, the target may have moved into a component of its own (each option became a <toggle-row>):
+ * its copies are searched as copies of a recorded host are, their ids and field names identifying nothing.
+ */
+function resolveInScopeOrInnerComponents(
+  scope: Scope,
+  descriptor: ElementDescriptor,
+  depth: number,
+  budget: { left: number },
+): ResolveResult {
+  const result = resolveInScope(scope, descriptor);
+  if (result.status !== 'not-found' || isKindUnknown(descriptor.fingerprint) || depth >= MAX_INNER_DEPTH) return result;
+  if (collectCandidates(scope, descriptor.fingerprint).length > 0) return result;
+  const hosts = safeQueryAll(scope, '*').filter((element) => element.shadowRoot);
+  if (hosts.length === 0) return result;
+  const anonymous = withoutComponentIdentities(descriptor);
+  const target = hosts.length > 1 ? sharedAcrossCopies(anonymous) : anonymous;
+  const found: Extract<ResolveResult, { status: 'found' }>[] = [];
+  for (const host of hosts) {
+    if (budget.left <= 0) break;
+    budget.left--;
+    const answer = resolveThroughHosts(host.shadowRoot as ShadowRoot, [], target, depth + 1, budget);
+    if (answer.status === 'found') found.push(answer);
+  }
+  found.sort((a, b) => b.confidence - a.confidence);
+  const [best, second] = found;
+  if (best && (!second || best.confidence - second.confidence >= MIN_MARGIN)) return best;
+  if (found.length > 1) {
+    return {
+      status: 'ambiguous',
+      candidates: found.map((each) => each.element).slice(0, MAX_AMBIGUOUS_REPORTED),
+      reason: `${found.length} components each hold an element like the recorded target`,
+    };
+  }
+  return result;
+}
+
+/** Deepest nesting of shadow roots searched for a target that moved into components of its own. */
+const MAX_INNER_DEPTH = 6;
+
+/** Fewest copies of a component that, relabelled alike, show a change of the template rather than of one record. */
+const MIN_COPIES_RELABELLED = 3;
+
+/**
+ * In the recorded copy of a component, the one element of the target's kind, when every copy holds
+ * exactly one such element, all now named alike, none as recorded nor as anything the recorded copy
+ * showed, and the recorded name was on the recorded copy's neighbours too: the component's template
+ * renamed it ("I give consent" → "Yes, I agree" on every consent card), it is no other control.
+ */
+function relabelledInEveryCopy(
+  keeper: Element,
+  allCopies: readonly Element[],
+  recordedHost: Fingerprint,
+  recorded: Fingerprint,
+): Element | null {
+  if (allCopies.length < MIN_COPIES_RELABELLED || !recorded.name.trim()) return null;
+  // At recording the neighbours had it too (their words are the host's context).
+  const around = new Set(contentTokens(recordedHost.context));
+  if (!contentTokens(recorded.name).every((token) => around.has(token))) return null;
+  // A name the recorded copy already showed is another control's that was there (the "Refund" box
+  // beside a removed "Waive"), not the recorded one renamed.
+  const shown = new Set(contentTokens(recordedHost.text));
+  let name: string | null = null;
+  let element: Element | null = null;
+  for (const copy of allCopies) {
+    const root = copy.shadowRoot;
+    if (!root) return null;
+    const inside = collectCandidates(root, recorded);
+    const [only] = inside;
+    if (inside.length !== 1 || !only) return null;
+    const now = normalizeText(accessibleName(only)).toLowerCase();
+    if (!now || equalText(now, recorded.name) || (name !== null && now !== name)) return null;
+    if (contentTokens(now).every((token) => shown.has(token))) return null;
+    name = now;
+    if (copy === keeper) element = only;
+  }
+  return element;
 }
 
 /** Letter words of a heading naming a record ("dr", "lena", "hoffmann"). */
@@ -495,8 +608,8 @@ function sameRecordCardIndex(
 
 /**
  * The recorded section ("Session") was copied by an "Add another" and the copies numbered ("Session 1",
- * "Session 2"): the first is the recorded one. The index of the same-named field of the section numbered 1,
- * when no section keeps the unnumbered caption; -1 otherwise.
+ * "Session 2 (optional)"): the first is the recorded one. The index of the same-named field of the
+ * section numbered 1, when no section keeps the unnumbered caption; -1 otherwise.
  */
 function firstNumberedCopyIndex(
   recorded: Fingerprint,
@@ -512,7 +625,8 @@ function firstNumberedCopyIndex(
     const group = normalizeText(groupCaption(element)).toLowerCase();
     if (group === caption) return Number.NaN; // the unnumbered section is still there
     if (!group.startsWith(caption)) return null;
-    const match = /^\s*(?:#|no\.?\s*)?(\d{1,2})$/.exec(group.slice(caption.length));
+    // An aside may say where each copy is ("Brood box 1 (bottom)", "Recommender 1 — teacher").
+    const match = /^\s*(?:#|no\.?\s*)?(\d{1,2})(?:\s*\([^)]*\)|\s+[—–-]\s+.*)?$/.exec(group.slice(caption.length));
     return match ? Number(match[1]) : null;
   });
   if (numbers.some((number) => Number.isNaN(number))) return -1;
@@ -580,6 +694,10 @@ export interface Scored {
   primaryNamed: boolean;
   /** The only form field with the recorded label under the recorded (unnumbered) caption, both word for word. */
   labelAndCaptionKept: boolean;
+  /** The same-named field of the section numbered 1 once the recorded section was copied and numbered. */
+  firstNumberedCopy: boolean;
+  /** The one form field whose label now says the words of the recorded field's name or id (see scoreCandidates). */
+  identifierVouched: boolean;
 }
 
 /** An imported target whose selectors state neither tag nor role: only its locators say which element it is. */
@@ -909,6 +1027,20 @@ export function scoreCandidates(
       (comparison.groupSimilarity ?? 0) >= WORD_FOR_WORD,
   );
   const onlyLabelAndCaptionKept = labelAndCaptionKept.filter(Boolean).length === 1;
+  // A form field relabelled with the words its field name or id always had ("condition_notes" →
+  // "Condition notes"): the one field so labelled is it, when the recorded label said other words.
+  const recordedIdentifiers = isFormControlTag(recorded.tag)
+    ? [recorded.attrs.name, recorded.id]
+        .map(identifierWords)
+        .filter((words) => words.length >= MIN_IDENTIFIER_WORDS && !labelSaysIdentifier(words, recorded.name))
+    : [];
+  const identifierNamed = fingerprints.map(
+    (fingerprint) =>
+      fingerprint.tag === recorded.tag &&
+      fingerprint.type === recorded.type &&
+      recordedIdentifiers.some((words) => labelSaysIdentifier(words, fingerprint.name)),
+  );
+  const onlyIdentifierNamed = identifierNamed.filter(Boolean).length === 1;
   const namedInSection = labelAndCaptionKept.map(
     (kept) => kept && onlyLabelAndCaptionKept && recorded.nameUnique !== false,
   );
@@ -1176,11 +1308,12 @@ export function scoreCandidates(
       comparison.distinctKept !== null &&
       comparison.distinctKept < 1 &&
       gainedWordsNoLookAlikeHas(index);
+    const identifierVouched = onlyIdentifierNamed && identifierNamed[index] === true;
     const checks: [string, boolean][] = [
       ['section', sectionOk],
       ['sibling-heading', !(underSiblingHeading && !idVouched && index !== recordIdKeeper)],
       ['identity-conflict', !comparison.identityConflict],
-      ['caption-swapped', !comparison.captionSwapped || valueVouched],
+      ['caption-swapped', !comparison.captionSwapped || valueVouched || identifierVouched],
       ['object-changed', !comparison.objectChanged],
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
@@ -1252,7 +1385,8 @@ export function scoreCandidates(
           (onlyLabelSplit && labelSplit[index] === true) ||
           descriptionKept[index] === true ||
           inSameRecordCard ||
-          index === firstNumberedCopy,
+          index === firstNumberedCopy ||
+          identifierVouched,
       ],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
@@ -1273,6 +1407,8 @@ export function scoreCandidates(
       descriptionKept: descriptionKept[index] === true,
       primaryNamed: splitByName && nameCopies[index] === 'primary',
       labelAndCaptionKept: labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept,
+      firstNumberedCopy: index === firstNumberedCopy,
+      identifierVouched,
     };
   });
   // An identity that now belongs to another record (Harbor View's unit 4B took the id
@@ -1458,6 +1594,23 @@ function bestWithSameText(recorded: Fingerprint, best: Scored, close: readonly S
   return same.length === 1 && same[0] === best ? best : null;
 }
 
+/**
+ * Among candidates that match equally well, the one still under the recorded column with every word
+ * and number of the recorded name ("Book lane 7 at 11:00" → "Book 11:00–12:00 on lane 7" in the 11:00
+ * column of a grid whose labels were all reworded alike).
+ */
+function onlyInColumnKeepingName(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+  const column = recorded.column;
+  const words = contentTokens(recorded.name);
+  if (!column || close.length < 2 || !words.some((token) => /\d/.test(token))) return null;
+  const keeping = close.filter((entry) => {
+    if (!entry.fingerprint.column || !equalText(entry.fingerprint.column, column)) return false;
+    const now = new Set(contentTokens(entry.fingerprint.name));
+    return words.every((token) => now.has(token));
+  });
+  return keeping.length === 1 ? (keeping[0] as Scored) : null;
+}
+
 /** Fewest words (small numbers aside) that told the record apart before keeping them all tells it from its look-alikes. */
 const MIN_RECORD_WORDS_KEPT = 3;
 
@@ -1503,6 +1656,12 @@ function labelSplitInto(recorded: string, caption: string, label: string): boole
 
 /** Fewest words of a heading that may tell a section from its copies ("Jordan Patel Borrower"). */
 const MIN_HEADING_WORDS = 2;
+
+/** Among candidates that match equally well, the one in the section numbered 1 (see firstNumberedCopyIndex). */
+function onlyFirstNumberedCopy(close: readonly Scored[]): Scored | null {
+  const first = close.filter((entry) => entry.firstNumberedCopy);
+  return first.length === 1 ? (first[0] as Scored) : null;
+}
 
 /**
  * Among candidates that match equally well, the best-scoring one when it alone is still under the
@@ -2048,19 +2207,26 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // So do the recorded record's own words around a same-named control (a table row redesigned as a
   // card: its link's address, classes and place all changed).
   const recordVouched = best.recordKept && best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
+  // The only candidate to pass every check, named as recorded and amid the recorded surroundings: what
+  // it lost (its id and field name regenerated, its place) costs score, not identity.
+  const soleQualifiedKeepingNameAndSurroundings =
+    !second &&
+    best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY &&
+    (best.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS;
   // An unnamed field in the kept row scores low by its nature (the name, which weighs most, is gone):
   // what qualified it (the only such field there, same column and options, the label's words around
   // it) is the evidence, and it must still stand clear of the next candidate.
   // Likewise a select its option list vouches for (moved to a side panel and renamed "Site / room").
   const floor =
-    best.unnamedInKeptRecord || best.listVouched
+    best.unnamedInKeptRecord || best.listVouched || best.identifierVouched
       ? 0
       : (best.vouched && best.comparison.nameSimilarity > 0) ||
           recordVouched ||
           best.unnamedInSameRecord ||
           best.descriptionKept ||
           best.primaryNamed ||
-          movedUniqueName(recorded, scored) === best
+          movedUniqueName(recorded, scored) === best ||
+          soleQualifiedKeepingNameAndSurroundings
         ? MIN_LOCATOR_AGREEMENT
         : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {
@@ -2068,15 +2234,21 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   }
   const margin = second ? bestScore - second.comparison.score : bestScore;
   if (margin < MIN_MARGIN) {
-    const close = qualified.filter((entry) => entry.comparison.score >= bestScore - MIN_MARGIN);
+    const contenders = qualified.filter((entry) => entry.comparison.score >= bestScore - MIN_MARGIN);
+    // A copy of a record made in place is not the record; the tie-breaks choose among the others.
+    const close = withoutMarkedCopies(recorded, contenders);
+    const leader = close[0] ?? best;
     const kept =
+      (close.length === 1 && contenders.length > 1 ? close[0] : null) ??
       keptWiderSection(recorded, close) ??
       onlyWithSameSurroundings(recorded, close) ??
-      bestWithSameText(recorded, best, close) ??
-      bestUnderRecordedHeading(recorded, best, close) ??
-      bestKeepingRecordWords(recorded, best, close) ??
+      bestWithSameText(recorded, leader, close) ??
+      bestUnderRecordedHeading(recorded, leader, close) ??
+      bestKeepingRecordWords(recorded, leader, close) ??
       onlyKeepingRecordNumber(recorded, close) ??
-      bestKeepingSurroundings(recorded, best, close);
+      onlyFirstNumberedCopy(close) ??
+      onlyInColumnKeepingName(recorded, close) ??
+      bestKeepingSurroundings(recorded, leader, close);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',
@@ -2105,6 +2277,22 @@ function onlyKeepingRecordNumber(recorded: Fingerprint, close: readonly Scored[]
     ),
   );
   return keeping.length === 1 ? (keeping[0] as Scored) : null;
+}
+
+/** A section's caption or heading naming it a copy ("Animal 3 (copy of 4502)", "Copie de …", "Route B – Kopie"). */
+const COPY_MARK = /\b(?:copy|duplicate|duplicated|clone|copie|kopie|copia|cópia)\b|コピー|複製/iu;
+
+/**
+ * A record duplicated in place: the copy's section says it is one ("(copy of 4502)") and holds the same
+ * fields. Look-alikes tied on everything else without those marked a copy, when the recorded section
+ * was not one either (and some are not).
+ */
+function withoutMarkedCopies(recorded: Fingerprint, close: Scored[]): Scored[] {
+  const marked = (fingerprint: Fingerprint) =>
+    COPY_MARK.test(`${fingerprint.group ?? ''} ${fingerprint.heading ?? ''}`);
+  if (marked(recorded)) return close;
+  const unmarked = close.filter((entry) => !marked(entry.fingerprint));
+  return unmarked.length > 0 ? unmarked : close;
 }
 
 /** Words from which a choice's caption names it wherever it is grouped (see scoreCandidates). */
