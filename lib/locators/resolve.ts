@@ -1525,6 +1525,8 @@ function keepsSectionWords(
  */
 const MAX_RIVAL_WIDER_KEPT = 0.75;
 const MIN_RIVAL_WIDER_LOST = 2;
+/** Shortest letter word that names a section's record ("Terracotta"; not "kg", "new"). */
+const MIN_TELLING_NAME = 4;
 
 /**
  * Among candidates that match equally well (copies of one card: "Void label" in the Outbound and the
@@ -1532,7 +1534,7 @@ const MIN_RIVAL_WIDER_LOST = 2;
  * section, when every other clearly lacks some (see MAX_RIVAL_WIDER_KEPT) and it gained no word of its
  * own that the recording lacked (a new card quoting the old one, "Replaces: Outbound …").
  */
-function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+export function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
   const wanted = recorded.widerWords;
   if (!wanted || wanted.length === 0 || close.length < 2) return null;
   const elements = close.map((entry) => entry.element);
@@ -1544,17 +1546,30 @@ function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scor
   // A rival that lost a code of letters and digits (the plate "310e" of "B-RM 310E") is another
   // record's section, however much else it shares (the same model at the same depot).
   const codes = wanted.filter((word) => /\p{L}/u.test(word) && /\d/.test(word));
+  // Nor is any when the winner alone holds a name of the recorded section ("Terracotta" on one dye
+  // line of several alike in all else, "Cotton 30/1" on each): the others are other records.
+  const ownName = wanted.some(
+    (word) =>
+      LETTER_WORD.test(word) &&
+      word.length >= MIN_TELLING_NAME &&
+      regions.every((words, index) => (index === winner) === words.has(word)),
+  );
+  if (ownName) return gainedOwnWord(regions, winner, knownWords(recorded)) ? null : (close[winner] ?? null);
   const rivalClose = (kept: number, index: number) =>
     (kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST) &&
     codes.every((code) => regions[index]?.has(code));
   if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept, index))) return null;
-  const known = new Set([
-    ...wanted,
+  return gainedOwnWord(regions, winner, knownWords(recorded)) ? null : (close[winner] ?? null);
+}
+
+/** Every word the recording knew around the element: its wider section, surroundings, name and text. */
+function knownWords(recorded: Fingerprint): Set<string> {
+  return new Set([
+    ...(recorded.widerWords ?? []),
     ...contentTokens(recorded.context),
     ...contentTokens(recorded.name),
     ...contentTokens(recorded.text),
   ]);
-  return gainedOwnWord(regions, winner, known) ? null : (close[winner] ?? null);
 }
 
 /**

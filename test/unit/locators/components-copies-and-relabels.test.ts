@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeElement, resolveTarget } from '@/lib/locators';
+import { keptWiderSection, type Scored } from '@/lib/locators/resolve';
+import type { Fingerprint } from '@/lib/locators/schema';
 import { record, resolveOn } from './page-pairs';
 
 describe('a target that moved into components of its own', () => {
@@ -297,5 +299,29 @@ describe('the only candidate to pass every check, named and surrounded as record
       target,
     );
     expect(result.status === 'found' && result.element.id).toBe('os-music-1');
+  });
+});
+
+describe('tied lines alike in all but the name their fields show', () => {
+  const lines = (shades: readonly string[]) => {
+    document.body.innerHTML = `<form>${shades
+      .map(
+        (shade, index) =>
+          `<div class="line"><input value="${shade}"><span>Cotton 30/1</span>` +
+          `<div class="input-group"><input type="number" id="kg${index}"><span>kg</span></div></div>`,
+      )
+      .join('')}</form>`;
+    return shades.map((_, index) => ({ element: document.querySelector(`#kg${index}`) as Element }) as Scored);
+  };
+  const recorded = { widerWords: ['terracotta', 'cotton', '30', '1'] } as unknown as Fingerprint;
+
+  it('go to the one line holding the recorded name when no other holds it', () => {
+    const close = lines(['Sandstone', 'Harbour Blue', 'Terracotta', 'Charcoal']);
+    expect(keptWiderSection(recorded, close)).toBe(close[2]);
+  });
+
+  it('stay tied when the name is on two lines', () => {
+    const close = lines(['Terracotta', 'Harbour Blue', 'Terracotta', 'Charcoal']);
+    expect(keptWiderSection(recorded, close)).toBeNull();
   });
 });
