@@ -49,11 +49,14 @@ const MAX_ADDED_LETTERS = 3;
 /** The words of an identifier: split at punctuation, digits and camelCase humps, lower-cased, generic parts dropped. */
 export function identifierWords(identifier: string | undefined): string[] {
   if (!identifier) return [];
+  // Numbers stay words of their own: "address_line1" is not "Address line 2".
   const parts = identifier
     .replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
     .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter((part) => part.length >= MIN_PART_LENGTH && !GENERIC_PARTS.has(part));
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((part) => /^\p{N}+$/u.test(part) || (part.length >= MIN_PART_LENGTH && !GENERIC_PARTS.has(part)));
   return [...new Set(parts.map(singular))];
 }
 
@@ -63,7 +66,9 @@ export function labelSaysIdentifier(words: readonly string[], label: string): bo
   const tokens = contentTokens(label).map(singular);
   return words.every((word) =>
     tokens.some(
-      (token) => token === word || (token.startsWith(word) && token.length - word.length <= MAX_ADDED_LETTERS),
+      (token) =>
+        token === word ||
+        (/^\p{L}+$/u.test(word) && token.startsWith(word) && token.length - word.length <= MAX_ADDED_LETTERS),
     ),
   );
 }

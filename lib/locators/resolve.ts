@@ -374,6 +374,7 @@ function resolveThroughHosts(
     identifiedByContent && copies.length === 1 ? copies[0] : result.status === 'found' ? result.element : undefined;
   if (found.length === 0 && keeper && inner.length === 0) {
     const relabelled = relabelledInEveryCopy(keeper, allCopies, host.fingerprint, descriptor.fingerprint);
+    // The evidence is the copies' structure, not a similarity: its confidence is the floor's.
     if (relabelled)
       return { status: 'found', element: relabelled, via: 'fingerprint', confidence: MIN_FINGERPRINT_SCORE };
   }
@@ -413,9 +414,10 @@ function otherRecordHosts(scope: Scope, host: ElementDescriptor): Set<Element> {
 }
 
 /**
- * Resolves in the scope; when no element of the target's kind is left there but components in it have
- * shadow roots, the target may have moved into a component of its own (each option became a <toggle-row>):
- * its copies are searched as copies of a recorded host are, their ids and field names identifying nothing.
+ * Resolves in the scope; when no element of the target's kind is left there but copies of a component
+ * in it have shadow roots, the target may have moved into a component of its own (each option became a
+ * <toggle-row>): the copies are searched as copies of a recorded host are, their ids and field names
+ * identifying nothing.
  */
 function resolveInScopeOrInnerComponents(
   scope: Scope,
@@ -426,13 +428,20 @@ function resolveInScopeOrInnerComponents(
   const result = resolveInScope(scope, descriptor);
   if (result.status !== 'not-found' || isKindUnknown(descriptor.fingerprint) || depth >= MAX_INNER_DEPTH) return result;
   if (collectCandidates(scope, descriptor.fingerprint).length > 0) return result;
-  const hosts = safeQueryAll(scope, '*').filter((element) => element.shadowRoot);
+  // Copies of one component (two or more of a tag): a lone widget elsewhere is no record's copy.
+  const byTag = new Map<string, Element[]>();
+  for (const element of safeQueryAll(scope, '*')) {
+    if (!element.shadowRoot) continue;
+    const tag = tagOf(element);
+    byTag.set(tag, [...(byTag.get(tag) ?? []), element]);
+  }
+  const hosts = [...byTag.values()].filter((copies) => copies.length > 1).flat();
   if (hosts.length === 0) return result;
-  const anonymous = withoutComponentIdentities(descriptor);
-  const target = hosts.length > 1 ? sharedAcrossCopies(anonymous) : anonymous;
+  const target = sharedAcrossCopies(withoutComponentIdentities(descriptor));
   const found: Extract<ResolveResult, { status: 'found' }>[] = [];
   for (const host of hosts) {
-    if (budget.left <= 0) break;
+    // A search cut short proves nothing clear.
+    if (budget.left <= 0) return result;
     budget.left--;
     const answer = resolveThroughHosts(host.shadowRoot as ShadowRoot, [], target, depth + 1, budget);
     if (answer.status === 'found') found.push(answer);
@@ -459,8 +468,9 @@ const MIN_COPIES_RELABELLED = 3;
 /**
  * In the recorded copy of a component, the one element of the target's kind, when every copy holds
  * exactly one such element, all now named alike, none as recorded nor as anything the recorded copy
- * showed, and the recorded name was on the recorded copy's neighbours too: the component's template
- * renamed it ("I give consent" → "Yes, I agree" on every consent card), it is no other control.
+ * showed, the new name sharing a stem with the old, and the recorded name was on the recorded copy's
+ * neighbours too: the component's template renamed it ("Waive" → "Request waiver" on every fee line),
+ * it is no other control.
  */
 function relabelledInEveryCopy(
   keeper: Element,
@@ -486,10 +496,26 @@ function relabelledInEveryCopy(
     const now = normalizeText(accessibleName(only)).toLowerCase();
     if (!now || equalText(now, recorded.name) || (name !== null && now !== name)) return null;
     if (contentTokens(now).every((token) => shown.has(token))) return null;
+    // Renamed, not replaced: the new name keeps a stem of the old ("Waive" → "Request waiver",
+    // "Auto-renew" → "Renew automatically"), or is its cognate; "Add to autopay" is another control.
+    if (name === null && !shareStem(recorded.name, now) && !namedByCognates(recorded.name, now)) return null;
     name = now;
     if (copy === keeper) element = only;
   }
   return element;
+}
+
+/** Shortest stem two names must share to be one name reworded ("plan", "waive"). */
+const MIN_STEM = 4;
+
+/** Whether a word of one name (hyphenated parts apart) starts the other's, both of letters, at least MIN_STEM long. */
+function shareStem(a: string, b: string): boolean {
+  const words = (text: string) =>
+    contentTokens(text)
+      .flatMap((token) => token.split(/[-'.]/))
+      .filter((word) => word.length >= MIN_STEM && LETTER_WORD.test(word));
+  const others = words(b);
+  return words(a).some((word) => others.some((other) => other.startsWith(word) || word.startsWith(other)));
 }
 
 /** Letter words of a heading naming a record ("dr", "lena", "hoffmann"). */
@@ -1034,10 +1060,28 @@ export function scoreCandidates(
         .map(identifierWords)
         .filter((words) => words.length >= MIN_IDENTIFIER_WORDS && !labelSaysIdentifier(words, recorded.name))
     : [];
+  // Never a field whose own label was around the recorded one: that field was there already.
+  const recordedLabelWords = contentTokens(recorded.label ?? '').map(singular);
+  const recordedAround = new Set(contentTokens(recorded.context).map(singular));
+  const labelledAround = (name: string) => {
+    const words = contentTokens(name).map(singular);
+    return words.length > 0 && words.every((word) => recordedAround.has(word));
+  };
+  // Nor the recorded label with a qualifier ("Email" → "Emergency contact email"): another field.
+  const qualifiesRecordedLabel = (name: string) => {
+    const words = contentTokens(name).map(singular);
+    return (
+      recordedLabelWords.length > 0 &&
+      words.length > recordedLabelWords.length &&
+      recordedLabelWords.every((word) => words.includes(word))
+    );
+  };
   const identifierNamed = fingerprints.map(
     (fingerprint) =>
       fingerprint.tag === recorded.tag &&
       fingerprint.type === recorded.type &&
+      !labelledAround(fingerprint.name) &&
+      !qualifiesRecordedLabel(fingerprint.name) &&
       recordedIdentifiers.some((words) => labelSaysIdentifier(words, fingerprint.name)),
   );
   const onlyIdentifierNamed = identifierNamed.filter(Boolean).length === 1;
@@ -1525,8 +1569,6 @@ function keepsSectionWords(
  */
 const MAX_RIVAL_WIDER_KEPT = 0.75;
 const MIN_RIVAL_WIDER_LOST = 2;
-/** Shortest letter word that names a section's record ("Terracotta"; not "kg", "new"). */
-const MIN_TELLING_NAME = 4;
 
 /**
  * Among candidates that match equally well (copies of one card: "Void label" in the Outbound and the
@@ -1534,7 +1576,7 @@ const MIN_TELLING_NAME = 4;
  * section, when every other clearly lacks some (see MAX_RIVAL_WIDER_KEPT) and it gained no word of its
  * own that the recording lacked (a new card quoting the old one, "Replaces: Outbound …").
  */
-export function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
+function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scored | null {
   const wanted = recorded.widerWords;
   if (!wanted || wanted.length === 0 || close.length < 2) return null;
   const elements = close.map((entry) => entry.element);
@@ -1546,30 +1588,17 @@ export function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]
   // A rival that lost a code of letters and digits (the plate "310e" of "B-RM 310E") is another
   // record's section, however much else it shares (the same model at the same depot).
   const codes = wanted.filter((word) => /\p{L}/u.test(word) && /\d/.test(word));
-  // Nor is any when the winner alone holds a name of the recorded section ("Terracotta" on one dye
-  // line of several alike in all else, "Cotton 30/1" on each): the others are other records.
-  const ownName = wanted.some(
-    (word) =>
-      LETTER_WORD.test(word) &&
-      word.length >= MIN_TELLING_NAME &&
-      regions.every((words, index) => (index === winner) === words.has(word)),
-  );
-  if (ownName) return gainedOwnWord(regions, winner, knownWords(recorded)) ? null : (close[winner] ?? null);
   const rivalClose = (kept: number, index: number) =>
     (kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST) &&
     codes.every((code) => regions[index]?.has(code));
   if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept, index))) return null;
-  return gainedOwnWord(regions, winner, knownWords(recorded)) ? null : (close[winner] ?? null);
-}
-
-/** Every word the recording knew around the element: its wider section, surroundings, name and text. */
-function knownWords(recorded: Fingerprint): Set<string> {
-  return new Set([
-    ...(recorded.widerWords ?? []),
+  const known = new Set([
+    ...wanted,
     ...contentTokens(recorded.context),
     ...contentTokens(recorded.name),
     ...contentTokens(recorded.text),
   ]);
+  return gainedOwnWord(regions, winner, known) ? null : (close[winner] ?? null);
 }
 
 /**
@@ -2222,9 +2251,10 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   // So do the recorded record's own words around a same-named control (a table row redesigned as a
   // card: its link's address, classes and place all changed).
   const recordVouched = best.recordKept && best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY;
-  // The only candidate to pass every check, named as recorded and amid the recorded surroundings: what
-  // it lost (its id and field name regenerated, its place) costs score, not identity.
-  const soleQualifiedKeepingNameAndSurroundings =
+  // The only candidate to pass every check, named as recorded (the usual name threshold) and amid the
+  // recorded surroundings: what it lost (its id and field name regenerated, its place) costs score, not
+  // identity, so it needs the score a unique locator's pick needs.
+  const soleQualifiedNamedAmidSurroundings =
     !second &&
     best.comparison.nameSimilarity >= MIN_NAME_SIMILARITY &&
     (best.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS;
@@ -2241,7 +2271,7 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
           best.descriptionKept ||
           best.primaryNamed ||
           movedUniqueName(recorded, scored) === best ||
-          soleQualifiedKeepingNameAndSurroundings
+          soleQualifiedNamedAmidSurroundings
         ? MIN_LOCATOR_AGREEMENT
         : MIN_FINGERPRINT_SCORE;
   if (bestScore < floor) {
@@ -2250,11 +2280,11 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   const margin = second ? bestScore - second.comparison.score : bestScore;
   if (margin < MIN_MARGIN) {
     const contenders = qualified.filter((entry) => entry.comparison.score >= bestScore - MIN_MARGIN);
-    // A copy of a record made in place is not the record; the tie-breaks choose among the others.
-    const close = withoutMarkedCopies(recorded, contenders);
+    // A copy of the recorded record made in place is not the record; the tie-breaks choose among the others.
+    const close = withoutCopiesOfRecorded(recorded, contenders);
     const leader = close[0] ?? best;
     const kept =
-      (close.length === 1 && contenders.length > 1 ? close[0] : null) ??
+      originalOfCopies(recorded, close, contenders) ??
       keptWiderSection(recorded, close) ??
       onlyWithSameSurroundings(recorded, close) ??
       bestWithSameText(recorded, leader, close) ??
@@ -2294,20 +2324,42 @@ function onlyKeepingRecordNumber(recorded: Fingerprint, close: readonly Scored[]
   return keeping.length === 1 ? (keeping[0] as Scored) : null;
 }
 
-/** A section's caption or heading naming it a copy ("Animal 3 (copy of 4502)", "Copie de …", "Route B – Kopie"). */
-const COPY_MARK = /\b(?:copy|duplicate|duplicated|clone|copie|kopie|copia|cópia)\b|コピー|複製/iu;
+/** A section's caption or heading naming the record it copies ("(copy of 4502)", "Copie de R-12"). */
+const COPY_OF =
+  /\b(?:copy|duplicate|clone|copie|kopie|copia|cópia)\s+(?:of|de|von|di|da|do)\s+#?([\p{L}\p{N}][\p{L}\p{N}-]*)/iu;
+
+/** The record a fingerprint's section says it is a copy of, lower-cased, or null. */
+function copiedRecord(fingerprint: Fingerprint): string | null {
+  const match = COPY_OF.exec(`${fingerprint.group ?? ''} ${fingerprint.heading ?? ''}`);
+  return match?.[1]?.toLowerCase() ?? null;
+}
 
 /**
- * A record duplicated in place: the copy's section says it is one ("(copy of 4502)") and holds the same
- * fields. Look-alikes tied on everything else without those marked a copy, when the recorded section
- * was not one either (and some are not).
+ * A record duplicated in place: the copy's section names the recorded record as what it copies
+ * ("Animal 3 · New animal (copy of 4502)" for "Animal 2 · Ear tag 4502") and holds the same fields.
+ * Look-alikes tied on everything else without such copies; a copy of another record stays (the
+ * recorded one deleted, "copy of 4488" is no sign of it).
  */
-function withoutMarkedCopies(recorded: Fingerprint, close: Scored[]): Scored[] {
-  const marked = (fingerprint: Fingerprint) =>
-    COPY_MARK.test(`${fingerprint.group ?? ''} ${fingerprint.heading ?? ''}`);
-  if (marked(recorded)) return close;
-  const unmarked = close.filter((entry) => !marked(entry.fingerprint));
-  return unmarked.length > 0 ? unmarked : close;
+function withoutCopiesOfRecorded(recorded: Fingerprint, close: Scored[]): Scored[] {
+  if (copiedRecord(recorded)) return close;
+  const own = new Set(tokenize(`${recorded.group ?? ''} ${recorded.heading ?? ''}`));
+  const others = close.filter((entry) => {
+    const copied = copiedRecord(entry.fingerprint);
+    return !(copied && own.has(copied));
+  });
+  return others.length > 0 ? others : close;
+}
+
+/** The one look-alike left beside copies of the recorded record, when its section reads as recorded word for word. */
+function originalOfCopies(
+  recorded: Fingerprint,
+  close: readonly Scored[],
+  contenders: readonly Scored[],
+): Scored | null {
+  const [only] = close;
+  if (close.length !== 1 || contenders.length < 2 || !only || !recorded.group) return null;
+  const same = (a: string | undefined, b: string | undefined) => equalText(a ?? '', b ?? '');
+  return same(only.fingerprint.group, recorded.group) && same(only.fingerprint.heading, recorded.heading) ? only : null;
 }
 
 /** Words from which a choice's caption names it wherever it is grouped (see scoreCandidates). */
