@@ -3,7 +3,7 @@
  * says them: a label rewritten to what the code always called the field ("Describe any marks, stains or
  * repairs" → "Condition notes", `name="condition_notes"` dropped) still names that field.
  */
-import { contentTokens, singular } from './text';
+import { contentTokens, identifierTokens, singular } from './text';
 
 /** Parts of identifiers that say what kind of thing it is, not which field. */
 const GENERIC_PARTS = new Set([
@@ -50,13 +50,9 @@ const MAX_ADDED_LETTERS = 3;
 export function identifierWords(identifier: string | undefined): string[] {
   if (!identifier) return [];
   // Numbers stay words of their own: "address_line1" is not "Address line 2".
-  const parts = identifier
-    .replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((part) => /^\p{N}+$/u.test(part) || (part.length >= MIN_PART_LENGTH && !GENERIC_PARTS.has(part)));
+  const parts = identifierTokens(identifier)
+    .flatMap((token) => token.split(/(?<=\D)(?=\d)|(?<=\d)(?=\D)/))
+    .filter((part) => /^\d+$/.test(part) || (part.length >= MIN_PART_LENGTH && !GENERIC_PARTS.has(part)));
   return [...new Set(parts.map(singular))];
 }
 

@@ -354,19 +354,15 @@ function resolveThroughHosts(
     }
   }
   found.sort((a, b) => b.answer.confidence - a.answer.confidence);
-  const [best, second] = found;
-  if (best && (!second || best.answer.confidence - second.answer.confidence >= MIN_MARGIN)) return best.answer;
+  const answers = found.map((each) => each.answer);
+  const clear = clearlyBest(answers);
+  if (clear) return clear;
+  const [best] = answers;
   const hostChoice = result.status === 'found' ? found.find((each) => each.host === result.element) : undefined;
-  if (best && hostChoice && hostChoice.answer.confidence >= best.answer.confidence - TIE_EPSILON) {
+  if (best && hostChoice && hostChoice.answer.confidence >= best.confidence - TIE_EPSILON) {
     return hostChoice.answer;
   }
-  if (found.length > 1) {
-    return {
-      status: 'ambiguous',
-      candidates: found.map((each) => each.answer.element).slice(0, MAX_AMBIGUOUS_REPORTED),
-      reason: `${found.length} components of this kind each hold an element like the recorded target`,
-    };
-  }
+  if (answers.length > 1) return heldByCopies(answers);
   // The recorded copy, whose template relabelled the target in every copy alike ("Waive" → "Request
   // waiver" on each fee line): its one element of that kind.
   // The copy is the one its own words identified, or else the one the host's traits found.
@@ -438,7 +434,7 @@ function resolveInScopeOrInnerComponents(
   const hosts = [...byTag.values()].filter((copies) => copies.length > 1).flat();
   if (hosts.length === 0) return result;
   const target = sharedAcrossCopies(withoutComponentIdentities(descriptor));
-  const found: Extract<ResolveResult, { status: 'found' }>[] = [];
+  const found: FoundResult[] = [];
   for (const host of hosts) {
     // A search cut short proves nothing clear.
     if (budget.left <= 0) return result;
@@ -446,17 +442,27 @@ function resolveInScopeOrInnerComponents(
     const answer = resolveThroughHosts(host.shadowRoot as ShadowRoot, [], target, depth + 1, budget);
     if (answer.status === 'found') found.push(answer);
   }
-  found.sort((a, b) => b.confidence - a.confidence);
-  const [best, second] = found;
-  if (best && (!second || best.confidence - second.confidence >= MIN_MARGIN)) return best;
-  if (found.length > 1) {
-    return {
-      status: 'ambiguous',
-      candidates: found.map((each) => each.element).slice(0, MAX_AMBIGUOUS_REPORTED),
-      reason: `${found.length} components each hold an element like the recorded target`,
-    };
-  }
-  return result;
+  return clearlyBest(found) ?? (found.length > 1 ? heldByCopies(found) : result);
+}
+
+type FoundResult = Extract<ResolveResult, { status: 'found' }>;
+
+/** Of the answers found in copies of a component, the one MIN_MARGIN more confident than every other, if any. */
+function clearlyBest(answers: readonly FoundResult[]): FoundResult | null {
+  const [best, second] = [...answers].sort((a, b) => b.confidence - a.confidence);
+  return best && (!second || best.confidence - second.confidence >= MIN_MARGIN) ? best : null;
+}
+
+/** Several copies of a component each hold an element like the target: the person picks, most confident first. */
+function heldByCopies(answers: readonly FoundResult[]): ResolveResult {
+  return {
+    status: 'ambiguous',
+    candidates: [...answers]
+      .sort((a, b) => b.confidence - a.confidence)
+      .map((each) => each.element)
+      .slice(0, MAX_AMBIGUOUS_REPORTED),
+    reason: `${answers.length} components of this kind each hold an element like the recorded target`,
+  };
 }
 
 /** Deepest nesting of shadow roots searched for a target that moved into components of its own. */
@@ -1061,8 +1067,9 @@ export function scoreCandidates(
         .filter((words) => words.length >= MIN_IDENTIFIER_WORDS && !labelSaysIdentifier(words, recorded.name))
     : [];
   // Never a field whose own label was around the recorded one: that field was there already.
-  const recordedLabelWords = contentTokens(recorded.label ?? '').map(singular);
-  const recordedAround = new Set(contentTokens(recorded.context).map(singular));
+  const looking = recordedIdentifiers.length > 0;
+  const recordedLabelWords = looking ? contentTokens(recorded.label ?? '').map(singular) : [];
+  const recordedAround = new Set(looking ? contentTokens(recorded.context).map(singular) : []);
   const labelledAround = (name: string) => {
     const words = contentTokens(name).map(singular);
     return words.length > 0 && words.every((word) => recordedAround.has(word));
@@ -1078,11 +1085,13 @@ export function scoreCandidates(
   };
   const identifierNamed = fingerprints.map(
     (fingerprint) =>
+      // Cheapest first: most resolutions have no code name to look for.
+      looking &&
       fingerprint.tag === recorded.tag &&
       fingerprint.type === recorded.type &&
+      recordedIdentifiers.some((words) => labelSaysIdentifier(words, fingerprint.name)) &&
       !labelledAround(fingerprint.name) &&
-      !qualifiesRecordedLabel(fingerprint.name) &&
-      recordedIdentifiers.some((words) => labelSaysIdentifier(words, fingerprint.name)),
+      !qualifiesRecordedLabel(fingerprint.name),
   );
   const onlyIdentifierNamed = identifierNamed.filter(Boolean).length === 1;
   const namedInSection = labelAndCaptionKept.map(
