@@ -33,10 +33,13 @@ import {
 } from './dom';
 import {
   computeFingerprint,
+  enteredValue,
   optionList,
+  rowValuesOf,
   stableClassesOf,
   stableIdOf,
   testIdOf,
+  typesValue,
   widerSectionWords,
 } from './fingerprint';
 import {
@@ -65,7 +68,35 @@ const MAX_PATH_DEPTH = 24;
 
 const TEXT_LOCATOR_ROLES = new Set(['button', 'link', 'tab', 'menuitem', 'option', 'checkbox', 'radio', 'switch']);
 
-export function describeElement(element: Element): TargetDescriptor {
+export interface DescribeOptions {
+  /**
+   * What the field held before the person typed (noted when it took focus); null when unknown. By
+   * default, what it holds now.
+   */
+  valueBefore?: string | null;
+  /** Fields the recording itself typed in or chose in before (their values are the run's data). */
+  filledByRecording?: (field: Element) => boolean;
+}
+
+/**
+ * A value that can say which field held it: a phone number, an address, a name; not a count or a
+ * short code ("144", "No"), which other fields come to hold by chance.
+ */
+function tellingValue(value: string): boolean {
+  return value.length >= MIN_FIELD_VALUE && (/\p{L}/u.test(value) || value.length >= MIN_FIGURES_VALUE);
+}
+const MIN_FIELD_VALUE = 3;
+const MIN_FIGURES_VALUE = 6;
+
+/** Whether another field of the element's kind in its scope holds the same value (Phone = Mobile). */
+function heldElsewhere(element: Element, value: string): boolean {
+  const type = element.getAttribute('type');
+  return Array.from(sameTagIn(scopeOf(element), element.localName)).some(
+    (other) => other !== element && other.getAttribute('type') === type && enteredValue(other) === value,
+  );
+}
+
+export function describeElement(element: Element, options: DescribeOptions = {}): TargetDescriptor {
   const target = retarget(element);
   const hosts: Element[] = [];
   let root = target.getRootNode();
@@ -74,6 +105,13 @@ export function describeElement(element: Element): TargetDescriptor {
     root = root.host.getRootNode();
   }
   const own = describeInScope(target);
+  const rowValues = rowValuesOf(target, options.filledByRecording);
+  if (rowValues.length > 0) own.fingerprint.rowValues = rowValues;
+  const valueBefore = options.valueBefore === undefined ? enteredValue(target) : (options.valueBefore ?? '');
+  const fieldValue = typesValue(target) ? normalizeText(valueBefore) : '';
+  if (tellingValue(fieldValue) && !heldElsewhere(target, fieldValue)) {
+    own.fingerprint.fieldValue = truncate(fieldValue, MAX_SHORT);
+  }
   return {
     version: 1,
     locators: own.locators,

@@ -37,6 +37,7 @@ import {
   type Fingerprint,
   MAX_DISTINCT_WORD,
   MAX_DISTINCT_WORDS,
+  MAX_ROW_VALUES,
   MAX_SHORT,
   MAX_TEXT,
   MAX_WIDER_WORDS,
@@ -357,6 +358,74 @@ export function nearWords(fingerprint: Fingerprint): Set<string> {
     ...contentTokens(fingerprint.name),
     ...contentTokens(fingerprint.text),
   ]);
+}
+
+/** Fields whose value is a typed or chosen answer; not a choice's state, a command or a file. */
+const VALUE_FIELDS = 'input,select,textarea';
+const NO_VALUE_TYPES = new Set([
+  'hidden',
+  'password',
+  'file',
+  'checkbox',
+  'radio',
+  'submit',
+  'button',
+  'reset',
+  'image',
+]);
+/** Fields whose values are secrets whatever their type says (a card number, a one-time code). */
+const SECRET_AUTOCOMPLETE = /cc-|password|one-time-code/i;
+
+/**
+ * What the other fields of the element's record (its table row, its list item) hold now, in order: their
+ * values, a select's chosen option; not those `skipped` says the recording itself filled in, which a
+ * data-driven run changes. Empty when the element is no field of a record. Read at recording and, for a
+ * recorded field that has them, for its look-alikes at replay.
+ */
+export function rowValuesOf(element: Element, skipped?: (field: Element) => boolean): string[] {
+  if (!isFormControl(element)) return [];
+  const read = () => {
+    const record = element.closest(RECORD_CONTAINERS);
+    if (!record) return [];
+    const values: string[] = [];
+    for (const field of record.querySelectorAll(VALUE_FIELDS)) {
+      if (values.length >= MAX_ROW_VALUES) break;
+      if (field === element || field.closest(RECORD_CONTAINERS) !== record || skipped?.(field)) continue;
+      const value = fieldValue(field);
+      if (value) values.push(truncate(value, MAX_DISTINCT_WORD));
+    }
+    return values;
+  };
+  return skipped ? read() : cachedRead('rowValues', element, read);
+}
+
+/**
+ * The value typed into a text field (an input of a text kind, a textarea), normalized; empty for any
+ * other element and for secrets.
+ */
+export function enteredValue(element: Element): string {
+  return typesValue(element) ? fieldValue(element) : '';
+}
+
+/** A text field (an input of a text kind, a textarea) whose value is no secret. */
+export function typesValue(element: Element): boolean {
+  const tag = tagOf(element);
+  if (tag !== 'input' && tag !== 'textarea') return false;
+  return (
+    !NO_VALUE_TYPES.has(inputType(element) ?? '') &&
+    !SECRET_AUTOCOMPLETE.test(element.getAttribute('autocomplete') ?? '')
+  );
+}
+
+function fieldValue(field: Element): string {
+  if (SECRET_AUTOCOMPLETE.test(field.getAttribute('autocomplete') ?? '')) return '';
+  if (tagOf(field) === 'select') {
+    // A prompt ("Choose…", sending nothing) is what every untouched row shows: no value of its own.
+    const chosen = (field as HTMLSelectElement).selectedOptions[0];
+    return chosen && chosen.value !== '' ? normalizeText(chosen.textContent ?? '') : '';
+  }
+  if (NO_VALUE_TYPES.has(inputType(field) ?? '')) return '';
+  return normalizeText((field as HTMLInputElement | HTMLTextAreaElement).value ?? '');
 }
 
 /** A wider section with fewer new words than this (a lone caption) says too little to tell copies apart. */

@@ -41,6 +41,7 @@ import {
   gatherText,
   groupCaption,
   headingText,
+  inputType,
   isFormControl,
   isFormControlTag,
   isShadowRoot,
@@ -59,9 +60,11 @@ import {
   controlFamily,
   distinctKeptShare,
   distinctWordsAround,
+  enteredValue,
   identityKeys,
   idNumber,
   nearWords,
+  rowValuesOf,
   widerSectionWords,
 } from './fingerprint';
 import { identifierWords, labelSaysIdentifier, MIN_IDENTIFIER_WORDS } from './identifier-words';
@@ -207,9 +210,20 @@ const ROLE_TAGS: Record<string, string> = {
 };
 
 export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDescriptor): ResolveResult {
-  return withReadCache(() =>
-    resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED }),
-  );
+  return withReadCache(() => {
+    const result = resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED });
+    if (result.status !== 'found') return result;
+    // Checked on the answer, not in each copy searched: an answer turned into a question there must not
+    // leave another copy's answer standing alone.
+    const holder = otherHolderOfValue(descriptor.fingerprint, result.element);
+    return holder
+      ? {
+          status: 'ambiguous',
+          candidates: [result.element, holder],
+          reason: 'the value the field held when recorded is in another field now',
+        }
+      : result;
+  });
 }
 
 /** Copies of a component looked into, at all depths together. */
@@ -1150,6 +1164,7 @@ export function scoreCandidates(
     return wanted.filter((word) => around.has(word)).length >= wanted.length * MIN_DISTINCT_KEPT;
   };
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
+  const rowValuesKeeper = onlyRowValuesKeeper(recorded, pool, fingerprints);
   const removesFromList = !!recorded.inRecord && !!recorded.heading && commandVerb(recorded.name) === 'remove';
   // The record ids in the recorded wider section (the card's "J-20877"): where a candidate's holds
   // none of them but another of their form ("J-20893"), another record stands in the recorded one's place.
@@ -1355,11 +1370,13 @@ export function scoreCandidates(
       uniqueIdentities.some((key) => key.startsWith('value:'));
     // A record that lost some of the words telling the recorded one apart and gained words of its own
     // that no other record has ("Voltage · ampere" → "Voltage Academy · ohm"): a namesake in its place.
+    // So is one that kept them all but whose own title grew a word no other record has ("Scarlet Runner
+    // bean" → "Scarlet Emperor runner bean", pushed onto the next page by newer donations).
     const namesakeRecord =
       strictContext &&
       !!recorded.inRecord &&
       comparison.distinctKept !== null &&
-      comparison.distinctKept < 1 &&
+      (comparison.distinctKept < 1 || titleGrew(recorded, fingerprint)) &&
       gainedWordsNoLookAlikeHas(index);
     const identifierVouched = onlyIdentifierNamed && identifierNamed[index] === true;
     const checks: [string, boolean][] = [
@@ -1384,6 +1401,13 @@ export function scoreCandidates(
         ),
       ],
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
+      // Another row holds what the recorded row's other fields held and this one holds none of it: this
+      // one is another row, whatever its number ("Segment 3" once a segment was inserted above the
+      // recorded one). A row that kept some may have been edited since: its place and name decide.
+      [
+        'row-values',
+        rowValuesKeeper < 0 || index === rowValuesKeeper || idVouched || holdsRecordedRowValue(recorded, element),
+      ],
       ['twin-words', !lostTwinWords(recorded, fingerprint)],
       ['wider-section', !widerOnly || idVouched || keepsWiderSection(element, fingerprint)],
       // "Remove" takes a record off the list it is in: the same person listed under another heading
@@ -1849,7 +1873,19 @@ function slotReplaced(recorded: Fingerprint, before: ReadonlySet<string>, candid
   const after = slotParts(candidate.context);
   if (![...before].some((part) => !after.has(part)) || ![...after].some((part) => !before.has(part))) return false;
   const around = new Set(contentTokens(candidate.context));
-  return !(recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && around.has(token));
+  return !recordIdNumbers(recorded).some((token) => around.has(token));
+}
+
+/** A price ("€189" beside the date) as its tokens: an amount, which names no record. */
+const AMOUNT = /[$€£¥₹]\s?(\d[\d,.]*)/gu;
+
+/**
+ * The id numbers ("#1042", "4471") among the words that told the recorded record apart; not its
+ * price, which another day's or another size's record has too ("€189" for each departure of a tour).
+ */
+function recordIdNumbers(recorded: Fingerprint, idPattern: RegExp = RECORD_ID_NUMBER): string[] {
+  const amounts = new Set([...(recorded.context ?? '').matchAll(AMOUNT)].flatMap(([, number]) => tokenize(number)));
+  return (recorded.distinct ?? []).filter((token) => idPattern.test(token) && !amounts.has(token));
 }
 
 /** Months and weekdays, written out or shortened: the parts of a date that are words. */
@@ -1883,7 +1919,7 @@ function distinctPartReplaced(
   const kinds = allKinds.filter((kind) => distinct.some((token) => kind.test(token)));
   if (kinds.length === 0) return false;
   const around = new Set(distinctWordsAround(recorded, candidate));
-  if (idKeeps && distinct.some((token) => RECORD_ID_NUMBER.test(token) && around.has(token))) return false;
+  if (idKeeps && recordIdNumbers(recorded).some((token) => around.has(token))) return false;
   const recordedAround = new Set(distinctWordsAround(recorded, recorded));
   return kinds.some(
     (kind) =>
@@ -1938,7 +1974,7 @@ function leadingWordReplaced(recorded: Fingerprint, candidate: Fingerprint): boo
   if (idNumber(first) !== undefined && idNumber(first) === idNumber(now)) return false;
   // A position in a queue ("3" → "2" once the first hold was filled), the record's own id number kept
   // beside it ("21180009921054"): the same record, moved up.
-  const idKept = (recorded.distinct ?? []).some((token) => RECORD_ID_NUMBER.test(token) && after.includes(token));
+  const idKept = recordIdNumbers(recorded).some((token) => after.includes(token));
   // Or a line renumbered by one inserted above ("4" → "5"), every word that told it apart (its
   // quantity, price and total) kept.
   const distinct = recorded.distinct ?? [];
@@ -2042,7 +2078,7 @@ function onlyRecordIdKeeper(
   fingerprints: readonly Fingerprint[],
   comparisons: readonly Comparison[],
 ): number {
-  const ids = (recorded.distinct ?? []).filter((token) => RECORD_ID.test(token));
+  const ids = recordIdNumbers(recorded, RECORD_ID);
   if (ids.length === 0) return -1;
   const known = new Set([recorded.context, recorded.heading, recorded.name].flatMap((text) => contentTokens(text)));
   const keepers = fingerprints.flatMap((fingerprint, index) => {
@@ -2054,6 +2090,45 @@ function onlyRecordIdKeeper(
     return kept && !otherId ? [index] : [];
   });
   return keepers.length === 1 ? (keepers[0] as number) : -1;
+}
+
+/** Whether the element's record holds any of the values the recorded row's other fields held. */
+function holdsRecordedRowValue(recorded: Fingerprint, element: Element): boolean {
+  const held = new Set(rowValuesOf(element).map((value) => value.toLowerCase()));
+  return (recorded.rowValues ?? []).some((value) => held.has(value.toLowerCase()));
+}
+
+/** Values of the recorded row's other fields needed to tell its row by them: one could be a default. */
+const MIN_ROW_VALUES = 2;
+
+/**
+ * The one field of the recorded kind whose record's other fields hold every value the recorded row's
+ * held (in any order, each once), when exactly one does; -1 otherwise, or when fewer than
+ * MIN_ROW_VALUES were recorded. Rows of defaults ("0", "Standard" in each) match many and tell nothing.
+ */
+function onlyRowValuesKeeper(
+  recorded: Fingerprint,
+  pool: readonly Element[],
+  fingerprints: readonly Fingerprint[],
+): number {
+  const wanted = recorded.rowValues ?? [];
+  if (wanted.length < MIN_ROW_VALUES) return -1;
+  let keeper = -1;
+  for (const [index, element] of pool.entries()) {
+    const fingerprint = fingerprints[index] as Fingerprint;
+    if (fingerprint.tag !== recorded.tag || fingerprint.type !== recorded.type) continue;
+    const held = rowValuesOf(element).map((value) => value.toLowerCase());
+    const holdsAll = wanted.every((value) => {
+      const at = held.indexOf(value.toLowerCase());
+      if (at < 0) return false;
+      held.splice(at, 1);
+      return true;
+    });
+    if (!holdsAll) continue;
+    if (keeper >= 0) return -1;
+    keeper = index;
+  }
+  return keeper;
 }
 
 /**
@@ -2117,6 +2192,29 @@ function ownWordsGained(
 const LETTER_WORD = /^\p{L}+$/u;
 
 /**
+ * The record's own title (the heading its surroundings start with) kept every recorded word and gained,
+ * among them, a word of letters the recorded surroundings did not hold: a title that names another record.
+ */
+function titleGrew(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const [before, after] = [recorded.heading, candidate.heading];
+  if (!before || !after || equalText(before, after)) return false;
+  const [titleBefore, titleAfter] = [contentTokens(before), contentTokens(after)];
+  const contextBefore = contentTokens(recorded.context);
+  if (titleBefore.some((token, index) => contextBefore[index] !== token)) return false;
+  const around = new Set(contextBefore);
+  // Inside it: an aside after or before it ("Hyperion (Deluxe Edition)", "Postponed: …") is news of the
+  // same record.
+  const start = titleAfter.indexOf(titleBefore[0] ?? '');
+  const inside = titleAfter.slice(start, start + titleBefore.length);
+  const contiguous = start >= 0 && inside.every((token, index) => token === titleBefore[index]);
+  return (
+    !contiguous &&
+    titleBefore.every((token) => titleAfter.includes(token)) &&
+    titleAfter.some((token) => LETTER_WORD.test(token) && !around.has(token))
+  );
+}
+
+/**
  * A name, id or test id numbered like the same attribute of other candidates ("zone3_mm" beside
  * "zone4_mm"): a place in a list, whatever its spelling, so it does not vote.
  */
@@ -2150,6 +2248,21 @@ function listNumberedKeys(keys: Iterable<string>): string[] {
 
 /** Locators that find an element by the words of its name. */
 const NAME_LOCATORS = new Set<LocatorKind>(['role', 'label', 'text']);
+
+/**
+ * The one other text field of the recorded kind that holds what the recorded field held before the step
+ * typed in it, when the field found holds something else: the recorded field relabelled, with another
+ * added beside it ("Phone" → "Mobile number" and a new, empty "Home phone"). Which one, the person says.
+ */
+function otherHolderOfValue(recorded: Fingerprint, found: Element): Element | undefined {
+  const value = recorded.fieldValue?.toLowerCase();
+  if (!value || enteredValue(found).toLowerCase() === value) return undefined;
+  const holders = safeQueryAll(found.getRootNode() as Scope, recorded.tag).filter(
+    (element) =>
+      element !== found && inputType(element) === recorded.type && enteredValue(element).toLowerCase() === value,
+  );
+  return holders.length === 1 ? holders[0] : undefined;
+}
 
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
   const recorded = descriptor.fingerprint;

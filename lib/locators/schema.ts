@@ -46,6 +46,8 @@ export const MAX_DISTINCT_WORD = 40;
 export const MAX_WIDER_WORDS = 24;
 /** Words by which a record and its near twin differ, at most (see Fingerprint.twin). */
 export const MAX_TWIN_WORDS = 3;
+/** Values of a record's other fields recorded beside a field of it, at most (see `rowValues`). */
+export const MAX_ROW_VALUES = 6;
 
 export const FingerprintSchema = z.strictObject({
   tag: z.string().max(40),
@@ -106,6 +108,18 @@ export const FingerprintSchema = z.strictObject({
    * appears later ("Return" label card above the "Outbound" one), the copy that kept all of them is it.
    */
   widerWords: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_WIDER_WORDS).optional(),
+  /**
+   * For a field of a record (a table row, a list item): what the record's other fields held when it was
+   * recorded (their values, a select's chosen option), in order; never a password's. Rows told apart
+   * only by their place ("Segment 3") still are by these once a row inserted above renumbers them.
+   */
+  rowValues: z.array(z.string().min(1).max(MAX_DISTINCT_WORD)).max(MAX_ROW_VALUES).optional(),
+  /**
+   * What a text field held before the step typed in it (an edit form's stored phone number); never a
+   * password's. When that value is now in another field and not in the one found, the field was
+   * relabelled and another added beside it ("Phone" → "Mobile number" and a new "Home phone").
+   */
+  fieldValue: z.string().min(1).max(MAX_SHORT).optional(),
   /**
    * When no word of its surroundings was its alone but one look-alike's were the same but for a word or
    * two (the same post queued for Instagram and for Facebook): the words only its own had (`own`) and

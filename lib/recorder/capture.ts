@@ -114,6 +114,11 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
   const hover = createHoverTracker(doc, now);
   let pendingFill: { element: HTMLInputElement | HTMLTextAreaElement | HTMLElement; step: Step } | null = null;
 
+  // Fields this recording typed or chose in: their values are the run's data, so they never say which
+  // row a later step's field is in.
+  const filled = new WeakSet<Element>();
+  const filledByRecording = (field: Element) => filled.has(field);
+
   const base = () => ({ id: newId(), optional: false, alwaysAsk: false, frame: options.framePath(), tab: 0 });
 
   /** Before an action on `target`: the scrolls that revealed it, then the hovers that revealed it. */
@@ -137,6 +142,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     if (step.kind !== 'fill') return;
     const value = isEditable(element) ? (element.textContent ?? '') : (element as HTMLInputElement).value;
     const secret = (element as HTMLInputElement).type?.toLowerCase() === 'password';
+    filled.add(element);
     const label = step.target.fingerprint.label || step.target.fingerprint.name || '';
     options.emit({
       step,
@@ -159,11 +165,13 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
       const select = element as HTMLSelectElement;
       flushFill();
       prelude(select);
+      const target = describeElement(select, { filledByRecording });
+      filled.add(select);
       options.emit({
         step: {
           ...base(),
           kind: 'select',
-          target: describeElement(select),
+          target,
           value: select.value,
           label: (select.selectedOptions[0]?.textContent ?? '').trim().slice(0, 200),
         },
@@ -181,7 +189,22 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     if (pendingFill?.element === field) return;
     flushFill();
     prelude(field);
-    pendingFill = { element: field, step: { ...base(), kind: 'fill', target: describeElement(field), value: '' } };
+    // What the field held before this typing (an edit form's stored value), as replay will find it.
+    const valueBefore = valuesAtFocus.get(field) ?? null;
+    pendingFill = {
+      element: field,
+      step: { ...base(), kind: 'fill', target: describeElement(field, { valueBefore, filledByRecording }), value: '' },
+    };
+  };
+
+  const valuesAtFocus = new WeakMap<Element, string>();
+  const onFocusIn = (event: Event) => {
+    if (!event.isTrusted) return;
+    const element = eventTarget(event);
+    // Never a password, not even in memory.
+    if (element && isTextField(element) && element.type.toLowerCase() !== 'password') {
+      valuesAtFocus.set(element, element.value);
+    }
   };
 
   const onFocusOut = (event: Event) => {
@@ -261,6 +284,7 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
 
   const listeners: [string, EventListener][] = [
     ['input', onInput as EventListener],
+    ['focusin', onFocusIn as EventListener],
     ['focusout', onFocusOut as EventListener],
     ['click', onClick as EventListener],
     ['dblclick', onDoubleClick as EventListener],
