@@ -42,6 +42,7 @@ import {
   typesValue,
   widerSectionWords,
 } from './fingerprint';
+import { neighboursOf } from './neighbours';
 import {
   type ElementDescriptor,
   type Fingerprint,
@@ -88,10 +89,16 @@ function tellingValue(value: string): boolean {
 const MIN_FIELD_VALUE = 3;
 const MIN_FIGURES_VALUE = 6;
 
-/** Whether another field of the element's kind in its scope holds the same value (Phone = Mobile). */
+/**
+ * Whether another field of the element's kind in its scope holds the same value (Phone = Mobile), or
+ * there are too many fields to tell.
+ */
 function heldElsewhere(element: Element, value: string): boolean {
   const type = element.getAttribute('type');
-  return Array.from(sameTagIn(scopeOf(element), element.localName)).some(
+  const sameTag = sameTagIn(scopeOf(element), element.localName);
+  // Too many to read on every recorded event: unknown, so the value is not relied on.
+  if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return true;
+  return Array.from(sameTag).some(
     (other) => other !== element && other.getAttribute('type') === type && enteredValue(other) === value,
   );
 }
@@ -156,6 +163,8 @@ function describeInScope(element: Element): ElementDescriptor {
   if (section.length > 0) fingerprint.sectionWords = section;
   const wider = widerSectionWords(element, fingerprint);
   if (wider.length > 0) fingerprint.widerWords = wider;
+  const neighbours = neighboursOf(element, fingerprint, lookAlikes);
+  if (neighbours.length > 0) fingerprint.neighbours = neighbours;
   return { locators: generateLocators(element, fingerprint), fingerprint };
 }
 

@@ -68,6 +68,7 @@ import {
   widerSectionWords,
 } from './fingerprint';
 import { identifierWords, labelSaysIdentifier, MIN_IDENTIFIER_WORDS } from './identifier-words';
+import { isRecordedNeighbour } from './neighbours';
 import { withReadCache } from './read-cache';
 import {
   type ElementDescriptor,
@@ -1401,6 +1402,8 @@ export function scoreCandidates(
         ),
       ],
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
+      // One of the elements beside the recorded one then, as it was: that neighbour, not it renamed.
+      ['neighbour', !(isRecordedNeighbour(recorded, fingerprint) && !idVouched)],
       // Another row holds what the recorded row's other fields held and this one holds none of it: this
       // one is another row, whatever its number ("Segment 3" once a segment was inserted above the
       // recorded one). A row that kept some may have been edited since: its place and name decide.

@@ -48,6 +48,9 @@ export const MAX_WIDER_WORDS = 24;
 export const MAX_TWIN_WORDS = 3;
 /** Values of a record's other fields recorded beside a field of it, at most (see `rowValues`). */
 export const MAX_ROW_VALUES = 6;
+/** Neighbours recorded beside an element, at most, and their length (see `neighbours`). */
+export const MAX_NEIGHBOURS = 12;
+export const MAX_NEIGHBOUR = 80;
 
 export const FingerprintSchema = z.strictObject({
   tag: z.string().max(40),
@@ -120,6 +123,14 @@ export const FingerprintSchema = z.strictObject({
    * relabelled and another added beside it ("Phone" → "Mobile number" and a new "Home phone").
    */
   fieldValue: z.string().min(1).max(MAX_SHORT).optional(),
+  /**
+   * What the elements beside it that a step could be mistaken for were, when it was recorded, lower-cased:
+   * for a field, the names of the other fields of its kind in its form ("driver licence no." beside
+   * "Navigator licence no."); for a command named like others, the surroundings of those under the same
+   * heading ("19:00–22:00 small hall" beside "19:00–22:00 Main hall"). A candidate that is one of them
+   * now is that neighbour, not the target renamed.
+   */
+  neighbours: z.array(z.string().min(1).max(MAX_NEIGHBOUR)).max(MAX_NEIGHBOURS).optional(),
   /**
    * When no word of its surroundings was its alone but one look-alike's were the same but for a word or
    * two (the same post queued for Instagram and for Facebook): the words only its own had (`own`) and

@@ -1,0 +1,93 @@
+/**
+ * The elements beside a recorded one that a changed page could pass off as it: the other fields of its
+ * form (by name), or, for a command named like others ("Book" in every slot), the others under the
+ * same heading (by their surroundings). Recorded with the target; at replay a candidate that is one of
+ * them is that neighbour, not the target renamed ("Navigator licence no." removed, "Driver licence
+ * no." beside it all along; the 19:00 Main hall slot booked, the 19:00 Small hall one beside it).
+ */
+import { accessibleName, contextText, formOf, headingText, isFormControl, sameTagIn, scopeOf } from './dom';
+import { controlFamily } from './fingerprint';
+import { type Fingerprint, MAX_NEIGHBOUR, MAX_NEIGHBOURS, MAX_TEXT } from './schema';
+import { digitShape, normalizeText, truncate } from './text';
+
+/** Elements of the recorded tag read for neighbours, at most: recording runs on every event. */
+const MAX_READ = 50;
+/** Elements of the tag in the scope beyond which none are looked at (as for a name's uniqueness). */
+const MAX_SAME_TAG = 400;
+/** Commands whose look-alikes are told apart by their surroundings. */
+const COMMAND_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+
+type NeighbourKind = 'name' | 'context';
+
+function kindOf(fingerprint: Fingerprint): NeighbourKind | null {
+  if (controlFamily(fingerprint.role) !== null) return 'name';
+  return COMMAND_ROLES.has(fingerprint.role) && fingerprint.nameUnique === false ? 'context' : null;
+}
+
+function keyOf(text: string): string {
+  return truncate(normalizeText(text).toLowerCase(), MAX_NEIGHBOUR);
+}
+
+/** What a neighbour is known by: a field's name; a command's surroundings. */
+function neighbourKey(kind: NeighbourKind, name: string, context: string | undefined): string {
+  return keyOf(kind === 'name' ? name : (context ?? ''));
+}
+
+/**
+ * At recording: the neighbours of `element`, whose fingerprint (with `nameUnique` set) is `fingerprint`;
+ * `lookAlikes` are the same-named commands already found.
+ */
+export function neighboursOf(
+  element: Element,
+  fingerprint: Fingerprint,
+  lookAlikes: readonly Element[] = [],
+): string[] {
+  const kind = kindOf(fingerprint);
+  if (!kind) return [];
+  const own = neighbourKey(kind, fingerprint.name, fingerprint.context);
+  const keys = new Set<string>();
+  const add = (key: string) => {
+    if (key && !placeOnly(key, own) && keys.size < MAX_NEIGHBOURS) keys.add(key);
+  };
+  if (kind === 'name') {
+    if (!own || !isFormControl(element)) return [];
+    const form = formOf(element);
+    const heading = fingerprint.heading ?? '';
+    const type = element.getAttribute('type');
+    const sameTag = sameTagIn(scopeOf(element), element.localName);
+    if (sameTag.length > MAX_SAME_TAG) return [];
+    for (let index = 0, read = 0; index < sameTag.length && read < MAX_READ; index++) {
+      const other = sameTag[index] as Element;
+      if (other === element || other.getAttribute('type') !== type) continue;
+      // Its form's fields, or, outside forms, those under the same heading.
+      if (form ? formOf(other) !== form : truncate(headingText(other), MAX_TEXT) !== heading) continue;
+      read++;
+      add(neighbourKey(kind, accessibleName(other), undefined));
+    }
+  } else {
+    const heading = fingerprint.heading ?? '';
+    for (const other of lookAlikes.slice(0, MAX_READ)) {
+      if (truncate(headingText(other), MAX_TEXT) === heading) add(neighbourKey(kind, '', contextText(other)));
+    }
+  }
+  return [...keys];
+}
+
+/** At replay: whether the candidate is one of the recorded element's neighbours. */
+export function isRecordedNeighbour(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const neighbours = recorded.neighbours;
+  const kind = kindOf(recorded);
+  if (!neighbours?.length || !kind) return false;
+  // A command's neighbours are those of its heading: under another, the same surroundings are another slot's.
+  if (kind === 'context' && keyOf(candidate.heading ?? '') !== keyOf(recorded.heading ?? '')) return false;
+  const key = neighbourKey(kind, candidate.name, candidate.context);
+  return !placeOnly(key, neighbourKey(kind, recorded.name, recorded.context)) && neighbours.includes(key);
+}
+
+/**
+ * Whether two keys differ at most by their numbers ("item 2 quantity" beside "item 1 quantity"): a
+ * place in a list, which the recorded element itself takes when a row above it goes or comes.
+ */
+function placeOnly(key: string, own: string): boolean {
+  return digitShape(key) === digitShape(own);
+}
