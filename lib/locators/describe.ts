@@ -23,6 +23,8 @@ import {
   isFormControl,
   isShadowRoot,
   labelText,
+  MAX_LOOKALIKES_READ,
+  MAX_NAME_UNIQUENESS_CANDIDATES,
   ownText,
   RECORD_CONTAINERS,
   retarget,
@@ -114,8 +116,9 @@ export function describeElement(element: Element, options: DescribeOptions = {})
   const own = describeInScope(target);
   const rowValues = rowValuesOf(target, options.filledByRecording);
   if (rowValues.length > 0) own.fingerprint.rowValues = rowValues;
-  const valueBefore = options.valueBefore === undefined ? enteredValue(target) : (options.valueBefore ?? '');
-  const fieldValue = typesValue(target) ? normalizeText(valueBefore) : '';
+  const valueBefore =
+    options.valueBefore === undefined ? enteredValue(target) : normalizeText(options.valueBefore ?? '');
+  const fieldValue = typesValue(target) ? valueBefore : '';
   if (tellingValue(fieldValue) && !heldElsewhere(target, fieldValue)) {
     own.fingerprint.fieldValue = truncate(fieldValue, MAX_SHORT);
   }
@@ -168,10 +171,6 @@ function describeInScope(element: Element): ElementDescriptor {
   return { locators: generateLocators(element, fingerprint), fingerprint };
 }
 
-/** Elements of one tag compared by name at most; a page with more leaves uniqueness unknown. */
-const MAX_NAME_UNIQUENESS_CANDIDATES = 400;
-/** Look-alikes whose surroundings are read to find the recorded one's own words. */
-const MAX_LOOKALIKES_READ = 50;
 /** Commands whose name is checked for uniqueness (resolve.ts follows them when they move). */
 const UNIQUE_NAME_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 

@@ -681,6 +681,14 @@ export function columnHeaderText(element: Element): string {
 /** Characters of a column caption read. */
 const MAX_SECTION_CAPTION = 100;
 
+/**
+ * Recording reads other elements of the target's tag on every event: with more than this many in the
+ * scope it reads none (a name's uniqueness, neighbours and earlier values are then unknown), and it
+ * reads at most MAX_LOOKALIKES_READ of them.
+ */
+export const MAX_NAME_UNIQUENESS_CANDIDATES = 400;
+export const MAX_LOOKALIKES_READ = 50;
+
 /** Elements of one tag in a scope; a live collection where the scope has one (cheap on big pages). */
 export function sameTagIn(scope: Scope, tag: string): ArrayLike<Element> {
   return 'getElementsByTagName' in scope ? scope.getElementsByTagName(tag) : scope.querySelectorAll(tag);

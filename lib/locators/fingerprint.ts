@@ -404,7 +404,7 @@ export function rowValuesOf(element: Element, skipped?: (field: Element) => bool
  * other element and for secrets.
  */
 export function enteredValue(element: Element): string {
-  return typesValue(element) ? fieldValue(element) : '';
+  return typesValue(element) ? normalizeText((element as HTMLInputElement | HTMLTextAreaElement).value ?? '') : '';
 }
 
 /** A text field (an input of a text kind, a textarea) whose value is no secret. */
@@ -417,15 +417,13 @@ export function typesValue(element: Element): boolean {
   );
 }
 
+/** A text field's value, or a select's chosen option (never a card's expiry month or the like). */
 function fieldValue(field: Element): string {
+  if (tagOf(field) !== 'select') return enteredValue(field);
   if (SECRET_AUTOCOMPLETE.test(field.getAttribute('autocomplete') ?? '')) return '';
-  if (tagOf(field) === 'select') {
-    // A prompt ("Choose…", sending nothing) is what every untouched row shows: no value of its own.
-    const chosen = (field as HTMLSelectElement).selectedOptions[0];
-    return chosen && chosen.value !== '' ? normalizeText(chosen.textContent ?? '') : '';
-  }
-  if (NO_VALUE_TYPES.has(inputType(field) ?? '')) return '';
-  return normalizeText((field as HTMLInputElement | HTMLTextAreaElement).value ?? '');
+  // A prompt ("Choose…", sending nothing) is what every untouched row shows: no value of its own.
+  const chosen = (field as HTMLSelectElement).selectedOptions[0];
+  return chosen && chosen.value !== '' ? normalizeText(chosen.textContent ?? '') : '';
 }
 
 /** A wider section with fewer new words than this (a lone caption) says too little to tell copies apart. */

@@ -5,17 +5,21 @@
  * them is that neighbour, not the target renamed ("Navigator licence no." removed, "Driver licence
  * no." beside it all along; the 19:00 Main hall slot booked, the 19:00 Small hall one beside it).
  */
-import { accessibleName, contextText, formOf, headingText, isFormControl, sameTagIn, scopeOf } from './dom';
+import { COMMAND_ROLES } from './command-words';
+import {
+  accessibleName,
+  contextText,
+  formOf,
+  headingText,
+  isFormControl,
+  MAX_LOOKALIKES_READ,
+  MAX_NAME_UNIQUENESS_CANDIDATES,
+  sameTagIn,
+  scopeOf,
+} from './dom';
 import { controlFamily } from './fingerprint';
 import { type Fingerprint, MAX_NEIGHBOUR, MAX_NEIGHBOURS, MAX_TEXT } from './schema';
 import { digitShape, normalizeText, truncate } from './text';
-
-/** Elements of the recorded tag read for neighbours, at most: recording runs on every event. */
-const MAX_READ = 50;
-/** Elements of the tag in the scope beyond which none are looked at (as for a name's uniqueness). */
-const MAX_SAME_TAG = 400;
-/** Commands whose look-alikes are told apart by their surroundings. */
-const COMMAND_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 
 type NeighbourKind = 'name' | 'context';
 
@@ -55,8 +59,8 @@ export function neighboursOf(
     const heading = fingerprint.heading ?? '';
     const type = element.getAttribute('type');
     const sameTag = sameTagIn(scopeOf(element), element.localName);
-    if (sameTag.length > MAX_SAME_TAG) return [];
-    for (let index = 0, read = 0; index < sameTag.length && read < MAX_READ; index++) {
+    if (sameTag.length > MAX_NAME_UNIQUENESS_CANDIDATES) return [];
+    for (let index = 0, read = 0; index < sameTag.length && read < MAX_LOOKALIKES_READ; index++) {
       const other = sameTag[index] as Element;
       if (other === element || other.getAttribute('type') !== type) continue;
       // Its form's fields, or, outside forms, those under the same heading.
@@ -66,7 +70,7 @@ export function neighboursOf(
     }
   } else {
     const heading = fingerprint.heading ?? '';
-    for (const other of lookAlikes.slice(0, MAX_READ)) {
+    for (const other of lookAlikes.slice(0, MAX_LOOKALIKES_READ)) {
       if (truncate(headingText(other), MAX_TEXT) === heading) add(neighbourKey(kind, '', contextText(other)));
     }
   }

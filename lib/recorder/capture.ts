@@ -118,6 +118,8 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
   // row a later step's field is in.
   const filled = new WeakSet<Element>();
   const filledByRecording = (field: Element) => filled.has(field);
+  // What each text field held when it took focus: replay finds it so before the step types.
+  const valuesAtFocus = new WeakMap<Element, string>();
 
   const base = () => ({ id: newId(), optional: false, alwaysAsk: false, frame: options.framePath(), tab: 0 });
 
@@ -197,7 +199,6 @@ export function startCapture(doc: Document, options: CaptureOptions): () => void
     };
   };
 
-  const valuesAtFocus = new WeakMap<Element, string>();
   const onFocusIn = (event: Event) => {
     if (!event.isTrusted) return;
     const element = eventTarget(event);
