@@ -244,7 +244,9 @@ export function explain(descriptor: TargetDescriptor, expect: string[] | null = 
 /** `expected` (the case's answer, when it lies in this scope) is marked with a star. */
 function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor, expected: Element | null): string {
   const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
-  const top = [...scored].sort((a, b) => b.comparison.score - a.comparison.score).slice(0, 5);
+  const ranked = [...scored].sort((a, b) => b.comparison.score - a.comparison.score);
+  // The five best, and the expected one wherever it ranks.
+  const top = ranked.filter((entry, rank) => rank < 5 || entry.element === expected);
   const lines = top.map(
     (entry) =>
       `${entry.element === expected ? '*' : ' '} ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
