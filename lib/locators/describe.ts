@@ -281,11 +281,17 @@ const MIN_TWIN_SHARED = 0.8;
 
 /**
  * The look-alike whose surroundings are the recorded one's but for a few words (the same post queued
- * for another channel): the words only each has. Words with digits are left out (a "2h ago" ticks).
+ * for another channel, the same lens in another focal length): the words only each has. Numbers are
+ * left out (a "2h ago" ticks, a total changes with the quantity); a code of letters and digits
+ * ("50mm", "S4") is kept: it names the item.
  */
 function nearTwin(fingerprint: Fingerprint, lookAlikeContexts: readonly string[]): Fingerprint['twin'] {
   const wordsOf = (text: string | undefined) =>
-    new Set(contentTokens(text).filter((token) => !/\d/.test(token) && token.length <= MAX_DISTINCT_WORD));
+    new Set(
+      contentTokens(text).filter(
+        (token) => (!/\d/.test(token) || itemCode(token)) && token.length <= MAX_DISTINCT_WORD,
+      ),
+    );
   const own = wordsOf(fingerprint.context);
   if (own.size < MIN_TWIN_CONTEXT_WORDS) return undefined;
   let best: { shared: number; own: string[]; theirs: string[] } | undefined;
@@ -299,6 +305,15 @@ function nearTwin(fingerprint: Fingerprint, lookAlikeContexts: readonly string[]
     if (!best || shared > best.shared) best = { shared, own: ownOnly, theirs: theirsOnly };
   }
   return best ? { own: best.own, theirs: best.theirs } : undefined;
+}
+
+/**
+ * A code of letters and digits that names an item ("50mm", "s4", "a320", "t2"): not a plain number, a
+ * time or date, nor an age or duration that ticks ("2h", "10min", "3d").
+ */
+const TICKING = /^\d+(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs|am|pm|st|nd|rd|th)$/;
+function itemCode(token: string): boolean {
+  return /\p{L}/u.test(token) && /\d/.test(token) && /^[\p{L}\d]+$/u.test(token) && !TICKING.test(token);
 }
 
 /** Words of `own` (up to MAX_DISTINCT_WORDS) that none of `others` has. */

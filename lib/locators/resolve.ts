@@ -403,12 +403,61 @@ function resolveThroughHosts(
     const inside = resolveThroughHosts(result.element.shadowRoot, inner, descriptor, depth + 1, budget);
     if (inside.status === 'found') return inside;
   }
+  // Or the copy the host's traits found is the one copy that kept every word of the recorded copy's
+  // own ("Cave 2 — washed rind") while the template relabelled the target in each copy ("Relative
+  // humidity (%)" → "Humidity (% RH)"): that record, in which the element that kept the target's field
+  // name and id, both, is the target. With its words gone, an id alone may be a place ("secondary-value"
+  // now on "Brine salinity").
+  if (
+    found.length === 0 &&
+    result.status === 'found' &&
+    result.element.shadowRoot &&
+    !identifiedByContext &&
+    onlyCopyKeepingAllItsWords(allCopies, host.fingerprint, wordsOf) === result.element
+  ) {
+    const inside = resolveThroughHosts(result.element.shadowRoot, inner, descriptor, depth + 1, budget);
+    if (inside.status === 'found' && keptEveryIdentity(descriptor.fingerprint, inside.element)) return inside;
+  }
   return (
     hostFailure ?? {
       status: 'not-found',
       reason: `none of ${copies.length} components of this kind holds an element like the recorded target`,
     }
   );
+}
+
+/**
+ * Of copies of a component, the one that still holds every word the recorded copy held that some copy
+ * still holds ("Room 5 · Bed 2": not "Room 6 · Bed 2", while a "5" is in another copy), and among them
+ * every word that told it from the others, small numbers too ("2" of "Cave 2 — washed rind": not "Cave
+ * 4 — washed rind"); not a copy for another day. Words gone from every copy went with the template
+ * ("Relative humidity" → "Humidity"). Null unless exactly one copy does, or when none were recorded.
+ */
+function onlyCopyKeepingAllItsWords(
+  copies: readonly Element[],
+  recordedHost: Fingerprint,
+  wordsOf: (copy: Element) => Set<string>,
+): Element | null {
+  const distinct = recordedHost.distinct ?? [];
+  if (distinct.length === 0) return null;
+  const recordedWords = contentTokens(recordedHost.text);
+  const stillHeld = new Set(recordedWords.filter((word) => copies.some((copy) => wordsOf(copy).has(word))));
+  const keeping = copies.filter((copy) => {
+    const words = wordsOf(copy);
+    return (
+      distinct.every((word) => words.has(word)) &&
+      [...stillHeld].every((word) => words.has(word)) &&
+      !dayReplaced(recordedHost, computeFingerprint(copy))
+    );
+  });
+  return keeping.length === 1 ? (keeping[0] ?? null) : null;
+}
+
+/** Whether the element carries the recorded id and field name, each the recorded one had, and had one. */
+function keptEveryIdentity(recorded: Fingerprint, element: Element): boolean {
+  const name = recorded.attrs.name;
+  if (!recorded.id && !name) return false;
+  return (!recorded.id || element.id === recorded.id) && (!name || element.getAttribute('name') === name);
 }
 
 /** Checks that find a candidate to be another record than the recorded one, not the record changed. */
@@ -2673,8 +2722,21 @@ function resolveTranslated(
     status: 'not-found',
     reason: 'the page is in another language now and no id or unchanged structure says which element it is',
   };
-  // Before refusing, a name whose every word has a look-alike may still single one out.
-  const namedOrRefused = (): ResolveResult => namedInTranslation(recorded, qualified) ?? refused;
+  // Before refusing, an identity only one element kept, or a name whose every word has a look-alike,
+  // may still single one out; when they point at two elements, neither is acted on.
+  const namedOrRefused = (): ResolveResult => {
+    const keeper = keptIdentityInTranslation(recorded, qualified, scored);
+    const named = namedInTranslation(recorded, qualified);
+    if (keeper && named?.status === 'found' && named.element !== keeper.element) return refused;
+    if (!keeper) return named ?? refused;
+    const keys = keeper.comparison.identities;
+    const via: FoundResult['via'] = keys.some((key) => key.startsWith('testid:'))
+      ? 'testId'
+      : keys.some((key) => key.startsWith('id:'))
+        ? 'id'
+        : 'name';
+    return { status: 'found', element: keeper.element, via, confidence: keeper.comparison.score };
+  };
   const voted = new Set(votes.map((vote) => vote.entry));
   const [entry] = voted;
   if (voted.size === 0) return sameValuesOnly(recorded, qualified, scored) ?? namedOrRefused();
@@ -2706,6 +2768,31 @@ function resolveTranslated(
   if (rival && !identityVote) return namedOrRefused();
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
+}
+
+/**
+ * On a translated page, the one element of the kind that kept an identity of the recorded element no
+ * translation changes: its id or test id (one per page), or its field name (with a choice's value) in
+ * the recorded form, where a field name says which field it is. A name shared with another form's
+ * field ("email" of the newsletter), a choice's value in another group, a placeholder or a link's path
+ * names no one element. It must have qualified.
+ */
+function keptIdentityInTranslation(
+  recorded: Fingerprint,
+  qualified: readonly Scored[],
+  scored: readonly Scored[],
+): Scored | null {
+  const keeps = (entry: Scored) =>
+    !entry.comparison.identityConflict &&
+    entry.comparison.identities.some(
+      (key) =>
+        key.startsWith('id:') ||
+        key.startsWith('testid:') ||
+        (key.startsWith('name:') && !!recorded.form && entry.fingerprint.form === recorded.form),
+    );
+  const keeping = scored.filter(keeps);
+  const [only] = keeping;
+  return keeping.length === 1 && only && qualified.includes(only) ? only : null;
 }
 
 /**
