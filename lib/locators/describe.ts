@@ -58,7 +58,7 @@ import {
   MAX_TWIN_WORDS,
   type TargetDescriptor,
 } from './schema';
-import { contentTokens, isGeneratedValue, normalizeText, tokenize, truncate } from './text';
+import { contentTokens, hasLettersAndDigits, isGeneratedValue, normalizeText, tokenize, truncate } from './text';
 
 /** Visible text longer than this is a paragraph, not a caption worth matching exactly. */
 const MAX_TEXT_LOCATOR_LENGTH = 80;
@@ -313,7 +313,7 @@ function nearTwin(fingerprint: Fingerprint, lookAlikeContexts: readonly string[]
  */
 const TICKING = /^\d+(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|wk|wks|mo|y|yr|yrs|am|pm|st|nd|rd|th)$/;
 function itemCode(token: string): boolean {
-  return /\p{L}/u.test(token) && /\d/.test(token) && /^[\p{L}\d]+$/u.test(token) && !TICKING.test(token);
+  return hasLettersAndDigits(token) && /^[\p{L}\d]+$/u.test(token) && !TICKING.test(token);
 }
 
 /** Words of `own` (up to MAX_DISTINCT_WORDS) that none of `others` has. */

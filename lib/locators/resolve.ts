@@ -82,6 +82,7 @@ import {
   contentTokens,
   digitShape,
   equalText,
+  hasLettersAndDigits,
   identifierTokens,
   isIndexedId,
   isIndexedName,
@@ -1672,7 +1673,7 @@ function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scor
   if (winners.length !== 1 || winner === undefined) return null;
   // A rival that lost a code of letters and digits (the plate "310e" of "B-RM 310E") is another
   // record's section, however much else it shares (the same model at the same depot).
-  const codes = wanted.filter((word) => /\p{L}/u.test(word) && /\d/.test(word));
+  const codes = wanted.filter(hasLettersAndDigits);
   const rivalClose = (kept: number, index: number) =>
     (kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST) &&
     codes.every((code) => regions[index]?.has(code));
@@ -2725,17 +2726,10 @@ function resolveTranslated(
   // Before refusing, an identity only one element kept, or a name whose every word has a look-alike,
   // may still single one out; when they point at two elements, neither is acted on.
   const namedOrRefused = (): ResolveResult => {
-    const keeper = keptIdentityInTranslation(recorded, qualified, scored);
+    const kept = keptIdentityInTranslation(recorded, qualified, scored);
     const named = namedInTranslation(recorded, qualified);
-    if (keeper && named?.status === 'found' && named.element !== keeper.element) return refused;
-    if (!keeper) return named ?? refused;
-    const keys = keeper.comparison.identities;
-    const via: FoundResult['via'] = keys.some((key) => key.startsWith('testid:'))
-      ? 'testId'
-      : keys.some((key) => key.startsWith('id:'))
-        ? 'id'
-        : 'name';
-    return { status: 'found', element: keeper.element, via, confidence: keeper.comparison.score };
+    if (kept && named?.status === 'found' && named.element !== kept.element) return refused;
+    return kept ?? named ?? refused;
   };
   const voted = new Set(votes.map((vote) => vote.entry));
   const [entry] = voted;
@@ -2781,18 +2775,20 @@ function keptIdentityInTranslation(
   recorded: Fingerprint,
   qualified: readonly Scored[],
   scored: readonly Scored[],
-): Scored | null {
+): FoundResult | null {
+  const pageIdentity = (key: string) => key.startsWith('id:') || key.startsWith('testid:');
   const keeps = (entry: Scored) =>
     !entry.comparison.identityConflict &&
     entry.comparison.identities.some(
       (key) =>
-        key.startsWith('id:') ||
-        key.startsWith('testid:') ||
-        (key.startsWith('name:') && !!recorded.form && entry.fingerprint.form === recorded.form),
+        pageIdentity(key) || (key.startsWith('name:') && !!recorded.form && entry.fingerprint.form === recorded.form),
     );
   const keeping = scored.filter(keeps);
   const [only] = keeping;
-  return keeping.length === 1 && only && qualified.includes(only) ? only : null;
+  if (keeping.length !== 1 || !only || !qualified.includes(only)) return null;
+  const keys = only.comparison.identities;
+  const via = keys.some((key) => key.startsWith('testid:')) ? 'testId' : keys.some(pageIdentity) ? 'id' : 'name';
+  return { status: 'found', element: only.element, via, confidence: only.comparison.score };
 }
 
 /**
