@@ -23,7 +23,7 @@ export const CHOICE_GROUPS = 'fieldset, [role="radiogroup"], [role="group"]';
 /** Containers that hold one record of a list: its actions belong to that record. */
 export const RECORD_CONTAINERS = 'li, tr, article, [role="row"], [role="listitem"], [role="article"]';
 
-const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** What a click on a nested node (icon, span) really targets, like Playwright's retargeting. */
 const INTERACTIVE_SELECTOR = [
@@ -499,8 +499,9 @@ export function contextBeside(element: Element): string {
   return '';
 }
 
+/** An h1–h6 or role=heading; read by tag and attribute, not `matches`: each candidate's heading search asks it dozens of times. */
 function isHeading(element: Element): boolean {
-  return element.matches(HEADING_SELECTOR);
+  return HEADING_TAGS.has(tagOf(element)) || element.getAttribute('role') === 'heading';
 }
 
 /**

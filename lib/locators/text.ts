@@ -4,6 +4,7 @@
  * Similarity works on normalised tokens rather than exact strings so that case, whitespace, punctuation
  * and changing numbers ("43 min ago" → "45 min ago") do not break a match, while different words do.
  */
+import { cachedOfText } from './read-cache';
 
 /** Tokens that carry almost no meaning on their own: "Add to cart" vs "Add to wishlist" must not look alike. */
 const STOP_WORDS = new Set([
@@ -45,6 +46,11 @@ export function truncate(value: string, max: number): string {
  */
 export function tokenize(value: string | null | undefined): string[] {
   if (!value) return [];
+  // A copy: callers may change what they get.
+  return cachedOfText('tokens', value, readTokens).slice();
+}
+
+function readTokens(value: string): string[] {
   // "#47" names a record (an issue, an order): kept apart from a counter like "47 comments".
   const words = value.toLowerCase().match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+|(?<=\d):\d+)*/gu);
   return words ?? [];
@@ -52,6 +58,11 @@ export function tokenize(value: string | null | undefined): string[] {
 
 /** Tokens without stop words; falls back to all tokens when nothing else is left ("To", "On"). */
 export function contentTokens(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return cachedOfText('content tokens', value, readContentTokens).slice();
+}
+
+function readContentTokens(value: string): string[] {
   const all = tokenize(value);
   const content = all.filter((token) => !STOP_WORDS.has(token));
   return content.length > 0 ? content : all;
@@ -262,7 +273,11 @@ export function identifierSimilarity(a: string, b: string | undefined): number {
 
 /** The same text, ignoring case and runs of white space. */
 export function equalText(a: string, b: string): boolean {
-  return normalizeText(a).toLowerCase() === normalizeText(b).toLowerCase();
+  return a === b || foldedText(a) === foldedText(b);
+}
+
+function foldedText(value: string): string {
+  return cachedOfText('folded', value, (text) => normalizeText(text).toLowerCase());
 }
 
 /** Both lists hold words and none is in both ("Hokusai: Waves and Wind" / "Ansel Adams: The Mural Project"). */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessibleName, labelText } from '@/lib/locators/dom';
 import { computeFingerprint } from '@/lib/locators/fingerprint';
-import { withReadCache } from '@/lib/locators/read-cache';
+import { cachedOfText, withReadCache } from '@/lib/locators/read-cache';
+import { contentTokens, equalText, tokenize } from '@/lib/locators/text';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -56,5 +57,35 @@ describe('reads answered once within a resolution', () => {
       expect(labelText(input)).toBe('Search');
     });
     expect(labelText(input)).toBe('Find');
+  });
+});
+
+describe('texts split once within a resolution', () => {
+  it('derives a text once per kind inside withReadCache, every time outside it', () => {
+    let derived = 0;
+    const count = (text: string) => {
+      derived++;
+      return text.length;
+    };
+    withReadCache(() => {
+      expect(cachedOfText('length', 'Net CPM', count)).toBe(7);
+      expect(cachedOfText('length', 'Net CPM', count)).toBe(7);
+      expect(cachedOfText('other kind', 'Net CPM', count)).toBe(7);
+    });
+    expect(derived).toBe(2);
+    cachedOfText('length', 'Net CPM', count);
+    cachedOfText('length', 'Net CPM', count);
+    expect(derived).toBe(4);
+  });
+
+  it('hands out copies of the words, so a caller changing them changes nothing for the next', () => {
+    withReadCache(() => {
+      const first = tokenize('Mark call complete');
+      first.push('changed');
+      contentTokens('Save the draft').pop();
+      expect(tokenize('Mark call complete')).toEqual(['mark', 'call', 'complete']);
+      expect(contentTokens('Save the draft')).toEqual(['save', 'draft']);
+      expect(equalText(' Net  CPM ', 'net cpm')).toBe(true);
+    });
   });
 });
