@@ -59,7 +59,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['unlike'],
   ['block'],
   ['unblock'],
-  ['mute'],
+  ['mute', 'silence'],
   ['unmute'],
   ['pin'],
   ['unpin'],

@@ -1216,6 +1216,8 @@ export function scoreCandidates(
   };
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   const rowValuesKeeper = onlyRowValuesKeeper(recorded, pool, fingerprints);
+  const recordLinkKeeper = onlyRecordLinkKeeper(recorded, fingerprints);
+  const commandsExtended = extendedCommands(recorded, fingerprints, comparisons);
   const removesFromList = !!recorded.inRecord && !!recorded.heading && commandVerb(recorded.name) === 'remove';
   // The record ids in the recorded wider section (the card's "J-20877"): where a candidate's holds
   // none of them but another of their form ("J-20893"), another record stands in the recorded one's place.
@@ -1268,7 +1270,8 @@ export function scoreCandidates(
     const contextOk =
       comparison.contextSimilarity === null ||
       comparison.contextSimilarity >= minContext ||
-      (recordKept && comparison.contextSimilarity >= MIN_CONTEXT_SIMILARITY);
+      (recordKept && comparison.contextSimilarity >= MIN_CONTEXT_SIMILARITY) ||
+      index === recordLinkKeeper;
     // An answer under another question is another answer, whatever its value says; only an id or
     // test id unique to it outweighs that.
     const testIdVouched = comparison.identities.some(
@@ -1516,7 +1519,10 @@ export function scoreCandidates(
           descriptionKept[index] === true ||
           inSameRecordCard ||
           index === firstNumberedCopy ||
-          identifierVouched,
+          identifierVouched ||
+          (commandsExtended[index] === true &&
+            comparison.distinctKept === 1 &&
+            (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS),
       ],
     ];
     const failed = checks.flatMap(([check, passed]) => (passed ? [] : [check]));
@@ -1769,6 +1775,25 @@ function bestKeepingSurroundings(recorded: Fingerprint, best: Scored, close: rea
   const keeping = close.filter((_, index) => wanted.every((token) => words[index]?.has(token)));
   if (keeping.length !== 1 || keeping[0] !== best) return null;
   return gainedOwnWord(words, close.indexOf(best), new Set(contentTokens(recorded.context))) ? null : best;
+}
+
+/**
+ * Among candidates that match equally well, the best-scoring one when it alone is still named as
+ * recorded, word for word, and every other lost a word of that name ("Gross CPM (USD)" inserted before
+ * "Net CPM (USD)", the ids regenerated and shifted). Only for a name the recorded element alone had: a
+ * record's action is named alike in every record, and one that kept it may be another record's.
+ */
+function bestNamedAsRecorded(recorded: Fingerprint, best: Scored, close: readonly Scored[]): Scored | null {
+  if (close.length < 2 || recorded.inRecord || recorded.nameUnique === false || !recorded.name.trim()) return null;
+  if (!equalText(best.fingerprint.name, recorded.name)) return null;
+  const words = contentTokens(recorded.name);
+  const othersLostAWord = close.every((entry) => {
+    if (entry === best) return true;
+    const now = new Set(contentTokens(entry.fingerprint.name));
+    // A number lost ("day 2" → "day 3") is a renumbering, which says nothing.
+    return words.some((word) => /\p{L}/u.test(word) && !now.has(word));
+  });
+  return othersLostAWord ? best : null;
 }
 
 /** Fewest words a label needs before its split between a caption and a shorter label is told. */
@@ -2131,18 +2156,94 @@ function onlyRecordIdKeeper(
   fingerprints: readonly Fingerprint[],
   comparisons: readonly Comparison[],
 ): number {
-  const ids = recordIdNumbers(recorded, RECORD_ID);
+  const numbers = recordIdNumbers(recorded, RECORD_ID);
+  // An id with letters ("RCC-0219") is the record's; the bare numbers beside it are its values, which
+  // change (a rating "1904" → "1931").
+  const lettered = numbers.filter((token) => /\p{L}/u.test(token));
+  // But a bare number the record starts with is what the list names it by ("100231 Acme Ltd …"), beside
+  // a customer's code with letters.
+  const leading = contentTokens(recorded.context)[0];
+  const ids = lettered.length > 0 ? [...lettered, ...numbers.filter((token) => token === leading)] : numbers;
   if (ids.length === 0) return -1;
+  const idShapes = new Set(ids.map(digitShape));
   const known = new Set([recorded.context, recorded.heading, recorded.name].flatMap((text) => contentTokens(text)));
   const keepers = fingerprints.flatMap((fingerprint, index) => {
     // Among its look-alikes: the record's other controls keep its id too.
     if ((comparisons[index] as Comparison).nameSimilarity < MIN_NAME_SIMILARITY) return [];
     const around = distinctWordsAround(recorded, fingerprint);
     const kept = ids.every((id) => around.includes(id));
-    const otherId = around.some((token) => RECORD_ID.test(token) && !known.has(token));
+    // Another record's id, written like the recorded one's.
+    const otherId = around.some(
+      (token) => RECORD_ID.test(token) && idShapes.has(digitShape(token)) && !known.has(token),
+    );
     return kept && !otherId ? [index] : [];
   });
   return keepers.length === 1 ? (keepers[0] as number) : -1;
+}
+
+/**
+ * The one control named as recorded inside a record that links where the recorded one's did
+ * ("/members/RCC-0219") and kept every word that told the record apart, only numbers changed: that
+ * record, wherever a re-sort moved it and whatever its values are now (its rank, its rating). A record
+ * that lost a word ("Theo Brandt" → "Ines Duarte") under a reissued number is another. Only for a
+ * record's own action, which every record has once; -1 otherwise.
+ */
+function onlyRecordLinkKeeper(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): number {
+  if (!recorded.recordLink || recorded.nameUnique !== false || !recorded.name) return -1;
+  const worded = (recorded.distinct ?? []).filter((token) => /\p{L}/u.test(token));
+  if (worded.length === 0) return -1;
+  let keeper = -1;
+  // A slot (a time, a date, a numbered court) replaced is another booking under the same owner's link.
+  const before = slotParts(recorded.context);
+  for (const [index, fingerprint] of fingerprints.entries()) {
+    if (fingerprint.recordLink !== recorded.recordLink || !equalText(fingerprint.name, recorded.name)) continue;
+    const after = slotParts(fingerprint.context);
+    if ([...before].some((part) => !after.has(part)) && [...after].some((part) => !before.has(part))) continue;
+    const around = new Set(distinctWordsAround(recorded, fingerprint));
+    if (!worded.every((token) => around.has(token))) continue;
+    if (keeper >= 0) return -1;
+    keeper = index;
+  }
+  return keeper;
+}
+
+/** Fewest copies of a command renamed alike before a rename is taken to be the page's, not a record's state. */
+const MIN_COMMANDS_EXTENDED = 2;
+
+/** Words that start saying where a command acts ("Pick from yard"), which leaves what it does as it was. */
+const PLACE_WORDS = new Set(['from', 'to', 'into', 'onto', 'in', 'at', 'on', 'via']);
+
+/**
+ * Commands named as recorded with where they act added after ("Pick" → "Pick from yard"), when the
+ * recorded name is on no element any more, nothing is named alike, and several copies were renamed so:
+ * the page relabelled the command in every record. Which record's is then for its kept words to say. A
+ * one-off rename may be a record's new state; words of what or how much ("Cancel whole series") another
+ * command.
+ */
+function extendedCommands(
+  recorded: Fingerprint,
+  fingerprints: readonly Fingerprint[],
+  comparisons: readonly Comparison[],
+): boolean[] {
+  const words = contentTokens(recorded.name);
+  const none = fingerprints.map(() => false);
+  if (!isCommand(recorded) || words.length === 0) return none;
+  if (fingerprints.some((fingerprint) => equalText(fingerprint.name, recorded.name))) return none;
+  // A command still named alike ("Cancel this occurrence") is the rename; the extended ones are others.
+  if (comparisons.some((comparison) => comparison.nameSimilarity >= MIN_NAME_SIMILARITY)) return none;
+  const all = tokenize(recorded.name);
+  const extended = fingerprints.map((fingerprint) => {
+    const now = contentTokens(fingerprint.name);
+    // Only words saying where ("from yard"), not what or how much ("whole series", "all versions").
+    const added = tokenize(fingerprint.name)[all.length];
+    return (
+      now.length > words.length &&
+      words.every((word, at) => now[at] === word) &&
+      added !== undefined &&
+      PLACE_WORDS.has(added)
+    );
+  });
+  return extended.filter(Boolean).length >= MIN_COMMANDS_EXTENDED ? extended : none;
 }
 
 /** Whether the element's record holds any of the values the recorded row's other fields held. */
@@ -2366,11 +2467,17 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     // element of the recorded name kept the recorded surroundings word for word, the voted one did not.
     // Which one the step meant, the person says.
     const keptElsewhere = surroundingsKeptElsewhere(recorded, entry, scored);
-    if (keptElsewhere) {
+    // Likewise an id kept by a field named otherwise now ("Preferred server region" in the old place,
+    // id="region"), while another field of its kind carries the recorded name word for word ("Home
+    // region", moved to a side panel): the id may have been reused, or the label moved.
+    const elsewhere = keptElsewhere ?? nameKeptElsewhere(recorded, entry, scored);
+    if (elsewhere) {
       return {
         status: 'ambiguous',
-        candidates: [entry.element, keptElsewhere.element],
-        reason: 'the recorded id is on one element, the recorded surroundings are around another',
+        candidates: [entry.element, elsewhere.element],
+        reason: keptElsewhere
+          ? 'the recorded id is on one element, the recorded surroundings are around another'
+          : 'the recorded id is on one field, the recorded name on another',
       };
     }
     if (!better && !(tied && onlyStructural && !identityVote)) {
@@ -2468,7 +2575,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
       onlyKeepingRecordNumber(recorded, close) ??
       onlyFirstNumberedCopy(close) ??
       onlyInColumnKeepingName(recorded, close) ??
-      bestKeepingSurroundings(recorded, leader, close);
+      bestKeepingSurroundings(recorded, leader, close) ??
+      bestNamedAsRecorded(recorded, leader, close);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',
@@ -2660,6 +2768,30 @@ function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored:
         keptClearly(keptAround(other)),
     ) ?? null
   );
+}
+
+/**
+ * The one other field of the recorded kind named as recorded, word for word, while the voted one is
+ * named otherwise (its name not even alike): see resolveInScope. Only for a field whose name was its
+ * own at recording; the same options too, for a select.
+ */
+function nameKeptElsewhere(recorded: Fingerprint, voted: Scored, scored: readonly Scored[]): Scored | null {
+  if (!isFormControlTag(recorded.tag) || recorded.nameUnique === false || recorded.inRecord) return null;
+  if (!recorded.name.trim() || voted.comparison.nameSimilarity >= MIN_NAME_SIMILARITY) return null;
+  // Not when same-named look-alikes stood beside it at recording (what distinct, twin or section words
+  // were read against), nor for a field that fails any check but its name and surroundings.
+  if (recorded.distinct?.length || recorded.twin || recorded.sectionWords?.length) return null;
+  const named = scored.filter(
+    (other) =>
+      other !== voted &&
+      other.failed.every((check) => check === 'name-or-context') &&
+      other.fingerprint.tag === recorded.tag &&
+      other.fingerprint.type === recorded.type &&
+      !other.comparison.identityConflict &&
+      (!recorded.options || other.fingerprint.options === recorded.options) &&
+      equalText(other.fingerprint.name, recorded.name),
+  );
+  return named.length === 1 ? (named[0] as Scored) : null;
 }
 
 /**

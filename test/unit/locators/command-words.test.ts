@@ -31,6 +31,9 @@ describe('commandNameSimilarity', () => {
     expect(commandNameSimilarity('Sign in', 'Log in', VOUCH)).toBe(1);
     expect(commandNameSimilarity('Log out', 'Sign out', VOUCH)).toBe(1);
     expect(commandNameSimilarity('Select', 'Choose this pharmacy', VOUCH)).toBeGreaterThanOrEqual(MIN_NAME_SIMILARITY);
+    expect(commandNameSimilarity('Mute alerts', 'Silence alerts', VOUCH)).toBe(1);
+    // And its opposite stays another command.
+    expect(commandNameSimilarity('Silence alerts', 'Unsilence alerts', VOUCH)).toBe(0);
   });
 
   it('reads two different verbs as two commands, whatever object words they share', () => {
