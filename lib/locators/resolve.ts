@@ -82,6 +82,7 @@ import {
   contentTokens,
   digitShape,
   equalText,
+  hasLetters,
   hasLettersAndDigits,
   identifierTokens,
   isIndexedId,
@@ -1216,7 +1217,7 @@ export function scoreCandidates(
   };
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   const rowValuesKeeper = onlyRowValuesKeeper(recorded, pool, fingerprints);
-  const recordLinkKeeper = onlyRecordLinkKeeper(recorded, fingerprints);
+  const recordLinkKeeper = onlyRecordLinkKeeper(recorded, recordedSlot, fingerprints);
   const commandsExtended = extendedCommands(recorded, fingerprints, comparisons);
   const removesFromList = !!recorded.inRecord && !!recorded.heading && commandVerb(recorded.name) === 'remove';
   // The record ids in the recorded wider section (the card's "J-20877"): where a candidate's holds
@@ -1791,7 +1792,7 @@ function bestNamedAsRecorded(recorded: Fingerprint, best: Scored, close: readonl
     if (entry === best) return true;
     const now = new Set(contentTokens(entry.fingerprint.name));
     // A number lost ("day 2" → "day 3") is a renumbering, which says nothing.
-    return words.some((word) => /\p{L}/u.test(word) && !now.has(word));
+    return words.some((word) => hasLetters(word) && !now.has(word));
   });
   return othersLostAWord ? best : null;
 }
@@ -2159,7 +2160,7 @@ function onlyRecordIdKeeper(
   const numbers = recordIdNumbers(recorded, RECORD_ID);
   // An id with letters ("RCC-0219") is the record's; the bare numbers beside it are its values, which
   // change (a rating "1904" → "1931").
-  const lettered = numbers.filter((token) => /\p{L}/u.test(token));
+  const lettered = numbers.filter(hasLetters);
   // But a bare number the record starts with is what the list names it by ("100231 Acme Ltd …"), beside
   // a customer's code with letters.
   const leading = contentTokens(recorded.context)[0];
@@ -2188,17 +2189,19 @@ function onlyRecordIdKeeper(
  * that lost a word ("Theo Brandt" → "Ines Duarte") under a reissued number is another. Only for a
  * record's own action, which every record has once; -1 otherwise.
  */
-function onlyRecordLinkKeeper(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): number {
+function onlyRecordLinkKeeper(
+  recorded: Fingerprint,
+  recordedSlot: ReadonlySet<string>,
+  fingerprints: readonly Fingerprint[],
+): number {
   if (!recorded.recordLink || recorded.nameUnique !== false || !recorded.name) return -1;
-  const worded = (recorded.distinct ?? []).filter((token) => /\p{L}/u.test(token));
+  const worded = (recorded.distinct ?? []).filter(hasLetters);
   if (worded.length === 0) return -1;
   let keeper = -1;
-  // A slot (a time, a date, a numbered court) replaced is another booking under the same owner's link.
-  const before = slotParts(recorded.context);
   for (const [index, fingerprint] of fingerprints.entries()) {
     if (fingerprint.recordLink !== recorded.recordLink || !equalText(fingerprint.name, recorded.name)) continue;
-    const after = slotParts(fingerprint.context);
-    if ([...before].some((part) => !after.has(part)) && [...after].some((part) => !before.has(part))) continue;
+    // A slot (a time, a date, a numbered court) replaced is another booking under the same owner's link.
+    if (slotReplaced(recorded, recordedSlot, fingerprint)) continue;
     const around = new Set(distinctWordsAround(recorded, fingerprint));
     if (!worded.every((token) => around.has(token))) continue;
     if (keeper >= 0) return -1;

@@ -80,9 +80,14 @@ const UNIT_WEIGHT: TokenWeight = () => 1;
 /** Which tokens that differ only in their digits earn partial credit: all, or only counters ("3" vs "4"). */
 export type DigitVariants = 'all' | 'counters';
 
+/** A word with a letter in it ("rcc-0219", "brandt"; not "1904"). */
+export function hasLetters(token: string): boolean {
+  return /\p{L}/u.test(token);
+}
+
 /** A word of letters and digits both (a plate's "310e", a lens's "50mm"). */
 export function hasLettersAndDigits(token: string): boolean {
-  return /\p{L}/u.test(token) && /\d/.test(token);
+  return hasLetters(token) && /\d/.test(token);
 }
 
 /** A counter that ticks ("3 comments" → "4 comments"), as opposed to an id, date or amount. */
