@@ -6,7 +6,11 @@
  * It builds its own copy of the test build without minification first (bench/replay/wxt.profile.config.ts,
  * written to a temporary directory), so the functions it names are the source's.
  *
- *   npx tsx bench/replay/profile.ts [--steps N] [--top N]
+ *   npx tsx bench/replay/profile.ts [--steps N] [--top N] [--trace]
+ *
+ * With --trace it records a browser-wide Chrome trace instead of the CPU profiles and prints, per busy thread,
+ * the self time of the traced events: what the CPU profile calls "(program)" (style, layout, paint, extension
+ * messaging, Dexie's promise ticks in the worker) by name.
  *
  * PROFILE_WORKER_PHASES and PROFILE_PAGE_PHASES (comma-separated function names) add functions to the
  * inclusive-time lines of the worker and of the tab.
@@ -127,6 +131,88 @@ function summarize(label: string, profile: Profile, wallMs: number, top: number,
   }
 }
 
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
+}
+
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'blink',
+  'v8',
+  'disabled-by-default-devtools.timeline',
+  'ipc',
+  'mojom',
+  'extensions',
+];
+
+/** Per thread: time inside traced events and the self time of each event name (nested events subtracted). */
+function summarizeTrace(events: TraceEvent[], top: number): void {
+  const threadNames = new Map<string, string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name')
+      threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
+  }
+  const byThread = new Map<string, { name: string; start: number; end: number }[]>();
+  const open = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    const key = `${event.pid}:${event.tid}`;
+    const list = byThread.get(key) ?? [];
+    byThread.set(key, list);
+    const label =
+      event.name === 'FunctionCall' && event.args?.data?.functionName
+        ? `FunctionCall ${event.args.data.functionName}`
+        : event.name;
+    if (event.ph === 'X' && event.dur !== undefined)
+      list.push({ name: label, start: event.ts, end: event.ts + event.dur });
+    else if (event.ph === 'B') {
+      const stack = open.get(key) ?? [];
+      stack.push(event);
+      open.set(key, stack);
+    } else if (event.ph === 'E') {
+      const begun = open.get(key)?.pop();
+      if (begun) list.push({ name: begun.name, start: begun.ts, end: event.ts });
+    }
+  }
+  const rows = [...byThread.entries()]
+    .map(([key, list]) => {
+      list.sort((a, b) => a.start - b.start || b.end - a.end);
+      const self = new Map<string, number>();
+      let busy = 0;
+      const stack: { name: string; start: number; end: number; child: number }[] = [];
+      const close = (upTo: number) => {
+        while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= upTo) {
+          const done = stack.pop() as { name: string; start: number; end: number; child: number };
+          self.set(done.name, (self.get(done.name) ?? 0) + (done.end - done.start - done.child));
+          const parent = stack[stack.length - 1];
+          if (parent) parent.child += done.end - done.start;
+          else busy += done.end - done.start;
+        }
+      };
+      for (const item of list) {
+        close(item.start);
+        stack.push({ ...item, child: 0 });
+      }
+      close(Number.POSITIVE_INFINITY);
+      return { key, name: threadNames.get(key) ?? '?', busy, self };
+    })
+    .filter((row) => row.busy > 50_000)
+    .sort((a, b) => b.busy - a.busy);
+  for (const row of rows) {
+    console.log(`\n${row.name} (${row.key}): ${Math.round(row.busy / 1000)} ms in traced events`);
+    for (const [name, us] of [...row.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+    }
+  }
+}
+
 async function startProfiler(session: CDPSession): Promise<void> {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -159,6 +245,24 @@ async function main(): Promise<void> {
         );
         const page = await cdp.waitForTarget((t) => t.type() === 'page' && t.url() === marker, { timeout: 5000 });
         const sessions = { worker: await worker.createCDPSession(), page: await page.createCDPSession() };
+        if (process.argv.includes('--trace')) {
+          const browserSession = await cdp.target().createCDPSession();
+          const events: TraceEvent[] = [];
+          browserSession.on('Tracing.dataCollected', (data: { value: TraceEvent[] }) => events.push(...data.value));
+          const complete = new Promise<void>((resolve) =>
+            browserSession.once('Tracing.tracingComplete', () => resolve()),
+          );
+          await browserSession.send('Tracing.start', {
+            transferMode: 'ReportEvents',
+            traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+          });
+          const run = await runTask(understudy, taskId, tabId, plan.steps * 2000);
+          await browserSession.send('Tracing.end');
+          await complete;
+          console.log(`Understudy, ${plan.steps} steps, traced: ${Math.round(run.wallMs)} ms wall`);
+          summarizeTrace(events, top);
+          return;
+        }
         await startProfiler(sessions.worker);
         await startProfiler(sessions.page);
         const run = await runTask(understudy, taskId, tabId, plan.steps * 2000);
