@@ -140,6 +140,7 @@ function describeInScope(element: Element): ElementDescriptor {
   const unique = lookAlikes === undefined ? undefined : lookAlikes.length === 0;
   if (unique === false || (unique === true && !inRecord)) fingerprint.nameUnique = unique;
   if (fingerprint.options && optionsUnique(element, fingerprint.options)) fingerprint.optionsUnique = true;
+  if (fingerprint.options && optionCountUnique(element)) fingerprint.optionCountUnique = true;
   if (element.shadowRoot && sameTagIn(scopeOf(element), element.localName).length === 1) fingerprint.onlyCopy = true;
   const verbUnique = synonymTwinAbsent(element, fingerprint);
   if (verbUnique !== undefined) fingerprint.verbUnique = verbUnique;
@@ -234,6 +235,15 @@ function sameNamedFields(element: Element, fingerprint: Fingerprint): Element[] 
 function optionsUnique(element: Element, options: string): boolean {
   for (const other of scopeOf(element).querySelectorAll('select')) {
     if (other !== element && optionList(other) === options) return false;
+  }
+  return true;
+}
+
+/** Whether no other select in the element's scope offers as many options (what a translation keeps). */
+function optionCountUnique(element: Element): boolean {
+  const count = element.querySelectorAll('option').length;
+  for (const other of scopeOf(element).querySelectorAll('select')) {
+    if (other !== element && other.querySelectorAll('option').length === count) return false;
   }
   return true;
 }

@@ -22,7 +22,8 @@ const FIELD_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bqty\b\.?/g, 'quantity'],
 ];
 
-function canonical(label: string): string {
+/** The label lower-cased with each field's standard names as one word ("Qty" and "Quantity" alike). */
+export function canonicalFieldText(label: string): string {
   let text = normalizeText(label).toLowerCase();
   for (const [phrase, word] of FIELD_PHRASES) text = text.replace(phrase, word);
   // One word in the singular or the plural ("Pages" / "Page range").
@@ -33,5 +34,5 @@ function canonical(label: string): string {
 export function fieldNameSimilarity(recorded: string, candidate: string): number {
   const plain = textSimilarity(recorded, candidate);
   if (plain === 1) return plain;
-  return Math.max(plain, textSimilarity(canonical(recorded), canonical(candidate)));
+  return Math.max(plain, textSimilarity(canonicalFieldText(recorded), canonicalFieldText(candidate)));
 }

@@ -53,6 +53,7 @@ import {
   sameTagIn,
   tagOf,
 } from './dom';
+import { canonicalFieldText } from './field-words';
 import {
   type Comparison,
   compareFingerprints,
@@ -1285,7 +1286,9 @@ export function scoreCandidates(
     // A choice whose own caption names its group ("Auto-renew membership" under "Membership") says
     // what it is wherever it moved: the same caption under another group is still it.
     // So does a caption of many words ("Upset prevention and recovery (UPRT)") that no other choice
-    // is named like, its own description beside it kept: a list split into groups moved it.
+    // is named like, its own description beside it kept: a list split into groups moved it. Not when
+    // its field name gained a word its new group is named by ("rest_ok" → "linked_rest_ok" under
+    // "Linked shift: Mon 14 Oct"): the same declaration for another thing.
     const groupOk =
       comparison.groupSimilarity === null ||
       comparison.groupSimilarity >= MIN_CONTEXT_SIMILARITY ||
@@ -1295,6 +1298,7 @@ export function scoreCandidates(
       (equalText(recorded.name, fingerprint.name) && captionNamesGroup(recorded.name, recorded.group)) ||
       (specificName &&
         namedAlike.length === 1 &&
+        !nameQualifiedByGroup(recorded, fingerprint) &&
         comparison.nameSimilarity >= MIN_NAME_SIMILARITY &&
         (comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS);
     // A cell under another column ("Desktop" inserted before "Email") is another setting of the same row.
@@ -1382,18 +1386,23 @@ export function scoreCandidates(
       !!recorded.name &&
       (!fingerprint.name.trim() || (!!recorded.label && equalText(fingerprint.name, recorded.label))) &&
       (!recorded.column || (!!fingerprint.column && equalText(recorded.column, fingerprint.column))) &&
-      wordsWithin(
+      (wordsWithin(
         // Words that name something ("Mary’s", "is" aside): the label's grammar is not around it, nor
         // its number ("Select lot L-2016-012" under the column "Select all lots"), nor the verb it
         // started with ("Assign run for Tucker" beside "Run").
-        contentTokens(recorded.name)
-          .slice(commandVerb(recorded.name) === undefined ? 0 : 1)
-          .filter((token) => token.length >= 3 || /\d/.test(token))
-          .map(singular),
+        nameWords(recorded.name),
         contentTokens(
           `${fingerprint.name} ${fingerprint.column ?? ''} ${fingerprint.group ?? ''} ${fingerprint.context ?? ''}`,
         ).map(singular),
-      );
+      ) ||
+        // Or, under its recorded field name, the column says the name in its standard short form
+        // ("Quantity" under "Qty"; not "45 min" or a person called Max elsewhere in the row).
+        (!!recorded.attrs.name &&
+          fingerprint.attrs.name === recorded.attrs.name &&
+          wordsWithin(
+            nameWords(canonicalFieldText(recorded.name)),
+            contentTokens(canonicalFieldText(`${fingerprint.name} ${fingerprint.column ?? ''}`)).map(singular),
+          )));
     // A form regrouped into sections ("Identity", "Purchase"): the one field still labelled as
     // recorded, in the same form under the same heading, its surroundings now a part of the recorded
     // ones. Not in a list's records, nor for a field that had a same-named twin.
@@ -2483,6 +2492,16 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
           : 'the recorded id is on one field, the recorded name on another',
       };
     }
+    // Records renumbered, the recorded number given to another one ("SF-1042" is a new find now, the
+    // recorded one reads "SF-1045 (was SF-1042)"): its place and link point at the new holder.
+    const renumbered = !identityVote ? renumberedAway(recorded, entry, scored) : null;
+    if (renumbered) {
+      return {
+        status: 'ambiguous',
+        candidates: [entry.element, renumbered.element],
+        reason: "the recorded record's number is on one record now, its words around another",
+      };
+    }
     if (!better && !(tied && onlyStructural && !identityVote)) {
       return { status: 'found', element: entry.element, via: (first as { kind: LocatorKind }).kind, confidence: score };
     }
@@ -2704,6 +2723,20 @@ function oppositeAsked(recorded: Fingerprint, candidate: Fingerprint): boolean {
 }
 
 /**
+ * A field whose name attribute kept every recorded word and gained one its group caption now says
+ * ("rest_ok" → "linked_rest_ok" under "Linked shift: Mon 14 Oct"): the field of what that group is about.
+ * A prefix every field of a redesigned form gained ("pickup[rest_ok]") is not said by its group.
+ */
+function nameQualifiedByGroup(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  if (!candidate.attrs.name || !candidate.group || isIndexedName(candidate.attrs.name)) return false;
+  const [before, after] = [identifierTokens(recorded.attrs.name), identifierTokens(candidate.attrs.name)];
+  if (before.length === 0 || after.length <= before.length || !before.every((token) => after.includes(token)))
+    return false;
+  const group = new Set(contentTokens(candidate.group).map(singular));
+  return after.some((token) => !before.includes(token) && token.length >= 4 && group.has(singular(token)));
+}
+
+/**
  * A field whose name attribute gained a qualifier ("slot" → "collectionSlot") naming what the recorded field
  * was not about, its surroundings replaced as well: the form now asks for a more specific thing (the
  * collection's time slot where the delivery's was), however alike its label and choices read.
@@ -2769,6 +2802,47 @@ function surroundingsKeptElsewhere(recorded: Fingerprint, voted: Scored, scored:
           // A numbered name ("Zone 3 water amount") passes to the next entry when one is inserted above.
           sameButNumbers(recorded.name, other.fingerprint.name)) &&
         keptClearly(keptAround(other)),
+    ) ?? null
+  );
+}
+
+/** How much closer to the recorded surroundings a renumbered record must be than the voted one. */
+const RENUMBERED_CONTEXT_GAP = 0.1;
+
+/** Words a list writes before a record's old number once it renumbered it ("SF-1045 (was SF-1042)"). */
+const RENUMBERED_FROM = /(?:^|[\s([])(?:was|formerly|previously|prev\.?|old no\.?|renumbered from)\s*[:#]?\s*$/;
+
+/** Whether `context` says the record was numbered `number` before ("was SF-1042"). */
+function saysWasNumbered(context: string, number: string): boolean {
+  const text = normalizeText(context).toLowerCase();
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    if (RENUMBERED_FROM.test(text.slice(Math.max(0, at - 24), at))) return true;
+  }
+  return false;
+}
+
+/**
+ * Another control named as the voted one, failing only for linking to another record, around which the
+ * recorded surroundings are kept (nearly word for word) and every word that told the recorded record
+ * apart, while the voted one's are kept less, and whose record says it had the recorded number ("SF-1045
+ * (was SF-1042)"): the records were renumbered and the voted one holds the recorded number now. A copy
+ * that quotes it ("duplicate of SF-1042") is no renumbering. Null when there is none.
+ */
+function renumberedAway(recorded: Fingerprint, voted: Scored, scored: readonly Scored[]): Scored | null {
+  const votedContext = voted.comparison.contextSimilarity;
+  const numbers = recorded.distinct?.filter((token) => /\d/.test(token)) ?? [];
+  if (votedContext === null || numbers.length === 0) return null;
+  return (
+    scored.find(
+      (other) =>
+        other !== voted &&
+        other.failed.length === 1 &&
+        other.failed[0] === 'other-record' &&
+        other.comparison.distinctKept === 1 &&
+        numbers.some((number) => saysWasNumbered(other.fingerprint.context ?? '', number)) &&
+        other.comparison.nameSimilarity >= voted.comparison.nameSimilarity &&
+        (other.comparison.contextSimilarity ?? 0) >= KEPT_SURROUNDINGS &&
+        votedContext <= (other.comparison.contextSimilarity ?? 0) - RENUMBERED_CONTEXT_GAP,
     ) ?? null
   );
 }
@@ -2890,9 +2964,30 @@ function resolveTranslated(
     recorded.choices ? tokenSimilarity(recorded.choices, candidate.fingerprint.choices ?? []) : 0;
   const entryKeeps = keeps(entry);
   const entryChoices = choices(entry);
-  const setApart = (other: Scored) =>
-    (entryKeeps && !keeps(other)) ||
-    (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT);
+  // Nor does it change how many options a select offers, where no other select offered as many at
+  // recording (six exams, not five offences or three priorities), or the code a field's hint gives as an
+  // example ("e.g. KOR-PAT-0093" → "例：KOR-PAT-0093"; not an amount or a date, which any field's may be).
+  const recordedOptions = recorded.optionCountUnique ? optionCount(recorded.options) : null;
+  const entryOptions = optionCount(entry.fingerprint.options);
+  const exampleFigures = figuresOf(recorded.attrs.placeholder).filter((figure) => /\p{L}/u.test(figure));
+  const keepsExample = (candidate: Scored) => {
+    const figures = figuresOf(candidate.fingerprint.attrs.placeholder);
+    return exampleFigures.length > 0 && exampleFigures.every((figure) => figures.includes(figure));
+  };
+  const entryKeepsExample = keepsExample(entry);
+  const setApart = (other: Scored) => {
+    // No list at all: fewer options than are listed (a "Routine / Rush" select).
+    const otherOptions = other.fingerprint.options ? optionCount(other.fingerprint.options) : 0;
+    return (
+      (entryKeeps && !keeps(other)) ||
+      (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT) ||
+      (entryKeepsExample && !keepsExample(other)) ||
+      (recordedOptions !== null &&
+        entryOptions === recordedOptions &&
+        otherOptions !== null &&
+        otherOptions !== recordedOptions)
+    );
+  };
   const rival = twins.find((other) => !setApart(other));
   if (rival && !identityVote) return namedOrRefused();
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
@@ -2992,6 +3087,11 @@ function optionCount(options: string | undefined): number | null {
   return options.split(' | ').length;
 }
 
+/** The words of a text holding a figure ("kor-pat-0093", "2024"): what no translation changes. */
+function figuresOf(text: string | undefined): string[] {
+  return text ? tokenize(text).filter((token) => /\d/.test(token)) : [];
+}
+
 /** Option values a select needs before they say which select it is. */
 const MIN_VALUES_NAMING_SELECT = 3;
 
@@ -3056,6 +3156,14 @@ const ambiguous = (candidates: readonly Element[], reason: string): ResolveResul
   candidates: [...new Set(candidates)].slice(0, MAX_AMBIGUOUS_REPORTED),
   reason,
 });
+
+/** The words of a name that name something: no verb it starts with, no short grammar word (see unnamedInKeptRecord). */
+function nameWords(name: string): string[] {
+  return contentTokens(name)
+    .slice(commandVerb(name) === undefined ? 0 : 1)
+    .filter((token) => token.length >= 3 || /\d/.test(token))
+    .map(singular);
+}
 
 /**
  * A target of unknown kind (imported; see the top of this file). Candidates are what the locators match, and one

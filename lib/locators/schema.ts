@@ -154,6 +154,8 @@ export const FingerprintSchema = z.strictObject({
   options: text.optional(),
   /** Set when no other select around it offered the same options at recording: then the list names it. */
   optionsUnique: z.boolean().optional(),
+  /** Set when no other select around it offered as many options at recording: then their number names it too. */
+  optionCountUnique: z.boolean().optional(),
   /** Set on a shadow host that was the only element of its tag in its scope: its tag names it wherever it moves. */
   onlyCopy: z.boolean().optional(),
   /** For a radio button or checkbox: the question it answers (fieldset legend, group label). */

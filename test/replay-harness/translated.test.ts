@@ -5,58 +5,23 @@
  * structure (CSS and XPath agree, same place among as many siblings, nothing else alike but for its position) or an
  * identity may name the element.
  */
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '@/bench/lib/browser';
-import { bundleForPage } from '@/bench/lib/bundle';
 import type { TargetDescriptor } from '@/lib/locators';
+import { type ChromiumResolver, launchResolver } from './resolve-in-chromium';
 
-type Entry = typeof import('./page-entry');
-let browser: Browser;
-let page: Page;
-let bundle: string;
+let chromium: ChromiumResolver;
 
 beforeAll(async () => {
-  bundle = await bundleForPage('test/replay-harness/page-entry.ts', 'UnderstudyReplay');
-  browser = await launchChromium();
-  page = await browser.newPage();
+  chromium = await launchResolver();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
 });
 
-async function load(lang: string, html: string): Promise<void> {
-  await page.setContent(
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${html}</body></html>`,
-  );
-  await page.addScriptTag({ content: bundle });
-}
-
-async function record(lang: string, html: string, selector: string): Promise<TargetDescriptor> {
-  await load(lang, html);
-  return page.evaluate(
-    (selector) =>
-      (window as unknown as { UnderstudyReplay: Entry }).UnderstudyReplay.describeElement(
-        document.querySelector(selector) as Element,
-      ),
-    selector,
-  );
-}
-
-async function replay(
-  lang: string,
-  html: string,
-  target: TargetDescriptor,
-): Promise<{ status: string; html?: string }> {
-  await load(lang, html);
-  return page.evaluate((target) => {
-    const result = (window as unknown as { UnderstudyReplay: Entry }).UnderstudyReplay.resolveTarget(document, target);
-    return result.status === 'found'
-      ? { status: result.status, html: result.element.outerHTML }
-      : { status: result.status };
-  }, target);
-}
+const record = (lang: string, html: string, selector: string): Promise<TargetDescriptor> =>
+  chromium.record(lang, html, selector);
+const replay = (lang: string, html: string, target: TargetDescriptor) => chromium.replay(lang, html, target);
 
 const toolbar = (newEvent: string, today: string, previous: string) => `
   <div class="cal-toolbar" id="cal-toolbar">
@@ -140,7 +105,7 @@ describe('look-alikes on a translated page', () => {
     expect(target.fingerprint.distinct).toEqual(['chen', 'wei']);
     const result = await replay('es', passengers('Equipaje facturado', SPANISH_BAGS, NAMES), target);
     expect(result.status).toBe('found');
-    const sections = await page.evaluate(() => [...document.querySelectorAll('section')].map((s) => s.outerHTML));
+    const sections = await chromium.outerHtmlOf('section');
     expect(sections[1]).toContain(result.html);
   });
 
@@ -167,5 +132,194 @@ describe('look-alikes on a translated page', () => {
   it('refuses when a select with other options now stands in its place', async () => {
     const target = await record('en', checkout(ENGLISH), 'select');
     expect((await replay('pt', checkout(PORTUGUESE, false), target)).status).not.toBe('found');
+  });
+});
+
+/** A lab request form; in Japanese (`ja`) every label and option is translated, the hints' examples kept. */
+function labRequest(lang: 'en' | 'ja', exampleKept = true): string {
+  const select = (options: readonly string[]) =>
+    `<select>${options.map((option) => `<option>${option}</option>`).join('')}</select>`;
+  const ja = lang === 'ja';
+  const offences = ja ? ['強盗', '窃盗', '詐欺', '放火'] : ['Robbery', 'Theft', 'Fraud', 'Arson'];
+  const exams = ja
+    ? ['指紋', 'DNA型', '銃器', '薬毒物', 'デジタル']
+    : ['Prints', 'DNA', 'Firearms', 'Toxicology', 'Digital'];
+  const priorities = ja ? ['通常', '至急'] : ['Routine', 'Rush'];
+  const [offence, exam, priority, reference, caseNo] = ja
+    ? ['罪名', '依頼する鑑定', '優先度', '依頼人整理番号', '所内整理番号']
+    : ['Offence', 'Examination requested', 'Priority', 'Client reference', 'Internal reference'];
+  const hint = (example: string) => (ja ? `例：${example}` : `e.g. ${example}`);
+  return `<main><h1>${ja ? '鑑定依頼' : 'Lab request'}</h1><form action="/lab/requests"><div><label>${offence} ${select(offences)}</label></div><div><label>${exam} ${select(exams)}</label></div><div><label>${priority} ${select(priorities)}</label></div><div><label>${reference} <input type="text" placeholder="${hint(exampleKept ? 'KOR-PAT-0093' : 'ABC-1')}"></label></div><div><label>${caseNo} <input type="text" placeholder="${hint('LN/2024/117')}"></label></div></form></main>`;
+}
+
+describe('look-alikes on a page translated in place, its structure unchanged', () => {
+  it('tells a select from the others by how many options it offers', async () => {
+    const target = await record('en', labRequest('en'), 'div:nth-child(2) select');
+    const result = await replay('ja', labRequest('ja'), target);
+    expect(result.status).toBe('found');
+    expect(result.html).toContain('指紋');
+  });
+
+  it('refuses when another select now offers as many options as it did', async () => {
+    const target = await record('en', labRequest('en'), 'div:nth-child(2) select');
+    const page = labRequest('ja').replace('<option>放火</option>', '<option>放火</option><option>傷害</option>');
+    expect((await replay('ja', page, target)).status).not.toBe('found');
+  });
+
+  it('tells a field from the others by the example its hint gives, which no translation changes', async () => {
+    const target = await record('en', labRequest('en'), 'div:nth-child(4) input');
+    const result = await replay('ja', labRequest('ja'), target);
+    expect(result.status).toBe('found');
+    expect(result.html).toContain('KOR-PAT-0093');
+  });
+
+  it('refuses when the example changed and nothing else tells the fields apart', async () => {
+    const target = await record('en', labRequest('en'), 'div:nth-child(4) input');
+    expect((await replay('ja', labRequest('ja', false), target)).status).not.toBe('found');
+  });
+});
+
+/** A select offering `options`, in order. */
+const choice = (options: readonly string[]) =>
+  `<select>${options.map((option) => `<option>${option}</option>`).join('')}</select>`;
+/** A field: `control` inside its label, in a div of its own. */
+const labelled = (label: string, control: string) => `<div><label>${label} ${control}</label></div>`;
+/** A form titled `title`, its fields in order and a submit button. */
+const formOf = (title: string, action: string, fields: readonly string[], submit: string) =>
+  `<main><h1>${title}</h1><form action="${action}">${fields.join('')}<button>${submit}</button></form></main>`;
+
+describe('a select on a localized form that asks its own fields in its own order', () => {
+  it('refuses when the clinic select, offering as many options, stands where the day select was', async () => {
+    const en = formOf(
+      'Book a physio appointment',
+      '/appointments',
+      [
+        labelled('Preferred day', choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])),
+        labelled('Clinic', choice(['Central', 'Northside', 'Harbour', 'Elm Park', 'Riverside'])),
+        labelled('Time of day', choice(['Morning', 'Afternoon', 'Evening'])),
+      ],
+      'Request',
+    );
+    // The Japanese form asks the clinic first and offers Saturdays too.
+    const ja = formOf(
+      '理学療法の予約',
+      '/appointments',
+      [
+        labelled('クリニック', choice(['中央', '北', 'ハーバー', 'エルムパーク', 'リバーサイド'])),
+        labelled('希望曜日', choice(['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'])),
+        labelled('時間帯', choice(['午前', '午後', '夕方'])),
+      ],
+      '申し込む',
+    );
+    const target = await record('en', en, 'div:nth-child(1) select');
+    expect((await replay('ja', ja, target)).status).not.toBe('found');
+  });
+
+  it('refuses when the shipping-speed select, offering as many options, slid into the place of a removed one', async () => {
+    const en = formOf(
+      'Checkout · delivery',
+      '/checkout/delivery',
+      [
+        labelled('Shipping speed', choice(['Standard', 'Express', 'Next day'])),
+        labelled('Gift wrap', choice(['No gift wrap', 'Paper wrap', 'Gift box'])),
+        labelled('Leave parcel', choice(['With a neighbour', 'In a safe place', 'At the door', 'Return to depot'])),
+      ],
+      'Continue',
+    );
+    // The Japanese store offers no gift wrap and asks a delivery time slot first.
+    const ja = formOf(
+      'お届け方法',
+      '/checkout/delivery',
+      [
+        labelled('お届け時間帯', choice(['指定なし', '午前中', '昼過ぎ', '夕方', '夜間', '深夜'])),
+        labelled('配送方法', choice(['通常便', 'お急ぎ便', '翌日便'])),
+        labelled('不在時', choice(['隣人に預ける', '宅配ボックス', '玄関前', '持ち帰り'])),
+      ],
+      '次へ',
+    );
+    const target = await record('en', en, 'div:nth-child(2) select');
+    expect((await replay('ja', ja, target)).status).not.toBe('found');
+  });
+
+  it('refuses when the "how did you hear" select, offering as many options, slid into the place of a removed one', async () => {
+    const en = formOf(
+      'Create your account',
+      '/signup',
+      [
+        labelled('Title', choice(['Mr', 'Mrs', 'Miss', 'Ms', 'Dr'])),
+        labelled('How did you hear about us?', choice(['Search engine', 'Friend', 'Podcast', 'Magazine', 'Other'])),
+        labelled('Newsletter', choice(['Weekly', 'Monthly', 'Never'])),
+      ],
+      'Sign up',
+    );
+    // The Japanese sign-up asks no title.
+    const ja = formOf(
+      'アカウント作成',
+      '/signup',
+      [
+        labelled('当サイトを知ったきっかけ', choice(['検索エンジン', '友人', 'ポッドキャスト', '雑誌', 'その他'])),
+        labelled('ニュースレター', choice(['毎週', '毎月', '受け取らない'])),
+        labelled('ご連絡希望時間帯', choice(['午前', '午後', '夜間', '指定なし'])),
+      ],
+      '登録する',
+    );
+    const target = await record('en', en, 'div:nth-child(1) select');
+    expect((await replay('ja', ja, target)).status).not.toBe('found');
+  });
+});
+
+describe('a field on a localized form that asks its own fields in its own order', () => {
+  it('refuses when a shipping-fee field with the same "0.00" placeholder took the place of a removed deposit field', async () => {
+    const en = formOf(
+      'New order',
+      '/orders',
+      [
+        labelled('Customer reference', '<input type="text">'),
+        labelled('Deposit', '<input type="text" placeholder="0.00">'),
+        labelled('Delivery notes', '<input type="text">'),
+        labelled('Sales rep', '<input type="text">'),
+      ],
+      'Create order',
+    );
+    // The Japanese order form takes no deposit.
+    const ja = formOf(
+      '新規注文',
+      '/orders',
+      [
+        labelled('お客様参照番号', '<input type="text">'),
+        labelled('送料', '<input type="text" placeholder="0.00">'),
+        labelled('配送メモ', '<input type="text">'),
+        labelled('担当者', '<input type="text">'),
+      ],
+      '注文を作成',
+    );
+    const target = await record('en', en, 'div:nth-child(2) input');
+    expect((await replay('ja', ja, target)).status).not.toBe('found');
+  });
+
+  it('refuses when the dates were swapped and the field now in the recorded place gives the same example', async () => {
+    const en = formOf(
+      'Leave request',
+      '/leave',
+      [
+        labelled('First day of leave', '<input type="text" placeholder="e.g. 2025-07-14">'),
+        labelled('Return to work', '<input type="text" placeholder="e.g. 2025-07-14">'),
+        labelled('Cover arranged with', '<input type="text">'),
+      ],
+      'Submit',
+    );
+    // The German template asks the return date first and writes the first day's example its own way.
+    const de = formOf(
+      'Urlaubsantrag',
+      '/leave',
+      [
+        labelled('Wieder im Dienst am', '<input type="text" placeholder="z. B. 2025-07-14">'),
+        labelled('Erster Urlaubstag', '<input type="text" placeholder="z. B. 14.07.2025">'),
+        labelled('Vertretung durch', '<input type="text">'),
+      ],
+      'Absenden',
+    );
+    const target = await record('en', en, 'div:nth-child(1) input');
+    expect((await replay('de', de, target)).status).not.toBe('found');
   });
 });
