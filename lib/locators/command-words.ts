@@ -43,6 +43,8 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['cancel', 'abort'],
   ['restore', 'recover'],
   ['pay'],
+  // Asking for something ("Request stage plot") is not seeing it ("View stage plot").
+  ['request'],
   ['apply'],
   ['submit'],
   ['archive'],

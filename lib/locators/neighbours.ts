@@ -51,7 +51,7 @@ export function neighboursOf(
   const own = neighbourKey(kind, fingerprint.name, fingerprint.context);
   const keys = new Set<string>();
   const add = (key: string) => {
-    if (key && !placeOnly(key, own) && keys.size < MAX_NEIGHBOURS) keys.add(key);
+    if (key && !placeOnly(kind, key, own) && keys.size < MAX_NEIGHBOURS) keys.add(key);
   };
   if (kind === 'name') {
     if (!own || !isFormControl(element)) return [];
@@ -85,13 +85,25 @@ export function isRecordedNeighbour(recorded: Fingerprint, candidate: Fingerprin
   // A command's neighbours are those of its heading: under another, the same surroundings are another slot's.
   if (kind === 'context' && keyOf(candidate.heading ?? '') !== keyOf(recorded.heading ?? '')) return false;
   const key = neighbourKey(kind, candidate.name, candidate.context);
-  return !placeOnly(key, neighbourKey(kind, recorded.name, recorded.context)) && neighbours.includes(key);
+  return !placeOnly(kind, key, neighbourKey(kind, recorded.name, recorded.context)) && neighbours.includes(key);
+}
+
+/** Numbers that measure ("2 hours", "7 days", "10 kg"): a setting's amount, not a place in a list. */
+const AMOUNTS =
+  /\d+(?:[.,]\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|kg|g|lbs?|km|mi|m|cm|mm|l|ml|%)(?![\p{L}\d])/gu;
+
+/** Whether two keys measure different amounts ("… 2 hours before" / "… 24 hours before"). */
+function amountsDiffer(key: string, own: string): boolean {
+  const amounts = (text: string) => (text.match(AMOUNTS) ?? []).map((amount) => amount.replace(/\s+/g, '')).join('|');
+  return amounts(key) !== amounts(own);
 }
 
 /**
  * Whether two keys differ at most by their numbers ("item 2 quantity" beside "item 1 quantity"): a
- * place in a list, which the recorded element itself takes when a row above it goes or comes.
+ * place in a list, which the recorded element itself takes when a row above it goes or comes. Not when
+ * a field's name measures with its number ("SMS reminder 2 hours before" beside "… 24 hours before":
+ * two settings).
  */
-function placeOnly(key: string, own: string): boolean {
-  return digitShape(key) === digitShape(own);
+function placeOnly(kind: NeighbourKind, key: string, own: string): boolean {
+  return digitShape(key) === digitShape(own) && !(kind === 'name' && amountsDiffer(key, own));
 }

@@ -1506,6 +1506,9 @@ export function scoreCandidates(
           nameCopies[index] !== 'added' &&
           !(headingCopyAdded && primaryByHeading[index] !== true && equalText(fingerprint.name, recorded.name)),
       ],
+      // And the other way round: the recorded field was the added copy ("Additional scope" beside
+      // "Primary scope"); one named plainly ("Scope") is the first one renamed, the copy removed.
+      ['base-of-added-copy', !baseOfRecordedCopy(recorded, fingerprint.name)],
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
@@ -3061,6 +3064,25 @@ const ADDED_WORDS = new Set([
   'alternative',
   'backup',
 ]);
+
+/**
+ * Whether `name` is the recorded name without the word that called it an added copy ("Scope" for
+ * "Additional scope"), while a field beside it at recording was named so, or as the first copy
+ * ("Primary scope"): that field renamed, not the recorded one.
+ */
+function baseOfRecordedCopy(recorded: Fingerprint, name: string): boolean {
+  const before = tokenize(recorded.name);
+  const added = before.filter((token) => ADDED_WORDS.has(token));
+  if (added.length !== 1 || !recorded.neighbours?.length) return false;
+  const base = before.filter((token) => !ADDED_WORDS.has(token));
+  const sameWords = (tokens: readonly string[]) =>
+    tokens.length === base.length && base.every((token) => tokens.includes(token));
+  if (base.length === 0 || !sameWords(tokenize(name.replace(/\([^)]*\)/g, ' ')))) return false;
+  return recorded.neighbours.some((neighbour) => {
+    const words = tokenize(neighbour);
+    return sameWords(words) || sameWords(words.filter((token) => !PRIMARY_WORDS.has(token)));
+  });
+}
 
 /**
  * How `caption` relates to the recorded section caption: 'primary' when it is that caption with a word

@@ -86,3 +86,28 @@ describe('a neighbour of the recorded element is not it renamed', () => {
     expect(foundText(result, 'li')).toContain('Main hall');
   });
 });
+
+describe('neighbours named with amounts', () => {
+  const form = (labels: readonly string[]) =>
+    `<main><h1>Reminders</h1><form id="reminders">${labels
+      .map((label, index) => `<label><input type="checkbox" name="r${index}"> ${label}</label>`)
+      .join('')}<button>Save</button></form></main>`;
+
+  it('records a field named with another amount ("24 hours" beside "2 hours"), but not a place in a list', () => {
+    const target = record(
+      form(['SMS reminder 24 hours before', 'SMS reminder 2 hours before', 'Guest 3 arrives']),
+      'label:nth-child(2) input',
+    );
+    expect(target.fingerprint.neighbours).toEqual(['sms reminder 24 hours before', 'guest 3 arrives']);
+    const guests = record(form(['Guest 1 arrives', 'Guest 2 arrives']), 'label:nth-child(2) input');
+    expect(guests.fingerprint.neighbours ?? []).toEqual([]);
+  });
+
+  it('records no field named like it with the same amount ("Checked bags (23 kg each)" for every passenger)', () => {
+    const target = record(
+      form(['Checked bags (23 kg each)', 'Checked bags (23 kg each)', 'Sports equipment']),
+      'label:nth-child(2) input',
+    );
+    expect(target.fingerprint.neighbours).toEqual(['sports equipment']);
+  });
+});

@@ -225,3 +225,76 @@ describe('a field that lost its label, under a column whose words restate it', (
     expect(foundText(result, 'tr')).toContain('York');
   });
 });
+
+/** A festival's artist cards, each asking for the act's stage plot until it arrives. */
+function riders(received: readonly string[]): string {
+  const card = (act: string, slot: string) =>
+    `<article><h3>${act}</h3><p>${slot}</p><p>Stage plot: ${received.includes(act) ? 'Received' : 'Missing'}</p><button type="button">${received.includes(act) ? 'View' : 'Request'} stage plot</button></article>`;
+  return `<main><h1>Artist riders</h1>${card('Copper Tide', 'Meadow Tent · Fri 19:00')}${card('Lanterns', 'Main Stage · Sat 18:00')}${card('Hollow Pines', 'Meadow Tent · Sat 21:00')}</main>`;
+}
+
+describe('a command whose act was done meanwhile', () => {
+  it('is not the command that now sees what the recorded one asked for ("Request" → "View stage plot")', () => {
+    const recorded = record(riders([]), 'article:nth-child(2) button');
+    const result = resolveOn(riders(['Copper Tide']), recorded);
+    expect(result.status).not.toBe('found');
+  });
+
+  it('is still the request in its card while another act sent theirs', () => {
+    const recorded = record(riders([]), 'article:nth-child(2) button');
+    const result = resolveOn(riders(['Lanterns']), recorded);
+    expect(foundText(result, 'article')).toContain('Copper Tide');
+  });
+});
+
+/** A reminder settings form; `withdrawn` options are gone from it. */
+function reminders(withdrawn: readonly string[]): string {
+  const options = [
+    'Email confirmation when an appointment is booked',
+    'SMS reminder 24 hours before',
+    'SMS reminder 2 hours before',
+    'Email reminder 24 hours before',
+    'SMS when my pet is ready for pickup',
+  ].filter((option) => !withdrawn.includes(option));
+  const boxes = options
+    .map((option, index) => `<label><input type="checkbox" name="notify" value="${index}"> ${option}</label>`)
+    .join('');
+  return `<main><h1>Client settings</h1><form action="/clients/77/settings"><fieldset><legend>Messages we send</legend>${boxes}</fieldset><button>Save</button></form></main>`;
+}
+
+describe('a setting named by an amount beside one named by another amount', () => {
+  it('is not "SMS reminder 24 hours before" once "… 2 hours before" was withdrawn', () => {
+    const recorded = record(reminders([]), 'label:nth-child(4) input');
+    const result = resolveOn(reminders(['SMS reminder 2 hours before']), recorded);
+    expect(result.status).not.toBe('found');
+  });
+
+  it('is still found when another option was withdrawn above it', () => {
+    const recorded = record(reminders([]), 'label:nth-child(4) input');
+    const result = resolveOn(reminders(['Email confirmation when an appointment is booked']), recorded);
+    expect(foundText(result, 'label')).toContain('SMS reminder 2 hours before');
+  });
+});
+
+/** An audit form with a primary and (`additional`) an additional scope; `merged` renames the primary "Scope". */
+function auditForm(additional: boolean, merged: boolean): string {
+  const scopes =
+    '<option>None</option><option>Crop production</option><option>Livestock</option><option>Handling</option>';
+  const primary = `<label>${merged ? 'Scope' : 'Primary scope'} <select name="${merged ? 'scope' : 'primary_scope'}">${scopes}</select></label>`;
+  const extra = additional ? `<label>Additional scope <select name="additional_scope">${scopes}</select></label>` : '';
+  return `<main><h1>Schedule audit</h1><form action="/audits"><label>Operator <input name="operator"></label>${primary}${extra}<label>Inspector <select name="inspector"><option>R. Alvarez</option><option>M. Chen</option></select></label><button>Schedule</button></form></main>`;
+}
+
+describe('a field that was the added copy of another', () => {
+  it('is not the first copy renamed plainly once the added one was removed ("Scope" for "Additional scope")', () => {
+    const recorded = record(auditForm(true, false), 'select[name="additional_scope"]');
+    const result = resolveOn(auditForm(false, true), recorded);
+    expect(result.status).not.toBe('found');
+  });
+
+  it('is still found beside the first copy renamed plainly', () => {
+    const recorded = record(auditForm(true, false), 'select[name="additional_scope"]');
+    const result = resolveOn(auditForm(true, true), recorded);
+    expect(result.status === 'found' && result.element.getAttribute('name')).toBe('additional_scope');
+  });
+});
