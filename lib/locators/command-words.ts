@@ -258,8 +258,20 @@ export function commandVerb(name: string | null | undefined): string | undefined
 export function commandVerbsDiffer(recorded: string, candidate: string): boolean {
   const recordedAction = leadingAction(recorded);
   const candidateAction = leadingAction(candidate);
-  return recordedAction !== undefined && candidateAction !== undefined && recordedAction.verb !== candidateAction.verb;
+  return (
+    recordedAction !== undefined &&
+    candidateAction !== undefined &&
+    recordedAction.verb !== candidateAction.verb &&
+    !POLITE_VERBS.has(recordedAction.verb) &&
+    !POLITE_VERBS.has(candidateAction.verb)
+  );
 }
+
+/**
+ * Verbs that only frame what is asked for ("Request a demo" is "Book a demo" behind the same link):
+ * they tell a command's wording apart (its name similarity), never another command whatever it kept.
+ */
+export const POLITE_VERBS: ReadonlySet<string> = new Set(['request']);
 
 /**
  * Whether both names start with the same known verb but act on things that share no word ("Send

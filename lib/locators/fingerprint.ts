@@ -10,6 +10,7 @@ import {
   commandObjectsDiffer,
   commandVerb,
   commandVerbsDiffer,
+  POLITE_VERBS,
 } from './command-words';
 import {
   accessibleName,
@@ -570,7 +571,9 @@ function withoutRecordWords(recorded: Fingerprint, candidate: Fingerprint): stri
  * 2% late fee 7 days after the due date"): another setting that quotes the recorded one.
  */
 function actionAdded(recorded: string, candidate: string): boolean {
-  if (!recorded || commandVerb(recorded) !== undefined || commandVerb(candidate) === undefined) return false;
+  const verb = commandVerb(candidate);
+  // "Request wheelchair assistance" asks for the same option "Wheelchair assistance" chose.
+  if (!recorded || commandVerb(recorded) !== undefined || verb === undefined || POLITE_VERBS.has(verb)) return false;
   const before = contentTokens(recorded);
   const after = new Set(contentTokens(candidate));
   return before.length > 0 && after.size > before.length && before.every((token) => after.has(token));

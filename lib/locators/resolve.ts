@@ -1508,7 +1508,7 @@ export function scoreCandidates(
       ],
       // And the other way round: the recorded field was the added copy ("Additional scope" beside
       // "Primary scope"); one named plainly ("Scope") is the first one renamed, the copy removed.
-      ['base-of-added-copy', !baseOfRecordedCopy(recorded, fingerprint.name)],
+      ['base-of-added-copy', !baseOfRecordedCopy(recorded, fingerprint)],
       ['column', columnOk],
       ['distinct', distinctOk],
       ['other-form', !fieldOfOtherForm || idVouched],
@@ -3066,18 +3066,21 @@ const ADDED_WORDS = new Set([
 ]);
 
 /**
- * Whether `name` is the recorded name without the word that called it an added copy ("Scope" for
- * "Additional scope"), while a field beside it at recording was named so, or as the first copy
- * ("Primary scope"): that field renamed, not the recorded one.
+ * Whether the candidate is named with the recorded name's words but the one that called it an added
+ * copy ("Scope" for "Additional scope"), keeping neither its id nor its field name, while a field
+ * beside it at recording was named so, or as the first copy ("Primary scope"): that field renamed.
  */
-function baseOfRecordedCopy(recorded: Fingerprint, name: string): boolean {
+function baseOfRecordedCopy(recorded: Fingerprint, candidate: Fingerprint): boolean {
   const before = tokenize(recorded.name);
   const added = before.filter((token) => ADDED_WORDS.has(token));
   if (added.length !== 1 || !recorded.neighbours?.length) return false;
+  // Its id or field name kept says it is the recorded field, however its label reads now.
+  const kept = (a: string | undefined, b: string | undefined) => !!a && a === b;
+  if (kept(recorded.id, candidate.id) || kept(recorded.attrs.name, candidate.attrs.name)) return false;
   const base = before.filter((token) => !ADDED_WORDS.has(token));
   const sameWords = (tokens: readonly string[]) =>
     tokens.length === base.length && base.every((token) => tokens.includes(token));
-  if (base.length === 0 || !sameWords(tokenize(name.replace(/\([^)]*\)/g, ' ')))) return false;
+  if (base.length === 0 || !sameWords(tokenize(candidate.name))) return false;
   return recorded.neighbours.some((neighbour) => {
     const words = tokenize(neighbour);
     return sameWords(words) || sameWords(words.filter((token) => !PRIMARY_WORDS.has(token)));
