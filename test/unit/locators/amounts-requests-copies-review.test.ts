@@ -26,26 +26,6 @@ const notFound = (value: string) => expect(value.startsWith('found')).toBe(false
 // Rule 1: field names that differ by an amount.
 // ---------------------------------------------------------------------------------------------------
 
-/** A workout logger: each set a row with "Set N kg" and "Set N reps" (as Strong / Hevy label them). */
-function workout(sets: readonly [key: string, kg: string, reps: string][]): string {
-  const rows = sets
-    .map(
-      ([key, kg, reps], index) =>
-        `<tr><td>${index + 1}</td>` +
-        `<td><input data-k="${key}-kg" type="number" value="${kg}" aria-label="Set ${index + 1} kg"></td>` +
-        `<td><input data-k="${key}-reps" type="number" value="${reps}" aria-label="Set ${index + 1} reps"></td>` +
-        `<td><button type="button" aria-label="Delete set ${index + 1}">×</button></td></tr>`,
-    )
-    .join('');
-  return `<main><h1>Bench press</h1><form id="log"><table><thead><tr><th>Set</th><th>kg</th><th>Reps</th><th></th></tr></thead><tbody>${rows}</tbody></table><button type="button">Add set</button><button>Finish workout</button></form></main>`;
-}
-const SETS: [string, string, string][] = [
-  ['w', '40', '10'],
-  ['a', '60', '8'],
-  ['b', '80', '5'],
-  ['c', '85', '3'],
-];
-
 /** The same logger with an RPE column (Strong shows kg, reps and RPE per set). */
 function workoutRpe(sets: readonly [key: string, kg: string, reps: string, rpe: string][]): string {
   const rows = sets
@@ -106,16 +86,6 @@ function plans(tiers: readonly [key: string, label: string, price: string][]): s
         `<label><input type="radio" name="plan" data-k="${key}" value="${key}"> ${label}</label><span>${price}/month</span>`,
     )
     .join('')}</fieldset><button>Continue</button></form></main>`;
-}
-
-/** A screen-lock setting with radio choices. */
-function lockAfter(choices: readonly string[]): string {
-  return `<main><h1>Security</h1><form><fieldset><legend>Lock the screen</legend>${choices
-    .map(
-      (choice) =>
-        `<label><input type="radio" name="lock" data-k="${choice.replace(/\W+/g, '')}"> Lock after ${choice}</label>`,
-    )
-    .join('')}</fieldset><button>Save</button></form></main>`;
 }
 
 /** A tip picker. */
@@ -320,11 +290,6 @@ function extras(labels: Record<string, string>, names: Record<string, string> = 
       ([key, label]) => `<label><input type="checkbox" data-k="${key}" name="${names[key] ?? key}"> ${label}</label>`,
     )
     .join('')}<button>Save extras</button></form></main>`;
-}
-
-/** An order page header. */
-function orderPage(commands: string): string {
-  return `<main><h1>Order 5512-AB</h1><p>Placed 3 March · 4 items · €318.40</p><div class="actions">${commands}</div><section><h2>Items</h2><ul><li>Desk lamp</li><li>Monitor arm</li></ul></section></main>`;
 }
 
 /** A vendor landing page with its call to action. */
