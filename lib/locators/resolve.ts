@@ -30,6 +30,8 @@
  * what the locators (and the recorded name and text) match, and the locators themselves are the evidence: see
  * resolveByLocators.
  */
+
+import { readsAsRecorded } from './as-recorded';
 import { cognateWords, namedByCognates } from './cognates';
 import { COMMAND_ROLES, commandVerb } from './command-words';
 import {
@@ -37,6 +39,7 @@ import {
   ancestorTexts,
   CHOICE_GROUPS,
   contextBeside,
+  contextText,
   cssString,
   gatherText,
   groupCaption,
@@ -215,7 +218,9 @@ const ROLE_TAGS: Record<string, string> = {
 
 export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDescriptor): ResolveResult {
   return withReadCache(() => {
-    const result = resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED });
+    const result =
+      (descriptor.shadowHosts.length === 0 ? foundAsRecorded(root, descriptor) : null) ??
+      resolveThroughHosts(root, descriptor.shadowHosts, descriptor, 0, { left: MAX_HOSTS_TRIED });
     if (result.status !== 'found') return result;
     // Checked on the answer, not in each copy searched: an answer turned into a question there must not
     // leave another copy's answer standing alone.
@@ -228,6 +233,61 @@ export function resolveTarget(root: Document | ShadowRoot, descriptor: TargetDes
         }
       : result;
   });
+}
+
+/** Locators evaluated first when checking that all agree: the cheap ones, which rule most pages out. */
+const LOCATOR_COST: Partial<Record<LocatorKind, number>> = { label: 1, text: 1, placeholder: 1, role: 2 };
+
+/**
+ * The usual replay, on the page as recorded: every stored locator finds the same one element, one of
+ * them by what a person calls it, and that element reads exactly as recorded (name, surroundings, heading,
+ * attributes, place among its siblings, its wider section's words). No look-alike can then score above
+ * it, nor be it: one identical to it would share its name, and that locator would not be unique. So the
+ * look-alikes are not fingerprinted one by one, which is most of a resolution's time on a long list.
+ */
+function foundAsRecorded(scope: Scope, descriptor: TargetDescriptor): FoundResult | null {
+  const recorded = descriptor.fingerprint;
+  const [first] = descriptor.locators;
+  if (!first || isKindUnknown(recorded) || !normalizeText(recorded.name)) return null;
+  if (!descriptor.locators.some((locator) => NAME_LOCATORS.has(locator.kind))) return null;
+  const byCost = [...descriptor.locators].sort((a, b) => (LOCATOR_COST[a.kind] ?? 0) - (LOCATOR_COST[b.kind] ?? 0));
+  let element: Element | undefined;
+  for (const locator of byCost) {
+    const found = evaluateLocator(scope, locator, []);
+    if (found.length !== 1 || (element && found[0] !== element)) return null;
+    element = found[0];
+  }
+  if (!element) return null;
+  // A name numbered like its look-alikes' ("Zone 2 water amount" beside "Zone 3 …") moves to another entry
+  // when the list renumbers, and entries worded alike then read as recorded too: only when its own
+  // surroundings state its number as well ("Item 3" over its row) is its row the recorded one as far as
+  // anything can tell. Otherwise the full resolution weighs the look-alikes (and asks when they tie).
+  if (!numbersTellLookAlikesApart(scope, recorded)) return null;
+  const now = computeFingerprint(element);
+  const found = element;
+  if (!readsAsRecorded(recorded, now, () => widerSectionWords(found, now))) return null;
+  return { status: 'found', element, via: first.kind, confidence: 1 };
+}
+
+/**
+ * False when the recorded name is numbered like another element's of its kind (the same name but for its
+ * numbers) and its surroundings do not tell them apart by those numbers: the recorded surroundings must
+ * state every number of the name, and no such look-alike's surroundings may (a hint in every row, "2 cycles
+ * a day", states a "2" in each). Names and surroundings are read once per resolution.
+ */
+function numbersTellLookAlikesApart(scope: Scope, recorded: Fingerprint): boolean {
+  const numbers = contentTokens(recorded.name).filter((token) => /\d/.test(token));
+  if (numbers.length === 0) return true;
+  const lookAlikes = collectCandidates(scope, recorded).filter((element) => {
+    const name = accessibleName(element);
+    return name !== recorded.name && sameButNumbers(name, recorded.name);
+  });
+  if (lookAlikes.length === 0) return true;
+  const statesNumbers = (context: string | undefined) => {
+    const words = new Set(contentTokens(context));
+    return numbers.every((token) => words.has(token));
+  };
+  return statesNumbers(recorded.context) && !lookAlikes.some((element) => statesNumbers(contextText(element)));
 }
 
 /** Copies of a component looked into, at all depths together. */

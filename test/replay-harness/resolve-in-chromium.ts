@@ -13,15 +13,15 @@ export interface ChromiumResolver {
   /** Shows `html` (in `lang`) and describes the element `selector` finds, as the recorder would. */
   record(lang: string, html: string, selector: string): Promise<TargetDescriptor>;
   /**
-   * Shows `html` (in `lang`) and resolves `target` there, as replay would: the found element's HTML, and the text
-   * of its nearest `closest` ancestor when asked (which row it is in).
+   * Shows `html` (in `lang`) and resolves `target` there, as replay would: the found element's HTML, the locator
+   * (or fingerprint) it was credited to, and the text of its nearest `closest` ancestor when asked (which row it is in).
    */
   replay(
     lang: string,
     html: string,
     target: TargetDescriptor,
     closest?: string,
-  ): Promise<{ status: string; html?: string; around?: string }>;
+  ): Promise<{ status: string; html?: string; via?: string; around?: string }>;
   /** The outer HTML of every element `selector` finds on the page shown last. */
   outerHtmlOf(selector: string): Promise<string[]>;
   close(): Promise<void>;
@@ -58,7 +58,12 @@ export async function launchResolver(): Promise<ChromiumResolver> {
           );
           if (result.status !== 'found') return { status: result.status };
           const around = closest ? (result.element.closest(closest)?.textContent ?? '') : undefined;
-          return { status: result.status, html: result.element.outerHTML, ...(around === undefined ? {} : { around }) };
+          return {
+            status: result.status,
+            html: result.element.outerHTML,
+            via: result.via,
+            ...(around === undefined ? {} : { around }),
+          };
         },
         { target, closest },
       );
