@@ -1757,6 +1757,14 @@ function keptWiderSection(recorded: Fingerprint, close: readonly Scored[]): Scor
     (kept > wanted.length * MAX_RIVAL_WIDER_KEPT || wanted.length - kept < MIN_RIVAL_WIDER_LOST) &&
     codes.every((code) => regions[index]?.has(code));
   if (keptCounts.some((kept, index) => index !== winner && rivalClose(kept, index))) return null;
+  // Wider words its own name and surroundings hold are its own: the recorded section held it (the form's
+  // other line, "Line 3 quantity … Returns desk, damaged", below the recorded "Line 2 quantity"), so they
+  // say it was beside the recorded element, not that it is that element.
+  // Only for a winner named otherwise than the recorded element: one named as recorded whose own words
+  // grew to hold the wider ones (its card flattened, "Outbound · USPS" beside its buttons) is still it.
+  const winning = (close[winner] as Scored).fingerprint;
+  const own = nearWords(winning);
+  if (!equalText(winning.name, recorded.name) && wanted.every((word) => own.has(word))) return null;
   const known = new Set([
     ...wanted,
     ...contentTokens(recorded.context),

@@ -133,3 +133,34 @@ describe('a numbered name whose rows all state its number by chance', () => {
     expect(result.status).toBe('ambiguous');
   });
 });
+
+describe('the recorded label card, its layout flattened, beside a new card of the same buttons', () => {
+  const card = (kind: string, carrier: string, flat: boolean) =>
+    flat
+      ? `<div class="label-card"><div><strong>${kind}</strong> · ${carrier} · <button type="button">Track</button><button type="button">Reprint</button><button type="button" data-testid="void-label">Void label</button></div></div>`
+      : `<div class="label-card"><div><strong>${kind}</strong> · ${carrier}</div><div class="toolbar"><button type="button">Track</button><button type="button">Reprint</button><button type="button" data-testid="void-label">Void label</button></div></div>`;
+  const panel = (cards: string[]) =>
+    `<main><h1>Shipment SH-20931</h1><section><h2>Labels</h2>${cards.join('')}</section></main>`;
+
+  it('keeps its "Void label": its own words holding the wider ones do not disown it', async () => {
+    const recorded = await chromium.record(
+      'en',
+      panel([card('Outbound', 'USPS Priority Mail', false)]),
+      '[data-testid=void-label]',
+    );
+    const after = panel([card('Return', 'UPS Ground', false), card('Outbound', 'USPS Priority Mail', true)]);
+    const result = await chromium.replay('en', after, recorded, '.label-card');
+    expect(result.status).toBe('found');
+    expect(result.around).toContain('Outbound');
+  });
+});
+
+describe('a tie among numbered look-alikes on an unchanged page', () => {
+  it('is not handed to the line whose own words were the recorded wider section', async () => {
+    const html = `<main><h1>Returns</h1><form id="r"><div><label>Line 2 quantity <input type="text"></label> <span>units, boxed</span></div><div><label>Line 3 quantity <input type="text"></label> <span>units, boxed</span> <em>Returns desk, damaged</em></div></form></main>`;
+    const recorded = await chromium.record('en', html, '#r > div:nth-of-type(1) input');
+    const result = await chromium.replay('en', html, recorded, 'div');
+    expect(result.status).toBe('found');
+    expect(result.around).toContain('Line 2 quantity');
+  });
+});
