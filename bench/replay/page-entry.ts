@@ -1,7 +1,9 @@
 /**
  * Page-side half of bench:replay, bundled with bundleForPage and injected as `window.__replayBench`.
  * `describeActions` records each action's target with the recorder's own describeElement (what a recording
- * would store) plus the click offset a Chrome Recorder flow stores; `readPageState` reads what the tools did.
+ * would store) plus the click offset a Chrome Recorder flow stores, doing each action after describing its
+ * target as the person recording would, so each target is described as the page showed it at its step (a row's
+ * "Saved: …" already filled when its size is picked); `readPageState` reads what the tools did.
  * Functions live here rather than in Node-side page.evaluate callbacks because tsx rewrites named functions
  * with a helper that does not exist in the page.
  */
@@ -25,8 +27,32 @@ export function describeActions(actions: readonly Action[]): Described[] | { mis
       descriptor: describeElement(element),
       offset: { x: Math.round(rect.width / 2), y: Math.round(rect.height / 2) },
     });
+    perform(action, element);
   }
   return described;
+}
+
+/** What the person does at the step, with the events the page listens to (its handlers update the page). */
+function perform(action: Action, element: Element): void {
+  switch (action.kind) {
+    case 'fill':
+      (element as HTMLInputElement).value = action.value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+      return;
+    case 'press':
+      element.dispatchEvent(new KeyboardEvent('keydown', { key: action.key, bubbles: true }));
+      element.dispatchEvent(new KeyboardEvent('keyup', { key: action.key, bubbles: true }));
+      return;
+    case 'select':
+      (element as HTMLSelectElement).value = action.value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+      return;
+    case 'check':
+    case 'click':
+      (element as HTMLElement).click();
+      return;
+  }
 }
 
 export function readPageState(rows: number): RowState[] {

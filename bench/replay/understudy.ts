@@ -186,8 +186,9 @@ export interface PreparedTask {
 }
 
 /**
- * Records the plan's targets with describeElement on the live page (before anything is done to it), saves the
- * task built from them, and leaves the tab on about:blank so the task's navigate step loads a fresh page.
+ * Records the plan's targets with describeElement on the live page, each as the page shows it at its step (the
+ * steps before it done, as when a person records the task), saves the task built from them, and leaves the tab
+ * on about:blank so the task's navigate step loads a fresh page.
  */
 export async function prepareTask(understudy: UnderstudyBrowser, plan: Plan, bundle: string): Promise<PreparedTask> {
   const tab = await understudy.context.newPage();
