@@ -258,14 +258,15 @@ function foundAsRecorded(scope: Scope, descriptor: TargetDescriptor): FoundResul
     element = found[0];
   }
   if (!element) return null;
+  const now = computeFingerprint(element);
+  const found = element;
+  if (!readsAsRecorded(recorded, now, () => widerSectionWords(found, now))) return null;
   // A name numbered like its look-alikes' ("Zone 2 water amount" beside "Zone 3 …") moves to another entry
   // when the list renumbers, and entries worded alike then read as recorded too: only when its own
   // surroundings state its number as well ("Item 3" over its row) is its row the recorded one as far as
   // anything can tell. Otherwise the full resolution weighs the look-alikes (and asks when they tie).
+  // Checked last: it reads every look-alike's surroundings, the one element's fingerprint rules out more.
   if (!numbersTellLookAlikesApart(scope, recorded)) return null;
-  const now = computeFingerprint(element);
-  const found = element;
-  if (!readsAsRecorded(recorded, now, () => widerSectionWords(found, now))) return null;
   return { status: 'found', element, via: first.kind, confidence: 1 };
 }
 
@@ -278,10 +279,9 @@ function foundAsRecorded(scope: Scope, descriptor: TargetDescriptor): FoundResul
 function numbersTellLookAlikesApart(scope: Scope, recorded: Fingerprint): boolean {
   const numbers = contentTokens(recorded.name).filter((token) => /\d/.test(token));
   if (numbers.length === 0) return true;
-  const lookAlikes = collectCandidates(scope, recorded).filter((element) => {
-    const name = accessibleName(element);
-    return name !== recorded.name && sameButNumbers(name, recorded.name);
-  });
+  const lookAlikes = collectCandidates(scope, recorded).filter((element) =>
+    numberedLike(accessibleName(element), recorded.name),
+  );
   if (lookAlikes.length === 0) return true;
   const statesNumbers = (context: string | undefined) => {
     const words = new Set(contentTokens(context));
@@ -1253,11 +1253,7 @@ export function scoreCandidates(
   );
   // Names numbered like a list's entries ("Mark item 4 complete" beside "Mark item 3 complete"): the
   // number moves to another entry when the list renumbers, so the name says nothing of which entry.
-  const numberedNames =
-    /\d/.test(recorded.name) &&
-    fingerprints.some(
-      (fingerprint) => fingerprint.name !== recorded.name && sameButNumbers(fingerprint.name, recorded.name),
-    );
+  const numberedNames = fingerprints.some((fingerprint) => numberedLike(fingerprint.name, recorded.name));
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const firstNumberedCopy = firstNumberedCopyIndex(recorded, pool, fingerprints, comparisons);
   const recordedSlot = slotParts(recorded.context);
@@ -2192,6 +2188,11 @@ function similarityBesideNumbers(recorded: Fingerprint, candidate: Fingerprint):
 }
 
 /** Two names that differ only in their numbers ("Mark item 4 complete" / "Mark item 3 complete"). */
+/** Whether `name` is `recorded` with other numbers ("Zone 3 water amount" for "Zone 2 water amount"). */
+function numberedLike(name: string, recorded: string): boolean {
+  return /\d/.test(recorded) && name !== recorded && sameButNumbers(name, recorded);
+}
+
 function sameButNumbers(a: string, b: string): boolean {
   const shape = (name: string) => digitShape(normalizeText(name).toLowerCase());
   return /\d/.test(a) && shape(a) === shape(b);
