@@ -114,6 +114,40 @@ describe('VaultSession records', () => {
     expect(await db.tasks.count()).toBe(0);
   });
 
+  it("writes a run's save (one table, its createdAt given) in one plain transaction: each version reads back", async () => {
+    const Run = z.strictObject({ step: z.number() });
+    const startedAt = Date.UTC(2026, 0, 2, 3, 4, 5);
+    for (const step of [1, 2, 3]) {
+      const put = await session.putMany([
+        { table: 'runs', schema: Run, items: [{ id: 'run-1', value: { step }, createdAt: startedAt }] },
+      ]);
+      expect(put).toEqual({ ok: true, value: { ids: ['run-1'] } });
+      expect(await session.get('runs', 'run-1', Run)).toEqual({ ok: true, value: { step } });
+    }
+    expect(await db.runs.count()).toBe(1);
+    expect((await db.runs.get('run-1'))?.createdAt).toBe(coarseNow(startedAt));
+  });
+
+  it('reports storage-failed when IndexedDB refuses the write, and keeps what was stored', async () => {
+    const name = `session-refused-${crypto.randomUUID()}`;
+    const refusing = openUnderstudyDb(name);
+    const Run = z.strictObject({ step: z.number() });
+    const own = new VaultSession(refusing, randomBytes(32), 1, null);
+    const first = await own.putMany([{ table: 'runs', schema: Run, items: [{ id: 'r', value: { step: 1 } }] }]);
+    expect(first.ok).toBe(true);
+    const stored = await refusing.runs.toArray();
+    // The connection closes under Dexie (as when the browser shuts the database): transactions throw.
+    refusing.backendDB().close();
+    const refused = await own.putMany([
+      { table: 'runs', schema: Run, items: [{ id: 'r', value: { step: 2 }, createdAt: 0 }] },
+    ]);
+    expect(!refused.ok && refused.error.code).toBe('storage-failed');
+    refusing.close();
+    const reopened = openUnderstudyDb(name);
+    expect(await reopened.runs.toArray()).toEqual(stored);
+    await reopened.delete();
+  });
+
   it('orders audit rows by an increasing seq', async () => {
     const Entry = z.object({ n: z.number() });
     for (const n of [1, 2, 3]) await session.put('audit', undefined, { n }, Entry);
