@@ -36,6 +36,7 @@ import {
   MAX_RUNS_PER_HOUR,
   SlidingWindowLimit,
 } from '@/lib/run/limits';
+import { createPacedUpdates } from '@/lib/run/paced-updates';
 import { ActReply, InspectReply, PickReply, SENDING_KINDS } from '@/lib/run/protocol';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
@@ -58,6 +59,7 @@ import {
 import { setBadge } from './badge';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
 import { ask, type FrameAddress, isTimedOut, sendToFrame } from './frame-messages';
+import { bringToFront } from './front-tab';
 import { LATE_SEND_QUIET_MS, lateAttempts, reportLateSends } from './late-sends';
 import { saveTask } from './tasks';
 import { onLock, requireSession } from './vault';
@@ -209,6 +211,9 @@ async function showProgress(run: Run, total: number): Promise<void> {
     title,
   });
 }
+
+/** A running run's step shows on the badge at most every 100 ms: faster is unreadable and costs the worker. */
+const stepProgress = createPacedUpdates(100);
 
 export interface RunOptions {
   environmentId?: string;
@@ -631,7 +636,7 @@ async function drive(runId: string): Promise<void> {
       run.state = 'running';
       delete run.pauseReason;
       delete run.message;
-      void showProgress(run, task.steps.length);
+      stepProgress.request(runId, () => void showProgress(run, task.steps.length));
       const index = run.currentStep;
       const step = task.steps[index] as Step;
       const started = Date.now();
@@ -708,6 +713,8 @@ async function drive(runId: string): Promise<void> {
       void saveRun(runId, current);
     }
   } finally {
+    // What the badge shows now was set by whatever stopped the run (showProgress): nothing older follows.
+    stepProgress.forget(runId);
     driving.delete(runId);
     live.delete(runId);
   }
@@ -866,7 +873,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
 
   // Act in the tab the person can see: they can watch, and hidden tabs pause animation frames,
   // which the actionability checks wait on (so they wait for this too; nothing else needs to).
-  void browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  bringToFront(tabId);
   // An allowed site redirected the tab off the allowed sites and nothing allowed loaded since: no
   // page there will ever answer, so say so now rather than after the step's timeout.
   if (await redirectedAwaySince(tabId, run.startedAt)) {
