@@ -16,7 +16,8 @@
  *    the next step's target, which the frame looks up right after acting, while the run is saved.
  * 5. The run is saved (encrypted) after every step, so a worker restart resumes at the right step;
  *    a run waiting for approval asks again after a restart (approvals are never persisted). The next
- *    step acts only once it is stored.
+ *    step acts only once it is stored, except within a row of steps that only set values on one page
+ *    (lib/run/repeatable.ts), which a restart repeats to the same state.
  * 6. While a run drives a tab its sends are blocked unless approved (backstop.ts); a send blocked after
  *    its step's own window is reported before the next action or the run's end (late-sends.ts).
  */
@@ -38,6 +39,8 @@ import {
 } from '@/lib/run/limits';
 import { createPacedUpdates } from '@/lib/run/paced-updates';
 import { ActReply, InspectReply, PickReply, SENDING_KINDS } from '@/lib/run/protocol';
+import { mayActBeforeSaved } from '@/lib/run/repeatable';
+import { createSaveQueue } from '@/lib/run/save-queue';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
 import { describeStep } from '@/lib/task/describe-step';
 import { findEnvironment, mapUrl, originsFor, valuesFor } from '@/lib/task/environments';
@@ -86,6 +89,8 @@ interface LiveRun {
   pauseRequested?: boolean;
   /** Blocked sends from `since` on follow no step's own watch yet; `stepIndex` is the last step that acted. */
   sends: { since: number; stepIndex: number | null };
+  /** Where the last step acted, and how many top documents the tab had had by then (see samePageAs). */
+  lastAct?: { tabId: number; documents: number; frameId: number; documentId: string | null };
 }
 const live = new Map<string, LiveRun>();
 /** Runs paused as ambiguous, waiting for the person's pick (null: stop waiting). In memory only. */
@@ -103,29 +108,23 @@ async function loadRun(runId: string): Promise<{ run: Run; task: Task } | null> 
 }
 
 /** Each run's saves, one after another: each writes the run as it stands when its turn comes. */
-const saves = new Map<string, Promise<void>>();
+const runSaves = createSaveQueue<Run>(async (runId, run) => {
+  const session = await requireSession();
+  // Its creation time is the run's start (coarsened the same way): no read of the stored row first.
+  if (session.ok) {
+    await session.value.putMany([
+      { table: 'runs', schema: RunSchema, items: [{ id: runId, value: run, createdAt: run.startedAt }] },
+    ]);
+  }
+});
 
 function saveRun(runId: string, run: Run): Promise<void> {
-  const saved = (saves.get(runId) ?? Promise.resolve()).then(async () => {
-    const session = await requireSession();
-    // Its creation time is the run's start (coarsened the same way): no read of the stored row first.
-    if (session.ok) {
-      await session.value.putMany([
-        { table: 'runs', schema: RunSchema, items: [{ id: runId, value: run, createdAt: run.startedAt }] },
-      ]);
-    }
-  });
-  const settled = saved.catch(() => undefined);
-  saves.set(runId, settled);
-  void settled.then(() => {
-    if (saves.get(runId) === settled) saves.delete(runId);
-  });
-  return saved;
+  return runSaves.save(runId, run);
 }
 
-/** Resolves once every save of the run asked for so far is stored. */
+/** Resolves once every save of the run asked for so far is stored (one asked for soon starts now). */
 function runSaved(runId: string): Promise<void> {
-  return saves.get(runId) ?? Promise.resolve();
+  return runSaves.saved(runId);
 }
 
 function toView(runId: string, run: Run, task: Task): RunView {
@@ -709,15 +708,24 @@ async function drive(runId: string): Promise<void> {
         await finishRun(runId, current, task);
         return;
       }
-      // Stored while the next step looks for its target; it acts only once this is stored (see runStep).
-      void saveRun(runId, current);
+      // Sealed and stored once the next step's action is on its way, which waits for it unless a restart
+      // could repeat what it holds without effect (lib/run/repeatable.ts).
+      runSaves.saveSoon(runId, current);
     }
   } finally {
+    void runSaved(runId); // a save asked for soon starts now (a step that ended the drive asked for none)
     // What the badge shows now was set by whatever stopped the run (showProgress): nothing older follows.
     stepProgress.forget(runId);
     driving.delete(runId);
     live.delete(runId);
   }
+}
+
+/** No new page since the last step acted: the same tab, no new top document, its frame's document still there. */
+function samePageAs(last: NonNullable<LiveRun['lastAct']>, tabId: number): boolean {
+  if (last.tabId !== tabId || documentCount(tabId) !== last.documents) return false;
+  const frame = framesOf(tabId).find((known) => known.frameId === last.frameId);
+  return frame !== undefined && frame.documentId === last.documentId;
 }
 
 /** The task's secret variables, whose values are masked in what a frame describes. */
@@ -936,9 +944,14 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       digest = decision.digest;
     }
 
-    // The run as it stood after the previous step is stored before this one acts: a restart never
-    // repeats an action the stored run does not show.
-    await runSaved(runId);
+    // The run as it stood after the previous step is stored before this one acts: a restart repeats
+    // at most the step in flight, and before it only steps whose repeat changes nothing.
+    const driven = live.get(runId);
+    const samePage = driven?.lastAct !== undefined && samePageAs(driven.lastAct, tabId);
+    if (!mayActBeforeSaved(task.steps, run.results, index, samePage)) await runSaved(runId);
+    if (driven) {
+      driven.lastAct = { tabId, documents: documentCount(tabId), frameId: frame.frameId, documentId: frame.documentId };
+    }
     const sends = live.get(runId)?.sends ?? { since: run.startedAt, stepIndex: null };
     let acted = await actWithBackstop(
       tabId,
