@@ -342,10 +342,11 @@ export class VaultSession {
     if (plain && needsNoRead(plain) && this.#db.isOpen()) {
       try {
         await putRows(this.#db.backendDB(), plain.table, plain.rows);
+        return ok({ ids });
       } catch {
-        return err('storage-failed', STORAGE_MESSAGE);
+        // Nothing was written (the transaction aborted, or the connection was closed under Dexie, which
+        // still calls it open): the Dexie path below reopens it and writes again.
       }
-      return ok({ ids });
     }
     try {
       // One transaction, one await per table: IndexedDB queues the requests, Dexie resolves them
@@ -663,9 +664,15 @@ function needsNoRead(batch: PreparedBatch): boolean {
 function putRows(db: IDBDatabase, table: RecordTable, rows: readonly EncryptedRow[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction([table], 'readwrite');
-    const store = transaction.objectStore(table);
-    for (const row of rows) store.put(row);
     transaction.oncomplete = () => resolve();
     transaction.onabort = () => reject(transaction.error ?? new Error('The write was aborted.'));
+    try {
+      const store = transaction.objectStore(table);
+      for (const row of rows) store.put(row);
+    } catch (error) {
+      // A put refused on the spot: none of the others may commit without it.
+      transaction.abort();
+      reject(error);
+    }
   });
 }
