@@ -34,7 +34,9 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
             ? 'Which element did you mean?'
             : run.pauseReason === 'user'
               ? 'Paused by you'
-              : 'Paused'
+              : run.pauseReason === 'locked'
+                ? 'Paused: Understudy was locked'
+                : 'Paused'
         : run.state === 'succeeded'
           ? run.dryRun
             ? 'Dry run finished'
@@ -100,7 +102,7 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
               Pause run
             </button>
           )}
-          {run.state === 'paused' && run.pauseReason === 'user' && (
+          {run.state === 'paused' && (run.pauseReason === 'user' || run.pauseReason === 'locked') && (
             <button type="button" class="primary" onClick={() => void send({ type: 'run:resume', runId: run.runId })}>
               Resume run
             </button>

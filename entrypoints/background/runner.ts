@@ -65,7 +65,7 @@ import { ask, type FrameAddress, isTimedOut, sendToFrame } from './frame-message
 import { bringToFront } from './front-tab';
 import { LATE_SEND_QUIET_MS, lateAttempts, reportLateSends } from './late-sends';
 import { saveTask } from './tasks';
-import { onLock, requireSession } from './vault';
+import { beforeLock, onLock, requireSession } from './vault';
 
 const STEP_TIMEOUT_MS = 10_000;
 /** Tries per step: acting at once, then inspecting (and asking) again while the page keeps changing. */
@@ -85,8 +85,10 @@ interface LiveRun {
   task: Task;
   /** Set by cancel or a closed tab, which save the final state themselves. */
   stopped: boolean;
-  /** Set by the person's Pause: the run stops before its next step. */
-  pauseRequested?: boolean;
+  /** Set by the person's Pause, or by locking: the run stops before its next step. */
+  pauseRequested?: 'user' | 'locked';
+  /** Resolves once the drive stopped (whatever it stored last is the run's state). */
+  ended: Promise<void>;
   /** Blocked sends from `since` on follow no step's own watch yet; `stepIndex` is the last step that acted. */
   sends: { since: number; stepIndex: number | null };
   /** Where the last step acted, and how many top documents the tab had had by then (see samePageAs). */
@@ -267,6 +269,7 @@ async function createRun(
   options: RunOptions,
   batch?: Batch,
 ): Promise<Result<{ runId: string }, string>> {
+  if (locking) return err('locked', LOCKING_MESSAGE);
   const session = await requireSession();
   if (!session.ok) return session;
   const task = await session.value.get('tasks', taskId, TaskSchema);
@@ -459,7 +462,11 @@ async function findLatestRunId(): Promise<string | null> {
 
 export async function cancelRun(runId: string): Promise<RunView | null> {
   const driven = live.get(runId);
-  if (driven) driven.stopped = true;
+  if (driven) {
+    driven.stopped = true;
+    // A step still waiting for its target stops before acting: nothing acts for a cancelled run.
+    abortActs(driven.run);
+  }
   const loaded = driven ?? (await loadRun(runId));
   if (!loaded) return null;
   if (!isFinished(loaded.run)) {
@@ -483,15 +490,16 @@ export async function cancelRun(runId: string): Promise<RunView | null> {
 export async function pauseRun(runId: string): Promise<Result<RunView, string>> {
   const driven = live.get(runId);
   if (driven?.run.state !== 'running') return err('not-running', 'This run is not running, so it cannot pause.');
-  driven.pauseRequested = true;
+  driven.pauseRequested = 'user';
   return ok(toView(runId, driven.run, driven.task));
 }
 
-/** Goes on with a run the person paused, from the step it stopped before. */
+/** Goes on with a run the person paused (or locking paused), from the step it stopped before. */
 export async function resumeRun(runId: string): Promise<Result<RunView, string>> {
   if (driving.has(runId)) return err('not-paused', 'This run is still finishing its step; try again in a moment.');
+  if (locking) return err('locked', LOCKING_MESSAGE);
   const loaded = await loadRun(runId);
-  if (loaded?.run.state !== 'paused' || loaded.run.pauseReason !== 'user') {
+  if (loaded?.run.state !== 'paused' || (loaded.run.pauseReason !== 'user' && loaded.run.pauseReason !== 'locked')) {
     return err('not-paused', 'This run is not paused.');
   }
   loaded.run.state = 'running';
@@ -575,6 +583,7 @@ type StepOutcome =
 async function drive(runId: string): Promise<void> {
   if (driving.has(runId)) return;
   driving.add(runId);
+  let ended: (() => void) | undefined;
   try {
     // Decrypted once per drive: re-reading the task around every step cost more than the step.
     const loaded = await loadRun(runId);
@@ -584,6 +593,9 @@ async function drive(runId: string): Promise<void> {
       task: loaded.task,
       stopped: false,
       sends: { since: Date.now(), stepIndex: null },
+      ended: new Promise((resolve) => {
+        ended = resolve;
+      }),
     };
     live.set(runId, entry);
     const { run, task } = entry;
@@ -598,10 +610,12 @@ async function drive(runId: string): Promise<void> {
     }
     for (;;) {
       if (entry.stopped) return; // cancelled or its tab closed: that path saved the final state
+      // Driven since locking began (a batch's next row, a resume): it pauses before acting.
+      if (locking) entry.pauseRequested = 'locked';
       if (entry.pauseRequested && run.currentStep < task.steps.length) {
         run.state = 'paused';
-        run.pauseReason = 'user';
-        run.message = `Paused before step ${run.currentStep + 1} of ${task.steps.length}. Resume to go on from there.`;
+        run.pauseReason = entry.pauseRequested;
+        run.message = pausedMessage(entry.pauseRequested, run.currentStep, task.steps.length);
         await saveRun(runId, run);
         await showProgress(run, task.steps.length);
         return;
@@ -718,7 +732,64 @@ async function drive(runId: string): Promise<void> {
     stepProgress.forget(runId);
     driving.delete(runId);
     live.delete(runId);
+    ended?.();
   }
+}
+
+/** Tells every frame of the run's tabs to stop an act still under way (see `replay:abort`). */
+function abortActs(run: Run): void {
+  for (const tabId of run.tabs) {
+    for (const { frameId, documentId, origin } of framesOf(tabId)) {
+      void sendToFrame(tabId, { frameId, documentId, origin }, { type: 'replay:abort' }).catch(() => undefined);
+    }
+  }
+}
+
+function pausedMessage(reason: 'user' | 'locked', index: number, total: number): string {
+  const where = `before step ${index + 1} of ${total}`;
+  return reason === 'locked'
+    ? `Understudy was locked, so the run paused ${where}. Unlock, then resume to go on from there.`
+    : `Paused ${where}. Resume to go on from there.`;
+}
+
+/** How long locking lets a run's step under way finish (the lock itself waits at most 1 s for its work). */
+const LOCK_STEP_WAIT_MS = 600;
+/** Set while Understudy locks (from its first step until the keys are gone): no run starts or goes on. */
+let locking = false;
+const LOCKING_MESSAGE = 'Understudy is locking. Unlock it, then start or resume the run.';
+
+/**
+ * Locking pauses every run this worker drives, stored while the keys are still there: after the step under
+ * way when it ends within LOCK_STEP_WAIT_MS, else before it (that step runs again on Resume). Nothing acts
+ * for a locked Understudy, and no run goes on unsaved to be picked up again by a restart later.
+ */
+async function pauseRunsForLock(): Promise<void> {
+  locking = true;
+  await Promise.all(
+    [...live].map(async ([runId, entry]) => {
+      if (entry.stopped || isFinished(entry.run)) return;
+      entry.pauseRequested = 'locked';
+      if (!isWaitingForPerson(entry.run)) {
+        const timer = new Promise<false>((resolve) => setTimeout(() => resolve(false), LOCK_STEP_WAIT_MS));
+        if (await Promise.race([entry.ended.then(() => true), timer])) return;
+      }
+      if (entry.stopped || isFinished(entry.run)) return;
+      // The drive returns when its step ends, storing nothing more (the keys are gone by then); the step
+      // sends no further action (a step still waiting for its target stops at once).
+      entry.stopped = true;
+      abortActs(entry.run);
+      const { run, task } = entry;
+      delete run.choice;
+      const waiting = isWaitingForPerson(run);
+      run.state = 'paused';
+      run.pauseReason = 'locked';
+      run.message = waiting
+        ? pausedMessage('locked', run.currentStep, task.steps.length)
+        : `Understudy was locked while step ${Math.min(run.currentStep + 1, task.steps.length)} of ${task.steps.length} was under way, so the run paused there: that step runs again when you resume. Check the page first.`;
+      await saveRun(runId, run);
+      await showProgress(run, task.steps.length);
+    }),
+  );
 }
 
 /** No new page since the last step acted: the same tab, no new top document, its frame's document still there. */
@@ -832,6 +903,13 @@ function askFramesToReintroduce(tabId: number): void {
   void browser.tabs.sendMessage(tabId, { type: 'content:reintroduce' }).catch(() => undefined);
 }
 
+/** The run stopped being driven (cancelled, its tab closed, paused by locking): no step may act for it. */
+function stoppedDriving(runId: string): boolean {
+  return live.get(runId)?.stopped !== false;
+}
+
+const STOPPED: StepOutcome = { status: 'failed', message: 'The run stopped.' };
+
 async function runStep(runId: string, run: Run, task: Task, step: Step, index: number): Promise<StepOutcome> {
   const tabId = await tabFor(run, step);
   if (tabId === null) return { status: 'failed', message: 'The tab this step acts in never opened.' };
@@ -857,6 +935,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       return { status: 'failed', message: await reportLateSends(run, task, sends.stepIndex, late, index) };
     }
     const requestedAt = Date.now();
+    if (stoppedDriving(runId)) return STOPPED;
     await browser.tabs.update(tabId, { url });
     const arrival = await waitForArrival(
       tabId,
@@ -914,6 +993,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       if (isTimedOut(reply)) return { status: 'failed', message: NO_ANSWER };
       if (!reply) continue; // The document went away while inspecting: look again on the new one.
       if (reply.status === 'ambiguous') {
+        if (stoppedDriving(runId)) return STOPPED;
         const healed = await askWhichOne(runId, run, task, step, index, reply, tabId, frame);
         if (healed === 'stopped') return { status: 'denied' };
         if (healed === 'healed') pickedByPerson = true;
@@ -931,6 +1011,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     if (inspected && (inspected.risk !== 'none' || step.alwaysAsk)) {
       // A frame that would ask always digests; one that did not answered out of protocol.
       if (inspected.digest === null) return { status: 'failed', message: NO_ANSWER };
+      if (stoppedDriving(runId)) return STOPPED;
       const decision = await pauseForApproval(
         runId,
         run,
@@ -953,6 +1034,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       driven.lastAct = { tabId, documents: documentCount(tabId), frameId: frame.frameId, documentId: frame.documentId };
     }
     const sends = live.get(runId)?.sends ?? { since: run.startedAt, stepIndex: null };
+    const stopped = () => stoppedDriving(runId);
     let acted = await actWithBackstop(
       tabId,
       frame,
@@ -960,6 +1042,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       index,
       run,
       sends,
+      stopped,
       timeoutMs,
       digest,
       nextTargetInFrame(task, index),
@@ -1000,6 +1083,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
         await saveTask(task, run.taskId);
         return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
       }
+      if (stoppedDriving(runId)) return STOPPED;
       const decision = await pauseForApproval(
         runId,
         run,
@@ -1022,6 +1106,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
         index,
         run,
         sends,
+        stopped,
         Math.min(timeoutMs, RETRY_AFTER_BLOCK_MS),
         digest,
       );
@@ -1104,6 +1189,8 @@ async function actWithBackstop(
   index: number,
   run: Run,
   sends: LiveRun['sends'],
+  /** The run stopped being driven meanwhile (cancelled, paused by locking): nothing is sent to act. */
+  stopped: () => boolean,
   timeoutMs: number,
   digest: string | null,
   /** The next step's target, for the frame to look up right after acting (see `replay:act`). */
@@ -1118,6 +1205,7 @@ async function actWithBackstop(
   if (digest !== null) await releaseWrites(tabId);
   let didAct = false;
   try {
+    if (stopped()) return { status: 'failed', reason: 'the run stopped' };
     const acted = await ask(
       tabId,
       frame,
@@ -1393,7 +1481,10 @@ export function watchRuns(): void {
     })();
   });
   // Locking pauses every run: nothing acts without the key, and approvals and picks are forgotten.
+  beforeLock(pauseRunsForLock);
   onLock(() => {
+    // The keys are gone: starting a run asks for them and is refused until Understudy is unlocked.
+    locking = false;
     approvals.denyAll();
     for (const resolve of picks.values()) resolve(null);
   });

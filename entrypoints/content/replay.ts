@@ -43,6 +43,9 @@ function resolutionMemo(): ResolutionMemo {
 /** The box of the target looked up ahead of the next step (see lookUpSoon). */
 let lookedUp: BoxSighting | null = null;
 
+/** Stops the act under way (see `replay:abort`); each act gets its own. */
+let acting: AbortController | null = null;
+
 /** Requests the page starts, as its page-world sensor reports them (see lib/replay/page-requests.ts). */
 let pageRequests: PageRequestWatch | null = null;
 
@@ -183,12 +186,15 @@ async function act(
   clearHighlight();
   const seen = lookedUp;
   lookedUp = null;
+  const controller = new AbortController();
+  acting = controller;
   pageRequests ??= watchPageRequests(window);
   let dispatchedAt = Date.now();
   // Counted from the first try's first event: a request any try started may be this step's doing.
   let atDispatch: { requests: number; frames: number } | null = null;
   const outcome = await executeStep(document, step, values, {
     timeoutMs,
+    signal: controller.signal,
     resolve: resolutionMemo().resolve,
     ...(seen ? { seen } : {}),
     onDispatch: () => {
@@ -200,6 +206,7 @@ async function act(
     mayAct: (element) =>
       digest === null ? !step.alwaysAsk && riskOf(step, element).kind === 'none' : digestOf(step, element) === digest,
   });
+  if (acting === controller) acting = null;
   if (outcome.status === 'refused') return { status: 'changed' };
   if (outcome.status === 'done') {
     const actedAt = Date.now();
@@ -241,6 +248,10 @@ export async function handleReplay(request: ReplayRequest): Promise<InspectReply
       return act(request.step, request.values, request.timeoutMs, request.digest, request.next, !!request.sightNext);
     case 'replay:clear-highlight':
       clearHighlight();
+      return null;
+    case 'replay:abort':
+      acting?.abort();
+      acting = null;
       return null;
     case 'replay:pick':
       return pick(request.stepId, request.index);

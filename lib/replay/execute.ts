@@ -197,6 +197,7 @@ export async function executeStep(
       return failed('not-attached', `${describeForHumans(element)} disappeared from the page.`);
     }
 
+    if (options.signal?.aborted) return failed('aborted', 'Stopped.');
     if (options.mayAct && !options.mayAct(element)) return { status: 'refused' };
     options.onDispatch?.();
     const result = await act(doc, targeted, element, pointerTarget, point, text, {

@@ -42,6 +42,8 @@ export const ReplayRequest = z.discriminatedUnion('type', [
     sightNext: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('replay:clear-highlight') }),
+  /** The run stopped (cancelled, or paused by locking): an act still waiting stops before acting. */
+  z.strictObject({ type: z.literal('replay:abort') }),
   /**
    * The person picked candidate `index` of the last ambiguous inspect in this document: describe
    * it afresh so the task heals (its new locators point at that element).

@@ -156,3 +156,68 @@ test('a service worker killed mid-step resumes the run at that step, which then 
   expect(details.ok).toBe(true);
   expect(details.value.run.results.map((result) => result.status)).toEqual(Array(QUESTIONS + 1).fill('done'));
 });
+
+test('locking pauses a run at its step under way, nothing acts while locked, and Resume goes on after unlocking', async ({
+  extension,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const { page, answered } = await recordSurvey(extension, demo);
+  // The run waits at step 11 for question 10's row while Understudy locks.
+  await holdQuestion10(page);
+  const popup = await runFromPopup(extension, page, 'Answer the survey');
+  const runId = await popup.getByTestId('run-progress').getAttribute('data-run-id');
+  await expect.poll(answered).toBe(9);
+  await expect(popup.getByTestId('run-headline')).toHaveText('Running step 11 of 26');
+
+  const options = await extension.openPage('options.html');
+  expect(await sendFromExtensionPage(options, { type: 'vault:lock' })).toMatchObject({ ok: true });
+  // The field the waiting step wants comes back while Understudy is locked: the step stopped, so
+  // nothing fills it (three animation frames are time enough for a waiting step to act).
+  await putQuestion10Back(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      ),
+  );
+  expect(await answered()).toBe(9);
+
+  expect(
+    await sendFromExtensionPage(options, { type: 'vault:unlock', passphrase: 'lantern orbit mossy kettle' }),
+  ).toMatchObject({ ok: true });
+  const panel = await extension.openPage(`sidepanel.html?tab=run&tabId=${await tabIdOf(extension, page)}`);
+  const progress = panel.getByTestId('run-progress');
+  await expect(progress).toHaveAttribute('data-run-id', runId ?? 'missing');
+  await expect(progress).toHaveAttribute('data-state', 'paused');
+  await expect(panel.getByTestId('run-headline')).toHaveText('Paused: Understudy was locked');
+  // Step 11 was under way (waiting for its field): it runs again on Resume.
+  await expect(panel.getByTestId('run-message')).toContainText('locked while step 11 of 26 was under way');
+  expect(await answered()).toBe(9);
+
+  await panel.getByRole('button', { name: 'Resume run' }).click();
+  await expect(progress).toHaveAttribute('data-state', 'succeeded', { timeout: 60_000 });
+  expect(await answered()).toBe(QUESTIONS);
+});
+
+test('cancelling a run whose step waits for its target stops that step: nothing acts after Cancel', async ({
+  extension,
+  demo,
+}) => {
+  test.setTimeout(120_000);
+  const { page, answered } = await recordSurvey(extension, demo);
+  await holdQuestion10(page);
+  const popup = await runFromPopup(extension, page, 'Answer the survey');
+  await expect.poll(answered).toBe(9);
+  await expect(popup.getByTestId('run-headline')).toHaveText('Running step 11 of 26');
+  await popup.getByRole('button', { name: 'Cancel run' }).click();
+  await expectRunState(popup, 'cancelled');
+  await putQuestion10Back(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      ),
+  );
+  expect(await answered()).toBe(9);
+});
