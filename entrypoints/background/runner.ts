@@ -112,22 +112,29 @@ async function loadRun(runId: string): Promise<{ run: Run; task: Task } | null> 
 /** Each run's saves, one after another: each writes the run as it stands when its turn comes. */
 const runSaves = createSaveQueue<Run>(async (runId, run) => {
   const session = await requireSession();
+  if (!session.ok) throw new Error(session.error.message);
   // Its creation time is the run's start (coarsened the same way): no read of the stored row first.
-  if (session.ok) {
-    await session.value.putMany([
-      { table: 'runs', schema: RunSchema, items: [{ id: runId, value: run, createdAt: run.startedAt }] },
-    ]);
-  }
+  const stored = await session.value.putMany([
+    { table: 'runs', schema: RunSchema, items: [{ id: runId, value: run, createdAt: run.startedAt }] },
+  ]);
+  if (!stored.ok) throw new Error(stored.error.message);
 });
 
+/** Stores the run as it stands; a failed write shows in the next `runSaved` (a step then stops the run). */
 function saveRun(runId: string, run: Run): Promise<void> {
-  return runSaves.save(runId, run);
+  return runSaves.save(runId, run).catch(() => undefined);
 }
 
-/** Resolves once every save of the run asked for so far is stored (one asked for soon starts now). */
-function runSaved(runId: string): Promise<void> {
+/**
+ * Resolves once every save of the run asked for so far settled (one asked for soon starts now): true when
+ * the run as it stands is stored.
+ */
+function runSaved(runId: string): Promise<boolean> {
   return runSaves.saved(runId);
 }
+
+const NOT_STORED =
+  'Understudy could not store this run’s progress, so it stopped here rather than act with no record of what it did. Check that the browser has disk space, then run the task again.';
 
 function toView(runId: string, run: Run, task: Task): RunView {
   return {
@@ -927,7 +934,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     }
     // The page that was there may still be introducing itself; only a document that started after
     // this request is the one navigated to (documents report their performance.timeOrigin).
-    await runSaved(runId);
+    if (!(await runSaved(runId))) return { status: 'failed', message: NOT_STORED };
     // Leaving the page ends what it was about to send; one it already tried belongs to the last step.
     const sends = live.get(runId)?.sends;
     const late = sends ? lateAttempts(run, sends.since) : [];
@@ -1029,7 +1036,9 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     // at most the step in flight, and before it only steps whose repeat changes nothing.
     const driven = live.get(runId);
     const samePage = driven?.lastAct !== undefined && samePageAs(driven.lastAct, tabId);
-    if (!mayActBeforeSaved(task.steps, run.results, index, samePage)) await runSaved(runId);
+    if (!mayActBeforeSaved(task.steps, run.results, index, samePage) && !(await runSaved(runId))) {
+      return { status: 'failed', message: NOT_STORED };
+    }
     if (driven) {
       driven.lastAct = { tabId, documents: documentCount(tabId), frameId: frame.frameId, documentId: frame.documentId };
     }

@@ -11,8 +11,11 @@ export interface SaveQueue<T> {
   save(id: string, value: T): Promise<void>;
   /** Writes `value` on the next deferred turn, or when `saved(id)` is asked for first. */
   saveSoon(id: string, value: T): void;
-  /** Starts a write asked for soon, and resolves once every write of `id` asked for so far settled. */
-  saved(id: string): Promise<void>;
+  /**
+   * Starts a write asked for soon, and resolves once every write of `id` asked for so far settled: true when
+   * the last of them stored its value (or none was asked for), false when it failed.
+   */
+  saved(id: string): Promise<boolean>;
 }
 
 export function createSaveQueue<T>(
@@ -21,6 +24,8 @@ export function createSaveQueue<T>(
 ): SaveQueue<T> {
   /** The last write of each id, settled (never rejects). */
   const tails = new Map<string, Promise<void>>();
+  /** Ids whose last settled write failed. */
+  const failed = new Set<string>();
   /** A write queued and not started: a save asked for meanwhile changes what it writes. */
   const queued = new Map<string, { value: T; written: Promise<void> }>();
   /** Values to write soon, by id. */
@@ -39,7 +44,14 @@ export function createSaveQueue<T>(
       return write(id, entry.value);
     });
     queued.set(id, entry);
-    const tail = entry.written.catch(() => undefined);
+    const tail = entry.written.then(
+      () => {
+        failed.delete(id);
+      },
+      () => {
+        failed.add(id);
+      },
+    );
     tails.set(id, tail);
     void tail.then(() => {
       if (tails.get(id) === tail) tails.delete(id);
@@ -63,7 +75,7 @@ export function createSaveQueue<T>(
     },
     saved(id) {
       flush(id);
-      return tails.get(id) ?? Promise.resolve();
+      return (tails.get(id) ?? Promise.resolve()).then(() => !failed.has(id));
     },
   };
 }

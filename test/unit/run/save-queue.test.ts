@@ -87,17 +87,21 @@ describe('createSaveQueue', () => {
     expect(writes.map((entry) => entry.value)).toEqual(['cancelled']);
   });
 
-  it('a failed write rejects its own save but never saved(), and the next write goes ahead', async () => {
+  it('a failed write rejects its own save, saved() says so, and the next write goes ahead', async () => {
     const { writes, write } = controlledWriter();
     const queue = createSaveQueue(write, () => undefined);
     const failing = queue.save('run', 'step 1');
     await tick();
     writes[0]?.finish(false);
     await expect(failing).rejects.toThrow('disk full');
-    await expect(queue.saved('run')).resolves.toBeUndefined();
-    void queue.save('run', 'step 2');
+    await expect(queue.saved('run')).resolves.toBe(false);
+    const next = queue.save('run', 'step 2');
     await tick();
     expect(writes.map((entry) => entry.value)).toEqual(['step 1', 'step 2']);
+    writes[1]?.finish();
+    await next;
+    // Stored again: the newer state is what counts.
+    await expect(queue.saved('run')).resolves.toBe(true);
   });
 
   it('saved() waits for the write under way and the one queued behind it', async () => {
@@ -119,7 +123,7 @@ describe('createSaveQueue', () => {
     expect(stored).toBe(true);
   });
 
-  it('a write asked for soon that fails rejects nothing, and saved() still resolves', async () => {
+  it('a write asked for soon that fails rejects nothing, and saved() says it failed', async () => {
     const { writes, write } = controlledWriter();
     const deferred: (() => void)[] = [];
     const queue = createSaveQueue(write, (callback) => deferred.push(callback));
@@ -127,14 +131,14 @@ describe('createSaveQueue', () => {
     deferred[0]?.();
     await tick();
     writes[0]?.finish(false);
-    await expect(queue.saved('run')).resolves.toBeUndefined();
+    await expect(queue.saved('run')).resolves.toBe(false);
   });
 
-  it('saved() with nothing asked for resolves at once', async () => {
+  it('saved() with nothing asked for resolves at once, as stored', async () => {
     const queue = createSaveQueue<string>(
       async () => undefined,
       () => undefined,
     );
-    await expect(queue.saved('run')).resolves.toBeUndefined();
+    await expect(queue.saved('run')).resolves.toBe(true);
   });
 });
