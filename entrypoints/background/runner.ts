@@ -1000,7 +1000,6 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
       if (isTimedOut(reply)) return { status: 'failed', message: NO_ANSWER };
       if (!reply) continue; // The document went away while inspecting: look again on the new one.
       if (reply.status === 'ambiguous') {
-        if (stoppedDriving(runId)) return STOPPED;
         const healed = await askWhichOne(runId, run, task, step, index, reply, tabId, frame);
         if (healed === 'stopped') return { status: 'denied' };
         if (healed === 'healed') pickedByPerson = true;
@@ -1018,7 +1017,6 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     if (inspected && (inspected.risk !== 'none' || step.alwaysAsk)) {
       // A frame that would ask always digests; one that did not answered out of protocol.
       if (inspected.digest === null) return { status: 'failed', message: NO_ANSWER };
-      if (stoppedDriving(runId)) return STOPPED;
       const decision = await pauseForApproval(
         runId,
         run,
@@ -1042,7 +1040,7 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
     if (driven) {
       driven.lastAct = { tabId, documents: documentCount(tabId), frameId: frame.frameId, documentId: frame.documentId };
     }
-    const sends = live.get(runId)?.sends ?? { since: run.startedAt, stepIndex: null };
+    const sends = driven?.sends ?? { since: run.startedAt, stepIndex: null };
     const stopped = () => stoppedDriving(runId);
     let acted = await actWithBackstop(
       tabId,
@@ -1092,7 +1090,6 @@ async function runStep(runId: string, run: Run, task: Task, step: Step, index: n
         await saveTask(task, run.taskId);
         return { status: 'failed', message: stepFailure(index, step, BLOCKED_NO_RETRY) };
       }
-      if (stoppedDriving(runId)) return STOPPED;
       const decision = await pauseForApproval(
         runId,
         run,
@@ -1348,11 +1345,15 @@ async function pauseForApproval(
   tabId: number,
   frame: FrameAddress,
 ): Promise<{ approved: boolean; digest: string }> {
+  // Stopped (cancelled, paused by locking): nobody is asked, and the stored state is not overwritten.
+  if (stoppedDriving(runId)) return { approved: false, digest: '' };
   run.state = 'paused';
   run.pauseReason = 'approval';
   run.message = 'Waiting for your OK in the confirmation window.';
   await saveRun(runId, run);
   await showProgress(run, task.steps.length);
+  // A lock meanwhile denied the approvals it found: this one would come after it.
+  if (stoppedDriving(runId)) return { approved: false, digest: '' };
   const decision = await requestApproval(runId, run, index, task, inspected, tabId);
   await sendToFrame(tabId, frame, { type: 'replay:clear-highlight' }).catch(() => undefined);
   if (decision.approved) {
@@ -1379,6 +1380,7 @@ async function askWhichOne(
   tabId: number,
   frame: FrameAddress,
 ): Promise<'healed' | 'retry' | 'stopped'> {
+  if (stoppedDriving(runId)) return 'stopped';
   run.state = 'paused';
   run.pauseReason = 'ambiguous';
   run.message =
