@@ -27,6 +27,7 @@ import type { TargetDescriptor } from '@/lib/locators';
 import type { ApprovalView, RunSummaryView, RunView } from '@/lib/messages';
 import { isOriginAllowed, originOf } from '@/lib/origins';
 import { checksStability } from '@/lib/replay/step-checks';
+import { valuesUsedBy } from '@/lib/replay/variables';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
@@ -1218,7 +1219,7 @@ async function actWithBackstop(
       {
         type: 'replay:act',
         step,
-        values: run.values,
+        values: valuesUsedBy(step, run.values),
         timeoutMs,
         digest,
         next: next?.target ?? null,

@@ -28,5 +28,5 @@ export {
 export { describeForHumans } from './describe-for-humans';
 export { describeRecorded, type ExecuteOptions, executeStep, type StepFailureCode, type StepOutcome } from './execute';
 export { defaultButtonOf, type ImplicitSubmission, implicitSubmit, type PressOutcome, pressKey } from './keyboard';
-export { fillTemplate, templateVariables } from './variables';
+export { fillTemplate, templateVariables, valuesUsedBy } from './variables';
 export { type QuietOptions, type WaitForElementOptions, waitForDomQuiet, waitForElement } from './wait';

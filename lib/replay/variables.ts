@@ -4,6 +4,7 @@
  * value, since values may be secrets.
  */
 import { err, ok, type Result } from '@/lib/result';
+import type { Step } from '@/lib/task/schema';
 
 const REFERENCE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -33,4 +34,17 @@ export function templateVariables(template: string): string[] {
     if (!names.includes(name)) names.push(name);
   }
   return names;
+}
+
+/**
+ * The run's values a step's action fills in (its value's references), and no others: an act message carries
+ * only these, so a frame never receives a variable, secret or not, that its step does not type.
+ */
+export function valuesUsedBy(step: Step, values: Record<string, string>): Record<string, string> {
+  if (step.kind !== 'fill' && step.kind !== 'select') return {};
+  const used: Record<string, string> = {};
+  for (const name of templateVariables(step.value)) {
+    if (Object.hasOwn(values, name) && typeof values[name] === 'string') used[name] = values[name];
+  }
+  return used;
 }

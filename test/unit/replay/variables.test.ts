@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, templateVariables } from '@/lib/replay/variables';
+import { fillTemplate, templateVariables, valuesUsedBy } from '@/lib/replay/variables';
+import type { Step } from '@/lib/task/schema';
 
 describe('fillTemplate', () => {
   it('replaces each {{name}} with its value', () => {
@@ -40,5 +41,36 @@ describe('fillTemplate', () => {
 
   it('lists the variables a template uses, once each, in order', () => {
     expect(templateVariables('{{b}} {{a}} {{b}}')).toEqual(['b', 'a']);
+  });
+});
+
+describe('valuesUsedBy', () => {
+  const base = { id: 's1', optional: false, alwaysAsk: false, frame: [], tab: 0 } as const;
+  const target = {
+    locators: [{ kind: 'css' as const, value: '#name' }],
+    fingerprint: { tag: 'input', role: 'textbox', name: 'Name', text: '', attrs: {}, classes: [], index: 0, count: 1 },
+    shadowHosts: [],
+  };
+  const values = { name: 'Ada', password: 'hunter2', size: 'm' };
+
+  it('keeps only the values a fill or select types', () => {
+    const fill = { ...base, kind: 'fill', target, value: 'Dear {{name}}, {{ name }}' } as unknown as Step;
+    expect(valuesUsedBy(fill, values)).toEqual({ name: 'Ada' });
+    const select = { ...base, kind: 'select', target, value: '{{size}}', label: 'Size' } as unknown as Step;
+    expect(valuesUsedBy(select, values)).toEqual({ size: 'm' });
+  });
+
+  it('sends no value with a step that types none', () => {
+    const click = { ...base, kind: 'click', target } as unknown as Step;
+    expect(valuesUsedBy(click, values)).toEqual({});
+    const literal = { ...base, kind: 'fill', target, value: 'plain' } as unknown as Step;
+    expect(valuesUsedBy(literal, values)).toEqual({});
+  });
+
+  it('leaves out a referenced variable with no value, so the frame reports it missing', () => {
+    const fill = { ...base, kind: 'fill', target, value: '{{name}} {{nickname}} {{constructor}}' } as unknown as Step;
+    const used = valuesUsedBy(fill, values);
+    expect(used).toEqual({ name: 'Ada' });
+    expect(fillTemplate(fill.kind === 'fill' ? fill.value : '', used)).toMatchObject({ ok: false });
   });
 });
