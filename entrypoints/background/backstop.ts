@@ -130,6 +130,11 @@ export function waitForNetworkQuiet(tabId: number, quietMs: number, maxMs: numbe
   });
 }
 
+/** Whether the tab has no request in flight, and had no request event from `since` (epoch ms) on. */
+export function networkStillSince(tabId: number, since: number): boolean {
+  return (inFlight.get(tabId)?.size ?? 0) === 0 && (lastChangeAt.get(tabId) ?? 0) < since;
+}
+
 function changed(): void {
   for (const listener of [...listeners]) listener();
 }

@@ -11,13 +11,6 @@ import type { Task } from '@/lib/task/schema';
 import { type BlockedAttempt, blockedSince } from './backstop';
 import { saveTask } from './tasks';
 
-/**
- * How long a tab must stay quiet after an approved action (writes let through until then) and before a run
- * ends (the guard is lifted then): covers a send a page puts off by a short timer (an "undo" moment, a
- * debounce). A send later than that mid-run is still blocked, and reported before the next action.
- */
-export const LATE_SEND_QUIET_MS = 300;
-
 export function lateAttempts(run: Run, since: number): BlockedAttempt[] {
   return attemptsSince(
     run.tabs.flatMap((tabId) => blockedSince(tabId, since)),

@@ -31,7 +31,7 @@ import { valuesUsedBy } from '@/lib/replay/variables';
 import { err, ok, type Result } from '@/lib/result';
 import { APPROVE_DELAY_MS, ApprovalQueue, type PendingApproval } from '@/lib/run/approvals';
 import { matchFrame } from '@/lib/run/frames';
-import { splitAtDispatch } from '@/lib/run/late-sends';
+import { LATE_SEND_QUIET_MS, splitAtDispatch } from '@/lib/run/late-sends';
 import {
   CIRCUIT_BREAKER_FAILURES,
   MAX_ACTIONS_PER_SECOND,
@@ -39,7 +39,7 @@ import {
   SlidingWindowLimit,
 } from '@/lib/run/limits';
 import { createPacedUpdates } from '@/lib/run/paced-updates';
-import { ActReply, InspectReply, PickReply, SENDING_KINDS } from '@/lib/run/protocol';
+import { ActReply, IdleReply, InspectReply, PickReply, SENDING_KINDS } from '@/lib/run/protocol';
 import { mayActBeforeSaved } from '@/lib/run/repeatable';
 import { createSaveQueue } from '@/lib/run/save-queue';
 import { type Batch, isFinished, type PreviewedAction, type Run, RunSchema, type StepResult } from '@/lib/run/schema';
@@ -54,6 +54,7 @@ import {
   type BlockedAttempt,
   blockedSince,
   holdWrites,
+  networkStillSince,
   redirectsSince,
   releaseWrites,
   WEBSOCKET_METHOD,
@@ -64,7 +65,7 @@ import { setBadge } from './badge';
 import { documentCount, framesOf, hasConnectedTopFrame, topDocumentStartedAt, waitForFrames } from './connections';
 import { ask, type FrameAddress, isTimedOut, sendToFrame } from './frame-messages';
 import { bringToFront } from './front-tab';
-import { LATE_SEND_QUIET_MS, lateAttempts, reportLateSends } from './late-sends';
+import { lateAttempts, reportLateSends } from './late-sends';
 import { saveTask } from './tasks';
 import { beforeLock, onLock, requireSession } from './vault';
 
@@ -632,9 +633,7 @@ async function drive(runId: string): Promise<void> {
       if (run.currentStep >= task.steps.length) {
         // The guard is lifted when the run ends: a send the page put off until after the last step
         // would then go out unapproved. Wait for the tab to be quiet, and report one it tried.
-        await Promise.all(
-          run.tabs.map((tabId) => waitForNetworkQuiet(tabId, LATE_SEND_QUIET_MS, SEND_QUIET_MAX_MS, entry.sends.since)),
-        );
+        await Promise.all(run.tabs.map((tabId) => waitForEndQuiet(tabId, entry.sends.since)));
         if (entry.stopped || isFinished(run)) return;
         const late = lateAttempts(run, entry.sends.since);
         if (late.length > 0) {
@@ -741,6 +740,53 @@ async function drive(runId: string): Promise<void> {
     driving.delete(runId);
     live.delete(runId);
     ended?.();
+  }
+}
+
+/**
+ * How long a tab's network must stay quiet before the run asks its page whether it is idle: long enough for the
+ * page's immediate reaction to the last step (its tasks, a frame, the effects a UI library runs after paint).
+ */
+const IDLE_END_QUIET_MS = 50;
+/** How long the page has to answer whether it is idle; no answer counts as busy. */
+const IDLE_ANSWER_MS = 1000;
+
+/**
+ * Before a run ends and lifts the tab's guard: waits until its network has been quiet for LATE_SEND_QUIET_MS
+ * since the last step, or only IDLE_END_QUIET_MS when the page then says nothing it scheduled is due within that
+ * window (lib/replay/page-schedule.ts). A page that says idle falsely only gets its send out as one that waits
+ * a moment longer would: the guard never holds past the run anyway.
+ */
+async function waitForEndQuiet(tabId: number, since: number): Promise<void> {
+  const deadline = Date.now() + SEND_QUIET_MAX_MS;
+  await waitForNetworkQuiet(tabId, IDLE_END_QUIET_MS, SEND_QUIET_MAX_MS, since);
+  const askedAt = Date.now();
+  // Asked only once nothing is in flight (the first wait may have ended at its bound), and believed only
+  // when no request event came while the page answered.
+  const quiet = () => networkStillSince(tabId, askedAt);
+  if (networkStillSince(tabId, askedAt + 1) && (await pageIsIdle(tabId)) && quiet()) return;
+  await waitForNetworkQuiet(tabId, LATE_SEND_QUIET_MS, Math.max(0, deadline - Date.now()), since);
+}
+
+/** The tab's one frame (its top page, no iframe known) answers that it is idle; anything else is busy. */
+async function pageIsIdle(tabId: number): Promise<boolean> {
+  const frames = framesOf(tabId);
+  const top = frames[0];
+  if (frames.length !== 1 || top?.frameId !== 0) return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const reply = await Promise.race([
+      sendToFrame(tabId, top, { type: 'replay:idle' }),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), IDLE_ANSWER_MS);
+      }),
+    ]);
+    const parsed = IdleReply.safeParse(reply);
+    return parsed.success && parsed.data.idle;
+  } catch {
+    return false; // the page went away meanwhile: wait as for any page
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -16,8 +16,10 @@ import {
   waitForElement,
 } from '@/lib/replay';
 import { afterPageReaction, isPageStill, type PageRequestWatch, watchPageRequests } from '@/lib/replay/page-requests';
+import { isPageIdle } from '@/lib/replay/page-schedule';
 import {
   type ActReply,
+  type IdleReply,
   type InspectReply,
   MAX_CANDIDATES,
   type PickReply,
@@ -239,7 +241,9 @@ function pick(stepId: string, index: number): PickReply {
   return { status: 'picked', target: describeElement(element) };
 }
 
-export async function handleReplay(request: ReplayRequest): Promise<InspectReply | ActReply | PickReply | null> {
+export async function handleReplay(
+  request: ReplayRequest,
+): Promise<InspectReply | ActReply | PickReply | IdleReply | null> {
   switch (request.type) {
     case 'replay:inspect':
       if (request.settleMs) await waitForDomQuiet(document, { quietMs: request.settleMs, timeoutMs: 1000 });
@@ -255,5 +259,9 @@ export async function handleReplay(request: ReplayRequest): Promise<InspectReply
       return null;
     case 'replay:pick':
       return pick(request.stepId, request.index);
+    case 'replay:idle':
+      // A document no step acted in has no watch yet: one begun now has watched too briefly to say idle.
+      pageRequests ??= watchPageRequests(window);
+      return { idle: isPageIdle(window, pageRequests) };
   }
 }

@@ -86,6 +86,8 @@ export interface PageRequestWatch {
   readonly since: number;
   /** When (performance.now()) the page last asked for an animation frame; null if not since the watch began. */
   readonly lastFrameAskedAt: number | null;
+  /** When (performance.now()) the page last started a request; null if not since the watch began. */
+  readonly lastRequestAt: number | null;
   stop(): void;
 }
 
@@ -94,8 +96,10 @@ export function watchPageRequests(win: Window): PageRequestWatch {
   let count = 0;
   let frames = 0;
   let present = false;
+  let lastRequestAt: number | null = null;
   const onRequest = () => {
     count++;
+    lastRequestAt = performance.now();
   };
   const since = performance.now();
   let lastFrameAskedAt: number | null = null;
@@ -125,6 +129,9 @@ export function watchPageRequests(win: Window): PageRequestWatch {
     since,
     get lastFrameAskedAt() {
       return lastFrameAskedAt;
+    },
+    get lastRequestAt() {
+      return lastRequestAt;
     },
     stop() {
       win.removeEventListener(PAGE_REQUEST_EVENT, onRequest, true);

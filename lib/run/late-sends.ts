@@ -4,6 +4,14 @@
  * follow and what the person is told. Pure: the runner supplies the attempts and the step.
  */
 
+/**
+ * How long a tab must stay quiet after an approved action (writes let through until then) and before a run
+ * ends (the guard is lifted then): covers a send a page puts off by a short timer (an "undo" moment, a
+ * debounce). A send later than that mid-run is still blocked, and reported before the next action. A page
+ * whose world says nothing of it is due that soon ends the run after a shorter quiet (lib/replay/page-schedule.ts).
+ */
+export const LATE_SEND_QUIET_MS = 300;
+
 export interface SendAttempt {
   method: string;
   url: string;

@@ -45,6 +45,11 @@ export const ReplayRequest = z.discriminatedUnion('type', [
   /** The run stopped (cancelled, or paused by locking): an act still waiting stops before acting. */
   z.strictObject({ type: z.literal('replay:abort') }),
   /**
+   * The run is about to end and lift the tab's guard: is this page idle, nothing it scheduled due within the
+   * late-send window (lib/replay/page-schedule.ts)? Read only.
+   */
+  z.strictObject({ type: z.literal('replay:idle') }),
+  /**
    * The person picked candidate `index` of the last ambiguous inspect in this document: describe
    * it afresh so the task heals (its new locators point at that element).
    */
@@ -78,6 +83,9 @@ export const InspectReply = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('failed'), reason: z.string().max(500) }),
 ]);
 export type InspectReply = z.infer<typeof InspectReply>;
+
+export const IdleReply = z.strictObject({ idle: z.boolean() });
+export type IdleReply = z.infer<typeof IdleReply>;
 
 export const PickReply = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('picked'), target: TargetDescriptorSchema }),

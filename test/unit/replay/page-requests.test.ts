@@ -158,7 +158,7 @@ describe('watchPageRequests', () => {
 
   it('calls a page still only when it asked for no frame lately, and was watched long enough to tell', () => {
     const watch = (since: number, lastFrameAskedAt: number | null, present = true) =>
-      ({ present, count: 0, frames: 0, since, lastFrameAskedAt, stop() {} }) as const;
+      ({ present, count: 0, frames: 0, since, lastFrameAskedAt, lastRequestAt: null, stop() {} }) as const;
     const later = 1000 + FRAMES_QUIET_MS;
     expect(isPageStill(watch(1000, null), later)).toBe(true);
     expect(isPageStill(watch(1000, null), later - 1)).toBe(false);
