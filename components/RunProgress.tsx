@@ -11,6 +11,8 @@ const POLL_MS = 500;
 export function RunProgress({ compact = false }: { compact?: boolean }) {
   const [run, setRun] = useState<RunView | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
+  /** Why Pause, Resume or Cancel was refused (locked, the run already ended…); cleared by the next that works. */
+  const [controlError, setControlError] = useState<string | null>(null);
   useEffect(() => {
     const refresh = async () => {
       const reply = await send({ type: 'run:status' });
@@ -96,6 +98,7 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
               onClick={async () => {
                 // Shown at once: the step under way may take a while to finish before the run pauses.
                 const reply = await send({ type: 'run:pause', runId: run.runId });
+                setControlError(reply.ok ? null : reply.error.message);
                 if (reply.ok) setRun(reply.value.run);
               }}
             >
@@ -103,14 +106,34 @@ export function RunProgress({ compact = false }: { compact?: boolean }) {
             </button>
           )}
           {run.state === 'paused' && (run.pauseReason === 'user' || run.pauseReason === 'locked') && (
-            <button type="button" class="primary" onClick={() => void send({ type: 'run:resume', runId: run.runId })}>
+            <button
+              type="button"
+              class="primary"
+              onClick={async () => {
+                const reply = await send({ type: 'run:resume', runId: run.runId });
+                setControlError(reply.ok ? null : reply.error.message);
+                if (reply.ok) setRun(reply.value.run);
+              }}
+            >
               Resume run
             </button>
           )}
-          <button type="button" onClick={() => void send({ type: 'run:cancel', runId: run.runId })}>
+          <button
+            type="button"
+            onClick={async () => {
+              const reply = await send({ type: 'run:cancel', runId: run.runId });
+              setControlError(reply.ok ? null : reply.error.message);
+              if (reply.ok && reply.value.run) setRun(reply.value.run);
+            }}
+          >
             Cancel run
           </button>
         </div>
+      )}
+      {controlError && (
+        <p class="error" role="alert" data-testid="run-control-error">
+          {controlError}
+        </p>
       )}
     </section>
   );

@@ -119,10 +119,23 @@ test('Pause stops a run before its next step, and Resume goes on from there', as
   expect(await answered()).toBe(currentStep - 1);
   await expect(popup.getByTestId('run-message')).toContainText(`Paused before step ${currentStep + 1} of ${stepCount}`);
 
+  // A side panel opened now whose status poll never runs keeps showing the run paused: its Resume, clicked
+  // once the run finished, is refused and says why.
+  const stale = await extension.context.newPage();
+  await stale.addInitScript(() => {
+    window.setInterval = (() => 0) as unknown as typeof window.setInterval;
+  });
+  await stale.goto(`${extension.origin}/sidepanel.html?tab=run`);
+  await expect(stale.getByTestId('run-headline')).toHaveText('Paused by you');
+
   await popup.getByRole('button', { name: 'Resume run' }).click();
   await expectRunState(popup, 'succeeded');
   expect(await answered()).toBe(QUESTIONS);
   expect(await page.getByLabel('Question 25', { exact: true }).inputValue()).toBe('Answer 25');
+
+  await stale.getByRole('button', { name: 'Resume run' }).click();
+  await expect(stale.getByTestId('run-control-error')).toHaveText('This run is not paused.');
+  await expect(stale.getByRole('alert')).toBeVisible();
 });
 
 test('a service worker killed mid-step resumes the run at that step, which then finishes', async ({
