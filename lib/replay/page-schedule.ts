@@ -51,13 +51,55 @@ export interface Schedule {
   channels: number;
   /** When (performance.now()) the page last posted a message: how schedulers chain their work (React's does). */
   lastPostedAt: number | null;
+  /** IndexedDB transactions and open or delete requests not yet finished: a page may send once one is. */
+  openStorage: number;
+  /**
+   * When (performance.now()) the page last started other work that ends in a promise or event this cannot see
+   * settle (WebCrypto, the Cache API, a file or blob read, an image decode, a lock, the clipboard, a response
+   * body): a send chained on it counts as due for the whole horizon, as the plain quiet wait covered it.
+   */
+  lastAsyncAt: number | null;
 }
+
+/** Methods that start work ending in a promise or event, by the global that owns them (its prototype's). */
+const ASYNC_METHODS: readonly [owner: string, prototype: boolean, names: readonly string[]][] = [
+  [
+    'SubtleCrypto',
+    true,
+    [
+      'encrypt',
+      'decrypt',
+      'sign',
+      'verify',
+      'digest',
+      'generateKey',
+      'deriveKey',
+      'deriveBits',
+      'importKey',
+      'exportKey',
+      'wrapKey',
+      'unwrapKey',
+    ],
+  ],
+  ['CacheStorage', true, ['open', 'match', 'has', 'delete', 'keys']],
+  ['Cache', true, ['match', 'matchAll', 'add', 'addAll', 'put', 'delete', 'keys']],
+  ['FileReader', true, ['readAsArrayBuffer', 'readAsBinaryString', 'readAsDataURL', 'readAsText']],
+  ['Blob', true, ['text', 'arrayBuffer', 'bytes', 'stream']],
+  ['Response', true, ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes']],
+  ['HTMLCanvasElement', true, ['toBlob']],
+  ['OffscreenCanvas', true, ['convertToBlob']],
+  ['HTMLImageElement', true, ['decode']],
+  ['LockManager', true, ['request']],
+  ['Clipboard', true, ['read', 'readText', 'write', 'writeText']],
+  ['WebAssembly', false, ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']],
+];
 
 /**
  * Wraps the page's ways to put work off (setTimeout, setInterval, their clear functions, requestIdleCallback,
- * requestAnimationFrame and their cancel functions, scheduler.postTask, AbortSignal.timeout, postMessage) and to
- * open a channel (Worker, SharedWorker, WebSocket, EventSource, BroadcastChannel), to keep the page's schedule;
- * answers SCHEDULE_QUERY with whether anything is due within `horizonMs`, or a message was posted within
+ * requestAnimationFrame and their cancel functions, scheduler.postTask, AbortSignal.timeout, postMessage), to
+ * wait on other work (IndexedDB, ASYNC_METHODS) and to open a channel (Worker, SharedWorker, WebSocket,
+ * EventSource, BroadcastChannel), to keep the page's schedule; answers SCHEDULE_QUERY with whether anything is
+ * due within `horizonMs` (other work started within it counts as due), or a message was posted within
  * `recentMs`. Calls go through unchanged (the same receiver, arguments, result, name and length). Run once per
  * window, from the request sensor, before any page script.
  */
@@ -79,6 +121,8 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
     intervals: new Map(),
     channels: 0,
     lastPostedAt: null,
+    openStorage: 0,
+    lastAsyncAt: null,
   };
   // As the browser reads a delay: a whole number of ms, and anything past 2^31 - 1 or below 0 as 0.
   const delayOf = (delay: unknown) => Math.max(0, Number(delay) | 0);
@@ -183,6 +227,43 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
     );
   }
 
+  const markingAsync = (original: AnyFunction) =>
+    function started(this: unknown, ...args: unknown[]) {
+      schedule.lastAsyncAt = now();
+      return apply(original, this, args);
+    };
+  replace(win, 'createImageBitmap', markingAsync);
+  for (const [name, onPrototype, methods] of ASYNC_METHODS) {
+    const global = (win as unknown as Record<string, unknown>)[name] as { prototype?: object } | undefined;
+    const owner = onPrototype ? global?.prototype : global;
+    if (!owner || typeof owner !== 'object') continue;
+    for (const method of methods) replace(owner, method, markingAsync);
+  }
+
+  // IndexedDB: counted from a transaction's (or open request's) start until it ends, by listening to it.
+  const addListener = win.EventTarget.prototype.addEventListener;
+  const untilEnds = (target: unknown, events: readonly string[]) => {
+    schedule.openStorage++;
+    let open = true;
+    const ended = () => {
+      if (!open) return;
+      open = false;
+      schedule.openStorage--;
+    };
+    for (const type of events) apply(addListener, target, [type, ended]);
+  };
+  const storageTracker = (events: readonly string[]) => (original: AnyFunction) =>
+    function storage(this: unknown, ...args: unknown[]) {
+      const started = apply(original, this, args);
+      if (started && typeof started === 'object') untilEnds(started, events);
+      return started;
+    };
+  if (win.IDBDatabase) replace(win.IDBDatabase.prototype, 'transaction', storageTracker(['complete', 'abort']));
+  if (win.IDBFactory) {
+    replace(win.IDBFactory.prototype, 'open', storageTracker(['success', 'error']));
+    replace(win.IDBFactory.prototype, 'deleteDatabase', storageTracker(['success', 'error']));
+  }
+
   const posting = (original: AnyFunction) =>
     function postMessage(this: unknown, ...args: unknown[]) {
       schedule.lastPostedAt = now();
@@ -236,8 +317,9 @@ function pruneDeadlines(schedule: Schedule, at: number): void {
  * firing, a message posted within `recentMs`, an open channel.
  */
 export function hasWorkDue(schedule: Schedule, at: number, horizonMs: number, recentMs: number): boolean {
-  if (schedule.channels > 0) return true;
+  if (schedule.channels > 0 || schedule.openStorage > 0) return true;
   if (schedule.lastPostedAt !== null && at - schedule.lastPostedAt < recentMs) return true;
+  if (schedule.lastAsyncAt !== null && at - schedule.lastAsyncAt < horizonMs) return true;
   const limit = at + horizonMs;
   pruneDeadlines(schedule, at);
   for (const due of [...schedule.pending.values(), ...schedule.deadlines.values()]) {

@@ -16,6 +16,21 @@ function pageWorld() {
   const tasks: (() => unknown)[] = [];
   const frames = new Map<number, (time: number) => unknown>();
   const posted: unknown[] = [];
+  class FakeSubtle {
+    digest(this: unknown, _algorithm: string, data: unknown) {
+      return Promise.resolve({ self: this, data });
+    }
+  }
+  class FakeDatabase {
+    transaction(_stores: string[], _mode?: string) {
+      return new EventTarget();
+    }
+  }
+  class FakeFactory {
+    open(_name: string) {
+      return new EventTarget();
+    }
+  }
   class FakePort {
     postMessage(message: unknown) {
       posted.push(message);
@@ -68,6 +83,9 @@ function pageWorld() {
       posted.push(_message);
     },
     MessagePort: FakePort,
+    SubtleCrypto: FakeSubtle,
+    IDBDatabase: FakeDatabase,
+    IDBFactory: FakeFactory,
     Worker: FakeWorker,
     WebSocket: FakeSocket,
     EventSource: FakeSocket,
@@ -100,7 +118,22 @@ function pageWorld() {
     frames.delete(handle);
     callback?.(clock.now);
   };
-  return { win, clock, timers, fire, runIdle, runFrame, tasks, posted, FakePort, FakeWorker, FakeSocket };
+  return {
+    win,
+    clock,
+    timers,
+    fire,
+    runIdle,
+    runFrame,
+    tasks,
+    posted,
+    FakePort,
+    FakeWorker,
+    FakeSocket,
+    FakeSubtle,
+    FakeDatabase,
+    FakeFactory,
+  };
 }
 
 describe('trackPageSchedule', () => {
@@ -258,6 +291,37 @@ describe('trackPageSchedule', () => {
     win.postMessage('tick', '*');
     expect(pageScheduleIdle(win)).toBe(false);
     expect(posted).toEqual(['slice', 'tick']);
+  });
+
+  it('counts other work started (WebCrypto here) as due for the whole horizon: a send may be chained on it', async () => {
+    const { win, clock, FakeSubtle } = pageWorld();
+    trackPageSchedule(win, HORIZON_MS, RECENT_MS);
+    const subtle = new FakeSubtle();
+    await expect(subtle.digest('SHA-256', 'data')).resolves.toEqual({ self: subtle, data: 'data' });
+    expect(FakeSubtle.prototype.digest.name).toBe('digest');
+    expect(pageScheduleIdle(win)).toBe(false);
+    clock.now += HORIZON_MS - 1;
+    expect(pageScheduleIdle(win)).toBe(false);
+    clock.now += 1;
+    expect(pageScheduleIdle(win)).toBe(true);
+  });
+
+  it('is busy while an IndexedDB transaction or open request is under way, idle once it ended', () => {
+    const { win, FakeDatabase, FakeFactory } = pageWorld();
+    trackPageSchedule(win, HORIZON_MS, RECENT_MS);
+    const opening = new FakeFactory().open('app');
+    expect(pageScheduleIdle(win)).toBe(false);
+    opening.dispatchEvent(new Event('success'));
+    expect(pageScheduleIdle(win)).toBe(true);
+
+    const database = new FakeDatabase();
+    const first = database.transaction(['drafts'], 'readwrite');
+    const second = database.transaction(['drafts']);
+    first.dispatchEvent(new Event('complete'));
+    expect(pageScheduleIdle(win)).toBe(false);
+    second.dispatchEvent(new Event('abort'));
+    second.dispatchEvent(new Event('abort')); // ended once, counted once
+    expect(pageScheduleIdle(win)).toBe(true);
   });
 
   it('keeps a socket wrapped by the request sensor too a socket', () => {
