@@ -100,7 +100,7 @@ async function syncContentScripts(origins: readonly string[]): Promise<void> {
       js: [CONTENT_SCRIPT_FILE],
       matches,
       allFrames: true,
-      runAt: 'document_idle',
+      runAt: 'document_end',
       persistAcrossSessions: true,
     },
   ]);
