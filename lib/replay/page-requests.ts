@@ -15,6 +15,8 @@
  * send that came after its step (the run stops; nothing was sent). Only the attribution can get worse.
  */
 
+import { callPageFunction, wrapPageMethod } from './page-wrap';
+
 /** Fired on the window, from the page's world, each time the page starts a request. */
 export const PAGE_REQUEST_EVENT = 'understudy:page-request';
 /** Fired each time the page asks for an animation frame (work it put off until the next paint). */
@@ -62,17 +64,11 @@ export function installRequestSensor(win: PageWindow): void {
   win.addEventListener(SENSOR_PING, fire(SENSOR_PONG));
 }
 
-function wrapMethod<Owner extends object>(owner: Owner, name: keyof Owner & string, notify: () => void): void {
-  const original = owner[name];
-  if (typeof original !== 'function') return;
-  const wrapped = {
-    // A method shorthand keeps the name and, like the original, cannot be called with `new`.
-    [name](this: unknown, ...args: unknown[]): unknown {
-      notify();
-      return (original as (...args: unknown[]) => unknown).apply(this, args);
-    },
-  }[name] as Owner[typeof name];
-  (owner as Record<string, unknown>)[name] = wrapped;
+function wrapMethod(owner: object, name: string, notify: () => void): void {
+  wrapPageMethod(owner, name, (original, self, args) => {
+    notify();
+    return callPageFunction(original, self, args);
+  });
 }
 
 export interface PageRequestWatch {

@@ -18,6 +18,7 @@
  */
 
 import { FRAMES_QUIET_MS, isPageStill, type PageRequestWatch } from './page-requests';
+import { callPageFunction as call, type PageFunction, wrapPageMethod as wrap } from './page-wrap';
 
 /** The content script asks; the sensor answers at once, IDLE or BUSY. */
 const SCHEDULE_QUERY = 'understudy:page-schedule-query';
@@ -34,8 +35,6 @@ const FRAME_MS = 17;
 type PageWindow = Window & typeof globalThis;
 /** Marks a window whose schedule is already tracked (a second injection must not wrap the wrappers). */
 const tracked = Symbol.for('understudy.pageSchedule');
-// biome-ignore lint/complexity/noBannedTypes: any page function, called through Reflect.apply
-type AnyFunction = Function;
 
 export interface Schedule {
   /** Callbacks seen running when they run (function timers, idle callbacks, frames), by kind and handle → when due. */
@@ -108,11 +107,10 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
   if (flagged[tracked]) return;
   flagged[tracked] = true;
   // Taken now, before any page script can replace them.
-  const apply = Reflect.apply;
   const construct = Reflect.construct;
   const performance = win.performance;
   const performanceNow = performance.now;
-  const now = (): number => apply(performanceNow, performance, []);
+  const now = (): number => call(performanceNow, performance, []) as number;
   const dispatch = win.EventTarget.prototype.dispatchEvent;
   const PageEvent = win.Event;
   const schedule: Schedule = {
@@ -130,114 +128,87 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
     if (schedule.deadlines.size >= DEADLINES_PRUNED_ABOVE) pruneDeadlines(schedule, now());
     schedule.deadlines.set(key, due);
   };
-  /** The callback the browser gets instead of the page's: forgets `key` when it runs, then runs the page's. */
-  const forgetting = (key: () => string, callback: AnyFunction) =>
+  /** The callback the browser gets instead of the page's: forgets `forget()` when it runs, then runs the page's. */
+  const forgetting = (forget: () => void, callback: PageFunction) =>
     function (this: unknown, ...args: unknown[]) {
-      schedule.pending.delete(key());
-      return apply(callback, this, args);
+      forget();
+      return call(callback, this, args);
     };
 
-  replace(
-    win,
-    'setTimeout',
-    (original) =>
-      function setTimeout(this: unknown, handler: unknown, ...rest: unknown[]) {
-        let handle = 0;
-        const key = () => `timeout:${handle}`;
-        const isFunction = typeof handler === 'function';
-        handle = apply(original, this, [isFunction ? forgetting(key, handler as AnyFunction) : handler, ...rest]);
-        const due = now() + delayOf(rest[0]);
-        if (isFunction) schedule.pending.set(key(), due);
-        else addDeadline(`timeout:${handle}`, due);
-        return handle;
-      },
-  );
-  replace(
-    win,
-    'setInterval',
-    (original) =>
-      function setInterval(this: unknown, ...args: unknown[]) {
-        const handle = apply(original, this, args);
-        schedule.intervals.set(handle, { start: now(), period: Math.max(1, delayOf(args[1])) });
-        return handle;
-      },
-  );
+  wrap(win, 'setTimeout', (original, self, [handler, ...rest]) => {
+    let handle = 0;
+    const key = () => `timeout:${handle}`;
+    const isFunction = typeof handler === 'function';
+    const run = isFunction ? forgetting(() => schedule.pending.delete(key()), handler as PageFunction) : handler;
+    handle = call(original, self, [run, ...rest]) as number;
+    const due = now() + delayOf(rest[0]);
+    if (isFunction) schedule.pending.set(key(), due);
+    else addDeadline(key(), due);
+    return handle;
+  });
+  wrap(win, 'setInterval', (original, self, args) => {
+    const handle = call(original, self, args) as number;
+    schedule.intervals.set(handle, { start: now(), period: Math.max(1, delayOf(args[1])) });
+    return handle;
+  });
   // Timeouts and intervals share one pool of handles: either clear function clears either.
-  const clearing = (original: AnyFunction) =>
-    function clear(this: unknown, ...args: unknown[]) {
-      schedule.pending.delete(`timeout:${args[0]}`);
-      schedule.deadlines.delete(`timeout:${args[0]}`);
-      schedule.intervals.delete(args[0] as number);
-      return apply(original, this, args);
-    };
-  replace(win, 'clearTimeout', clearing);
-  replace(win, 'clearInterval', clearing);
+  const clearing = (original: PageFunction, self: unknown, args: unknown[]) => {
+    schedule.pending.delete(`timeout:${args[0]}`);
+    schedule.deadlines.delete(`timeout:${args[0]}`);
+    schedule.intervals.delete(args[0] as number);
+    return call(original, self, args);
+  };
+  wrap(win, 'clearTimeout', clearing);
+  wrap(win, 'clearInterval', clearing);
 
-  const callbackTracker = (kind: string, dueIn: number) => (original: AnyFunction) =>
-    function request(this: unknown, callback: unknown, ...rest: unknown[]) {
-      if (typeof callback !== 'function') return apply(original, this, [callback, ...rest]);
-      let handle = 0;
-      const key = () => `${kind}:${handle}`;
-      handle = apply(original, this, [forgetting(key, callback), ...rest]);
-      schedule.pending.set(key(), now() + dueIn);
-      return handle;
-    };
-  const cancelling = (kind: string) => (original: AnyFunction) =>
-    function cancel(this: unknown, ...args: unknown[]) {
-      schedule.pending.delete(`${kind}:${args[0]}`);
-      return apply(original, this, args);
-    };
-  replace(win, 'requestIdleCallback', callbackTracker('idle', 0));
-  replace(win, 'cancelIdleCallback', cancelling('idle'));
-  replace(win, 'requestAnimationFrame', callbackTracker('frame', FRAME_MS));
-  replace(win, 'cancelAnimationFrame', cancelling('frame'));
+  const tracking = (kind: string, dueIn: number) => (original: PageFunction, self: unknown, args: unknown[]) => {
+    const [callback, ...rest] = args;
+    if (typeof callback !== 'function') return call(original, self, args);
+    let handle = 0;
+    const key = () => `${kind}:${handle}`;
+    handle = call(original, self, [forgetting(() => schedule.pending.delete(key()), callback), ...rest]) as number;
+    schedule.pending.set(key(), now() + dueIn);
+    return handle;
+  };
+  const cancelling = (kind: string) => (original: PageFunction, self: unknown, args: unknown[]) => {
+    schedule.pending.delete(`${kind}:${args[0]}`);
+    return call(original, self, args);
+  };
+  wrap(win, 'requestIdleCallback', tracking('idle', 0));
+  wrap(win, 'cancelIdleCallback', cancelling('idle'));
+  wrap(win, 'requestAnimationFrame', tracking('frame', FRAME_MS));
+  wrap(win, 'cancelAnimationFrame', cancelling('frame'));
 
   const scheduler = (win as { scheduler?: object }).scheduler;
   if (scheduler) {
-    replace(
-      scheduler as { postTask?: AnyFunction },
-      'postTask',
-      (original) =>
-        function postTask(this: unknown, callback: unknown, ...rest: unknown[]) {
-          // A task aborted never runs: it is a deadline, forgotten when it runs or once long past due.
-          const key = {};
-          const run =
-            typeof callback === 'function'
-              ? function (this: unknown, ...args: unknown[]) {
-                  schedule.deadlines.delete(key);
-                  return apply(callback, this, args);
-                }
-              : callback;
-          const task = apply(original, this, [run, ...rest]);
-          addDeadline(key, now() + delayOf((rest[0] as { delay?: unknown } | undefined)?.delay));
-          return task;
-        },
-    );
+    wrap(scheduler, 'postTask', (original, self, [callback, ...rest]) => {
+      // A task aborted never runs: it is a deadline, forgotten when it runs or once long past due.
+      const key = {};
+      const run =
+        typeof callback === 'function' ? forgetting(() => schedule.deadlines.delete(key), callback) : callback;
+      const task = call(original, self, [run, ...rest]);
+      addDeadline(key, now() + delayOf((rest[0] as { delay?: unknown } | undefined)?.delay));
+      return task;
+    });
   }
   if (win.AbortSignal) {
-    replace(
-      win.AbortSignal as unknown as { timeout?: AnyFunction },
-      'timeout',
-      (original) =>
-        function timeout(this: unknown, ...args: unknown[]) {
-          const signal = apply(original, this, args);
-          addDeadline(signal, now() + delayOf(args[0]));
-          return signal;
-        },
-    );
+    wrap(win.AbortSignal, 'timeout', (original, self, args) => {
+      const signal = call(original, self, args);
+      addDeadline(signal, now() + delayOf(args[0]));
+      return signal;
+    });
   }
 
-  const markingAsync = (original: AnyFunction) =>
-    function started(this: unknown, ...args: unknown[]) {
-      schedule.lastAsyncAt = now();
-      return apply(original, this, args);
-    };
-  replace(win, 'createImageBitmap', markingAsync);
+  const markingAsync = (original: PageFunction, self: unknown, args: unknown[]) => {
+    schedule.lastAsyncAt = now();
+    return call(original, self, args);
+  };
+  wrap(win, 'createImageBitmap', markingAsync);
   for (const [name, onPrototype, methods] of ASYNC_METHODS) {
     const global = (win as unknown as Record<string, unknown>)[name] as { prototype?: object } | undefined;
     const owner = onPrototype ? global?.prototype : global;
     if (!owner || typeof owner !== 'object') continue;
-    for (const method of methods) replace(owner, method, markingAsync);
+    for (const method of methods) wrap(owner, method, markingAsync);
   }
 
   // IndexedDB: counted from a transaction's (or open request's) start until it ends, by listening to it.
@@ -250,27 +221,25 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
       open = false;
       schedule.openStorage--;
     };
-    for (const type of events) apply(addListener, target, [type, ended]);
+    for (const type of events) call(addListener, target, [type, ended]);
   };
-  const storageTracker = (events: readonly string[]) => (original: AnyFunction) =>
-    function storage(this: unknown, ...args: unknown[]) {
-      const started = apply(original, this, args);
-      if (started && typeof started === 'object') untilEnds(started, events);
-      return started;
-    };
-  if (win.IDBDatabase) replace(win.IDBDatabase.prototype, 'transaction', storageTracker(['complete', 'abort']));
+  const storageTracker = (events: readonly string[]) => (original: PageFunction, self: unknown, args: unknown[]) => {
+    const started = call(original, self, args);
+    if (started && typeof started === 'object') untilEnds(started, events);
+    return started;
+  };
+  if (win.IDBDatabase) wrap(win.IDBDatabase.prototype, 'transaction', storageTracker(['complete', 'abort']));
   if (win.IDBFactory) {
-    replace(win.IDBFactory.prototype, 'open', storageTracker(['success', 'error']));
-    replace(win.IDBFactory.prototype, 'deleteDatabase', storageTracker(['success', 'error']));
+    wrap(win.IDBFactory.prototype, 'open', storageTracker(['success', 'error']));
+    wrap(win.IDBFactory.prototype, 'deleteDatabase', storageTracker(['success', 'error']));
   }
 
-  const posting = (original: AnyFunction) =>
-    function postMessage(this: unknown, ...args: unknown[]) {
-      schedule.lastPostedAt = now();
-      return apply(original, this, args);
-    };
-  replace(win, 'postMessage', posting);
-  if (win.MessagePort) replace(win.MessagePort.prototype, 'postMessage', posting);
+  const posting = (original: PageFunction, self: unknown, args: unknown[]) => {
+    schedule.lastPostedAt = now();
+    return call(original, self, args);
+  };
+  wrap(win, 'postMessage', posting);
+  if (win.MessagePort) wrap(win.MessagePort.prototype, 'postMessage', posting);
 
   for (const name of ['Worker', 'SharedWorker', 'WebSocket', 'EventSource', 'BroadcastChannel'] as const) {
     const Original = win[name] as (new (...args: unknown[]) => object) | undefined;
@@ -294,16 +263,6 @@ export function trackPageSchedule(win: PageWindow, horizonMs: number, recentMs: 
     },
     true,
   );
-}
-
-/** Puts `make(original)` in place of `owner[name]`, with the original's name and length; nothing when absent. */
-function replace<Owner extends object>(owner: Owner, name: string, make: (original: AnyFunction) => AnyFunction): void {
-  const original = (owner as Record<string, unknown>)[name];
-  if (typeof original !== 'function') return;
-  const wrapper = make(original);
-  Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
-  Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
-  (owner as Record<string, unknown>)[name] = wrapper;
 }
 
 function pruneDeadlines(schedule: Schedule, at: number): void {

@@ -161,7 +161,7 @@ describe('trackPageSchedule', () => {
     expect(pageScheduleIdle(win)).toBe(true);
   });
 
-  it('keeps each wrapped function’s name and length', () => {
+  it('keeps each wrapped function’s name and length, and no wrapper is a constructor', () => {
     const { win } = pageWorld();
     const before = (
       ['setTimeout', 'setInterval', 'clearTimeout', 'requestIdleCallback', 'requestAnimationFrame'] as const
@@ -170,6 +170,8 @@ describe('trackPageSchedule', () => {
     for (const [name, length] of before) {
       const wrapped = win[name as keyof typeof win] as (...args: unknown[]) => unknown;
       expect([wrapped.name, wrapped.length]).toEqual([name, length]);
+      // Like the built-ins, a wrapped function is not a constructor.
+      expect(() => new (wrapped as unknown as new () => unknown)()).toThrow(TypeError);
     }
   });
 
