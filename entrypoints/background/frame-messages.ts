@@ -63,16 +63,22 @@ export function isTimedOut(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'timedOut' in value;
 }
 
-/** Sends to a frame and validates the reply; null when the frame's document went away meanwhile. */
+/**
+ * Sends to a frame and validates the reply; null when the frame's document went away meanwhile, or the reply
+ * is not what `schema` says. `graceMs`: how long past the message's own timeout the frame has to answer.
+ */
 export async function ask<T>(
   tabId: number,
   frameId: FrameAddress,
-  message: Extract<ReplayRequest, { timeoutMs: number }> | Extract<ReplayRequest, { type: 'replay:pick' }>,
+  message:
+    | Extract<ReplayRequest, { timeoutMs: number }>
+    | Extract<ReplayRequest, { type: 'replay:pick' | 'replay:idle' }>,
   schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+  graceMs = REPLY_GRACE_MS,
 ): Promise<T | null> {
   let reply: unknown;
   // The frame has its own step timeout; this is the backstop for a page that stopped answering.
-  const deadlineMs = ('timeoutMs' in message ? message.timeoutMs : 0) + REPLY_GRACE_MS;
+  const deadlineMs = ('timeoutMs' in message ? message.timeoutMs : 0) + graceMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     reply = await Promise.race([

@@ -773,21 +773,9 @@ async function pageIsIdle(tabId: number): Promise<boolean> {
   const frames = framesOf(tabId);
   const top = frames[0];
   if (frames.length !== 1 || top?.frameId !== 0) return false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    const reply = await Promise.race([
-      sendToFrame(tabId, top, { type: 'replay:idle' }),
-      new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), IDLE_ANSWER_MS);
-      }),
-    ]);
-    const parsed = IdleReply.safeParse(reply);
-    return parsed.success && parsed.data.idle;
-  } catch {
-    return false; // the page went away meanwhile: wait as for any page
-  } finally {
-    clearTimeout(timer);
-  }
+  // No answer in time, a page gone meanwhile or an answer out of protocol: wait as for any page.
+  const reply = await ask(tabId, top, { type: 'replay:idle' }, IdleReply, IDLE_ANSWER_MS);
+  return reply !== null && !isTimedOut(reply) && reply.idle;
 }
 
 /** Tells every frame of the run's tabs to stop an act still under way (see `replay:abort`). */
