@@ -89,6 +89,7 @@ import {
   hasLetters,
   hasLettersAndDigits,
   identifierTokens,
+  isGeneratedValue,
   isIndexedId,
   isIndexedName,
   normalizeText,
@@ -1311,8 +1312,9 @@ export function scoreCandidates(
         (comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY ||
         wordedOptionList ||
         comparison.nameSimilarity > 0);
-    // A field name alone ("status") is a weak identity: a new form may reuse it. It vouches only for
-    // a field its label or its surroundings point at too. So does a placeholder.
+    // A field name alone ("status") is a weak identity: a new form may reuse it ("code" for a
+    // referral code where the promo code was). It vouches only for a field its label or its
+    // surroundings point at too. So does a placeholder.
     const vouched =
       uniqueIdentities.some((key) => !WEAK_IDENTITY.test(key)) ||
       (uniqueIdentities.length > 0 &&
@@ -2681,6 +2683,23 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
   return { status: 'found', element: best.element, via: 'fingerprint', confidence: bestScore };
 }
 
+/**
+ * A field name is never translated: a field of the recorded form whose name differs from the recorded
+ * one is another field ("trailer_height" in the place "vehicle_height" had).
+ */
+function otherFieldName(recorded: Fingerprint, candidate: Fingerprint): boolean {
+  const [before, after] = [recorded.attrs.name, candidate.attrs.name];
+  return (
+    !!before &&
+    !!after &&
+    !!recorded.form &&
+    candidate.form === recorded.form &&
+    !isGeneratedValue(before) &&
+    !isGeneratedValue(after) &&
+    before.toLowerCase() !== after.toLowerCase()
+  );
+}
+
 /** The numbers of the record ids a text names ("PS-2025-020418" → "20418"). */
 function idNumbersIn(text: string | undefined): Set<string> {
   return new Set(contentTokens(text).flatMap((token) => idNumber(token) ?? []));
@@ -3020,6 +3039,7 @@ function resolveTranslated(
   const identityVote = [...kinds].some((kind) => IDENTITY_LOCATORS.has(kind));
   const structureHolds = kinds.has('css') && kinds.has('xpath') && entry.comparison.samePlace;
   if (!identityVote && !structureHolds) return namedOrRefused();
+  if (otherFieldName(recorded, entry.fingerprint)) return namedOrRefused();
   // A candidate that matches as well apart from its position is a look-alike (rows re-sorted in the new
   // language's order): position alone never tells them apart.
   const apart = entry.comparison.scoreWithoutPlace;

@@ -50,9 +50,19 @@ export function tokenize(value: string | null | undefined): string[] {
   return cachedOfText('tokens', value, readTokens).slice();
 }
 
+/**
+ * A decimal comma ("1,85 m", "12,5 kg"): one or two digits after it, so "1,850" stays a thousands group,
+ * and not in a list ("1,2,3").
+ */
+const DECIMAL_COMMA = /(?<!,\d*)(\d),(\d{1,2})(?![\d,])/g;
+
 function readTokens(value: string): string[] {
-  // "#47" names a record (an issue, an order): kept apart from a counter like "47 comments".
-  const words = value.toLowerCase().match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+|(?<=\d):\d+)*/gu);
+  // "#47" names a record (an issue, an order): kept apart from a counter like "47 comments". A decimal
+  // comma reads as a point: a translated page writes "1,85 m" for the "1.85 m" it was recorded with.
+  const words = value
+    .replace(DECIMAL_COMMA, '$1.$2')
+    .toLowerCase()
+    .match(/#\d+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+|(?<=\d):\d+)*/gu);
   return words ?? [];
 }
 
