@@ -478,6 +478,11 @@ function contextArea(element: Element): { text: string; container: Element | nul
   return { text: fallback, container: null };
 }
 
+/** The box the element's surroundings are read from (null when none had enough text). */
+export function contextContainer(element: Element): Element | null {
+  return contextArea(element).container;
+}
+
 /**
  * The text around the box the element's surroundings were read from, that box's own text left out:
  * what the surroundings would have been without a text added beside the element (a hint under a

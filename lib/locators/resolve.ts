@@ -39,6 +39,7 @@ import {
   ancestorTexts,
   CHOICE_GROUPS,
   contextBeside,
+  contextContainer,
   contextText,
   cssString,
   gatherText,
@@ -1273,6 +1274,19 @@ export function scoreCandidates(
     const around = firstSectionWords(element, fingerprint);
     return wanted.filter((word) => around.has(word)).length >= wanted.length * MIN_DISTINCT_KEPT;
   };
+  // A field told from its twins by its section's words ("Shipping address"), none of them around it
+  // now: its field name does not vouch for it while another field labelled alike sits among all the
+  // recorded section's other words (its address lines), the one such field.
+  const widerSectionKeepers =
+    recorded.distinct?.length && recorded.widerWords?.length && isFormControlTag(recorded.tag)
+      ? pool.flatMap((element, index) =>
+          (comparisons[index] as Comparison).nameSimilarity >= WORD_FOR_WORD &&
+          wordsWithin(recorded.widerWords ?? [], [...firstSectionWords(element, fingerprints[index] as Fingerprint)])
+            ? [index]
+            : [],
+        )
+      : [];
+  const widerSectionKeeper = widerSectionKeepers.length === 1 ? (widerSectionKeepers[0] as number) : -1;
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   const rowValuesKeeper = onlyRowValuesKeeper(recorded, pool, fingerprints);
   const recordLinkKeeper = onlyRecordLinkKeeper(recorded, recordedSlot, fingerprints);
@@ -1394,6 +1408,12 @@ export function scoreCandidates(
       (labelAndCaptionKept[index] === true && onlyLabelAndCaptionKept) ||
       (vouched &&
         !(recorded.nameUnique === false && comparison.distinctKept === 0) &&
+        !(
+          comparison.distinctKept === 0 &&
+          index !== widerSectionKeeper &&
+          widerSectionKeeper >= 0 &&
+          uniqueIdentities.every((key) => WEAK_IDENTITY.test(key))
+        ) &&
         (comparison.translated || !headingRenamed(recorded.heading, fingerprint.heading)));
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
     // another record, even when it quotes the recorded one ("Duplicate of #47: …").
@@ -1679,6 +1699,18 @@ function besideAddedText(
   if (!recorded.context || recorded.inRecord || recorded.distinct?.length) return;
   const recordedWords = new Set(contentTokens(recorded.context));
   if (recordedWords.size < MIN_DESCRIPTION_WORDS) return;
+  // The recorded surroundings word for word in a box of one field's own ("Warning at % A message
+  // goes to #db-oncall…"), that field now named otherwise ("warning_threshold"): the recorded field
+  // name was given to another field ("Critical at"), and what lies beyond that one's box is not it.
+  const nameGiven = fingerprints.some((fingerprint) => fingerprint.attrs.name === recorded.attrs.name);
+  const ownedByOne = pool.some((element, index) => {
+    if (((comparisons[index] as Comparison).contextSimilarity ?? 0) < WORD_FOR_WORD) return false;
+    const renamed = fingerprints[index]?.attrs.name;
+    if (!recorded.attrs.name || !nameGiven || !renamed || renamed === recorded.attrs.name) return false;
+    const box = contextContainer(element);
+    return !!box && pool.every((other) => other === element || !box.contains(other));
+  });
+  if (ownedByOne) return;
   comparisons.forEach((comparison, index) => {
     if (comparison.nameSimilarity < MIN_NAME_SIMILARITY) return;
     if ((comparison.contextSimilarity ?? 1) >= MIN_CONTEXT_SIMILARITY_LOOKALIKES) return;
