@@ -1277,16 +1277,26 @@ export function scoreCandidates(
   // A field told from its twins by its section's words ("Shipping address"), none of them around it
   // now: its field name does not vouch for it while another field labelled alike sits among all the
   // recorded section's other words (its address lines), the one such field.
-  const widerSectionKeepers =
-    recorded.distinct?.length && recorded.widerWords?.length && isFormControlTag(recorded.tag)
-      ? pool.flatMap((element, index) =>
-          (comparisons[index] as Comparison).nameSimilarity >= WORD_FOR_WORD &&
-          wordsWithin(recorded.widerWords ?? [], [...firstSectionWords(element, fingerprints[index] as Fingerprint)])
-            ? [index]
-            : [],
-        )
-      : [];
-  const widerSectionKeeper = widerSectionKeepers.length === 1 ? (widerSectionKeepers[0] as number) : -1;
+  // Read only when a field-name vouch is in question: it walks every candidate's ancestors.
+  let widerSectionKeeper: number | undefined;
+  const onlyWiderSectionKeeper = (): number => {
+    if (widerSectionKeeper === undefined) {
+      const keepers = pool.flatMap((element, index) =>
+        (comparisons[index] as Comparison).nameSimilarity >= WORD_FOR_WORD &&
+        wordsWithin(recorded.widerWords ?? [], [...firstSectionWords(element, fingerprints[index] as Fingerprint)])
+          ? [index]
+          : [],
+      );
+      widerSectionKeeper = keepers.length === 1 ? (keepers[0] as number) : -1;
+    }
+    return widerSectionKeeper;
+  };
+  const widerSectionElsewhere = (index: number) =>
+    !!recorded.distinct?.length &&
+    !!recorded.widerWords?.length &&
+    isFormControlTag(recorded.tag) &&
+    onlyWiderSectionKeeper() >= 0 &&
+    onlyWiderSectionKeeper() !== index;
   const recordIdKeeper = onlyRecordIdKeeper(recorded, fingerprints, comparisons);
   const rowValuesKeeper = onlyRowValuesKeeper(recorded, pool, fingerprints);
   const recordLinkKeeper = onlyRecordLinkKeeper(recorded, recordedSlot, fingerprints);
@@ -1410,9 +1420,8 @@ export function scoreCandidates(
         !(recorded.nameUnique === false && comparison.distinctKept === 0) &&
         !(
           comparison.distinctKept === 0 &&
-          index !== widerSectionKeeper &&
-          widerSectionKeeper >= 0 &&
-          uniqueIdentities.every((key) => WEAK_IDENTITY.test(key))
+          uniqueIdentities.every((key) => WEAK_IDENTITY.test(key)) &&
+          widerSectionElsewhere(index)
         ) &&
         (comparison.translated || !headingRenamed(recorded.heading, fingerprint.heading)));
     // Among records, one whose surroundings name a record number ("#58") the recorded ones did not is
@@ -1702,14 +1711,17 @@ function besideAddedText(
   // The recorded surroundings word for word in a box of one field's own ("Warning at % A message
   // goes to #db-oncall…"), that field now named otherwise ("warning_threshold"): the recorded field
   // name was given to another field ("Critical at"), and what lies beyond that one's box is not it.
-  const nameGiven = fingerprints.some((fingerprint) => fingerprint.attrs.name === recorded.attrs.name);
-  const ownedByOne = pool.some((element, index) => {
-    if (((comparisons[index] as Comparison).contextSimilarity ?? 0) < WORD_FOR_WORD) return false;
-    const renamed = fingerprints[index]?.attrs.name;
-    if (!recorded.attrs.name || !nameGiven || !renamed || renamed === recorded.attrs.name) return false;
-    const box = contextContainer(element);
-    return !!box && pool.every((other) => other === element || !box.contains(other));
-  });
+  const recordedName = recorded.attrs.name;
+  const nameGiven = !!recordedName && fingerprints.some((fingerprint) => fingerprint.attrs.name === recordedName);
+  const ownedByOne =
+    nameGiven &&
+    pool.some((element, index) => {
+      if (((comparisons[index] as Comparison).contextSimilarity ?? 0) < WORD_FOR_WORD) return false;
+      const renamed = fingerprints[index]?.attrs.name;
+      if (!renamed || renamed === recordedName) return false;
+      const box = contextContainer(element);
+      return !!box && pool.every((other) => other === element || !box.contains(other));
+    });
   if (ownedByOne) return;
   comparisons.forEach((comparison, index) => {
     if (comparison.nameSimilarity < MIN_NAME_SIMILARITY) return;
