@@ -2548,6 +2548,30 @@ function otherHolderOfValue(recorded: Fingerprint, found: Element): Element | un
   return holders.length === 1 ? holders[0] : undefined;
 }
 
+/** Shortest recorded value that names its field: a number or a few words ("G4821937", "Night Shift Devs"). */
+const MIN_NAMING_VALUE = 6;
+
+/**
+ * A field relabelled and moved ("Passport number" → "Travel document no." in a new section) may be the
+ * one field of the recorded kind that still holds what it held when recorded, a value no other field held
+ * then (see `fieldValue`), held back only by its name and surroundings, its name still sharing a word
+ * with the recorded one. Offered to the person, never acted on: a new field may hold the same data
+ * ("Previous employer" where "Employer" was, a delivery address copied from billing). Only a value with
+ * a figure or a space in it (a name, a number, a sentence), not a word like "Silver" that another field
+ * ("Trim colour") may hold by chance.
+ */
+function onlyHolderOfRecordedValue(scope: Scope, recorded: Fingerprint, scored: readonly Scored[]): Scored | null {
+  const value = recorded.fieldValue?.toLowerCase();
+  if (!value || value.length < MIN_NAMING_VALUE || !/[\d\s]/u.test(value)) return null;
+  const holders = safeQueryAll(scope, recorded.tag).filter(
+    (element) => inputType(element) === recorded.type && enteredValue(element).toLowerCase() === value,
+  );
+  const [holder] = holders;
+  const only = holders.length === 1 ? scored.find((entry) => entry.element === holder) : undefined;
+  if (!only || only.comparison.nameSimilarity === 0) return null;
+  return only.failed.length === 1 && only.failed[0] === 'name-or-context' ? only : null;
+}
+
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
   const recorded = descriptor.fingerprint;
   if (isKindUnknown(recorded)) return resolveByLocators(scope, descriptor);
@@ -2665,6 +2689,14 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
     const moved = movedUniqueName(recorded, scored);
     if (moved)
       return { status: 'found', element: moved.element, via: 'fingerprint', confidence: moved.comparison.score };
+    const holder = onlyHolderOfRecordedValue(scope, recorded, scored);
+    if (holder) {
+      return {
+        status: 'ambiguous',
+        candidates: [holder.element],
+        reason: `the recorded ${recorded.role || recorded.tag} is gone; one labelled otherwise holds what it held, and may be it`,
+      };
+    }
     return { status: 'not-found', reason: `none of ${scored.length} similar elements matches the recorded target` };
   }
   const bestScore = best.comparison.score;
