@@ -2860,7 +2860,8 @@ function questionReplaced(recorded: Fingerprint, candidate: Fingerprint, compari
 /**
  * Words of which a field's label holds one to say which of several alike quantities it asks for: a
  * label that swapped one for another of its group ("Monthly gross income" → "Annual gross income",
- * "Minimum" → "Maximum", "Start time" → "End time") asks for another figure, however alike the rest.
+ * "Minimum" → "Maximum", "Start time" → "End time") asks for another figure, however alike the rest;
+ * "Billing street address" → "Delivery street address" for another party's address.
  */
 const OPPOSITE_GROUPS: readonly (readonly string[])[] = [
   ['hourly', 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'annual', 'annually', 'yearly'],
@@ -2868,6 +2869,9 @@ const OPPOSITE_GROUPS: readonly (readonly string[])[] = [
   ['start', 'end'],
   ['first', 'last'],
   ['arrival', 'departure'],
+  // Whose address: the payer's or where the parcel goes ("Billing street" beside a "Delivery street"
+  // prefilled from it, once the billing step is done).
+  ['billing', 'shipping'],
 ];
 const OPPOSITE_GROUP = new Map(OPPOSITE_GROUPS.flatMap((group, index) => group.map((word) => [word, index])));
 const SAME_WORD = new Map([
@@ -2875,6 +2879,7 @@ const SAME_WORD = new Map([
   ['max', 'maximum'],
   ['annually', 'annual'],
   ['yearly', 'annual'],
+  ['delivery', 'shipping'],
 ]);
 
 function oppositeAsked(recorded: Fingerprint, candidate: Fingerprint): boolean {

@@ -391,3 +391,24 @@ describe('a field that now asks for another period of the same figure', () => {
     expect(result.status === 'found' && result.element.id).toBe('income-2');
   });
 });
+
+describe('a field whose label says whose address it asks for', () => {
+  // A checkout in steps: on the delivery step the billing address is done and shown as text.
+  const field = (id: string, label: string, value = '') =>
+    `<label for="${id}">${label}</label><input id="${id}" value="${value}">`;
+  const step = (heading: string, fields: string) =>
+    `<main><h1>Checkout</h1><form><h2>${heading}</h2>${field('name', 'Full name', 'Tom Keller')}${fields}${field('town', 'Town or city', 'Leith')}<button>Continue</button></form></main>`;
+
+  it('is not the delivery street where the billing street was', () => {
+    const target = record(step('Billing address', field('bill-street', 'Billing street address')), '#bill-street');
+    const after = step('Delivery address', field('del-street', 'Delivery street address', '14 Harbour Road'));
+    expect(resolveOn(after, target).status).not.toBe('found');
+  });
+
+  it('is found where "shipping" became "delivery", which say the same', () => {
+    const target = record(step('Shipping address', field('ship-street', 'Shipping street address')), '#ship-street');
+    const after = step('Delivery address', field('del-street', 'Delivery street address'));
+    const result = resolveOn(after, target);
+    expect(result.status === 'found' && result.element.id).toBe('del-street');
+  });
+});
