@@ -40,8 +40,8 @@ Default DIRs: bench/cases/locators and ../shared/locator-cases (relative to the 
   --help   show this help
 Exits non-zero when a case is invalid (reported by name) or the run fails.
 Environment: BENCH_VERBOSE=1 prints each case's outcomes also with --json; BENCH_EXPLAIN=1 prints, per
-case, the recorded fingerprint and the best-scoring candidates on after.html (the expected one starred,
-listed wherever it ranks).`;
+case, the recorded fingerprint and the best-scoring candidates on after.html with their names and the checks
+they failed (the expected one starred and any that failed one check only, listed wherever they rank).`;
 
 const ChainSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const CaseSchema = z.object({

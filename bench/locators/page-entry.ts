@@ -245,11 +245,11 @@ export function explain(descriptor: TargetDescriptor, expect: string[] | null = 
 function explainScope(scope: Document | ShadowRoot, descriptor: TargetDescriptor, expected: Element | null): string {
   const { scored, locatorMatches } = scoreCandidates(scope, descriptor);
   const ranked = [...scored].sort((a, b) => b.comparison.score - a.comparison.score);
-  // The five best, and the expected one wherever it ranks.
-  const top = ranked.filter((entry, rank) => rank < 5 || entry.element === expected);
+  // The five best, the expected one wherever it ranks, and any held back by one check alone.
+  const top = ranked.filter((entry, rank) => rank < 5 || entry.element === expected || entry.failed.length <= 1);
   const lines = top.map(
     (entry) =>
-      `${entry.element === expected ? '*' : ' '} ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} ${entry.element.outerHTML.slice(0, 100)}`,
+      `${entry.element === expected ? '*' : ' '} ${entry.comparison.score.toFixed(2)} q=${entry.qualified}${entry.failed.length ? `(${entry.failed.join(',')})` : ''} name=${entry.comparison.nameSimilarity.toFixed(2)} ctx=${entry.comparison.contextSimilarity?.toFixed(2)} ids=${entry.comparison.identities.join('|')} v=${entry.vouched} other=${entry.comparison.otherRecord} distinct=${entry.comparison.distinctKept} group=${entry.comparison.groupSimilarity} conflict=${entry.comparison.identityConflict} place=${entry.comparison.samePlace} nm=${JSON.stringify(entry.fingerprint.name.slice(0, 80))} ${entry.element.outerHTML.slice(0, 100)}`,
   );
   const locs = locatorMatches.map((match) => `  ${match.locator.kind}: ${match.elements.length}`);
   return [JSON.stringify(descriptor.fingerprint), ...locs, ...lines].join('\n');
