@@ -2541,11 +2541,15 @@ const NAME_LOCATORS = new Set<LocatorKind>(['role', 'label', 'text']);
 function otherHolderOfValue(recorded: Fingerprint, found: Element): Element | undefined {
   const value = recorded.fieldValue?.toLowerCase();
   if (!value || enteredValue(found).toLowerCase() === value) return undefined;
-  const holders = safeQueryAll(found.getRootNode() as Scope, recorded.tag).filter(
-    (element) =>
-      element !== found && inputType(element) === recorded.type && enteredValue(element).toLowerCase() === value,
-  );
+  const holders = holdersOfValue(found.getRootNode() as Scope, recorded, value);
   return holders.length === 1 ? holders[0] : undefined;
+}
+
+/** The fields of the recorded tag and type in the scope whose entered value is `value` (lower-cased). */
+function holdersOfValue(scope: Scope, recorded: Fingerprint, value: string): Element[] {
+  return safeQueryAll(scope, recorded.tag).filter(
+    (element) => inputType(element) === recorded.type && enteredValue(element).toLowerCase() === value,
+  );
 }
 
 /** Shortest recorded value that names its field: a number or a few words ("G4821937", "Night Shift Devs"). */
@@ -2563,9 +2567,7 @@ const MIN_NAMING_VALUE = 6;
 function onlyHolderOfRecordedValue(scope: Scope, recorded: Fingerprint, scored: readonly Scored[]): Scored | null {
   const value = recorded.fieldValue?.toLowerCase();
   if (!value || value.length < MIN_NAMING_VALUE || !/[\d\s]/u.test(value)) return null;
-  const holders = safeQueryAll(scope, recorded.tag).filter(
-    (element) => inputType(element) === recorded.type && enteredValue(element).toLowerCase() === value,
-  );
+  const holders = holdersOfValue(scope, recorded, value);
   const [holder] = holders;
   const only = holders.length === 1 ? scored.find((entry) => entry.element === holder) : undefined;
   if (!only || only.comparison.nameSimilarity === 0) return null;
