@@ -1539,7 +1539,8 @@ export function scoreCandidates(
       ['renamed-name-elsewhere', !(nameTakenElsewhere && renamedCommand(recorded, fingerprint, comparison))],
       ['other-record', !comparison.otherRecord],
       ['question-replaced', !questionReplaced(recorded, fingerprint, comparison)],
-      ['opposite-asked', !(oppositeAsked(recorded, fingerprint) && !idVouched)],
+      // A kept id says it is the same control, not that a command still does what it did (a toggle).
+      ['opposite-asked', !(oppositeAsked(recorded, fingerprint) && (!idVouched || isCommand(recorded)))],
       [
         'name-qualified',
         !(
@@ -2863,7 +2864,9 @@ function questionReplaced(recorded: Fingerprint, candidate: Fingerprint, compari
  * Words of which a field's label holds one to say which of several alike quantities it asks for: a
  * label that swapped one for another of its group ("Monthly gross income" → "Annual gross income",
  * "Minimum" → "Maximum", "Start time" → "End time") asks for another figure, however alike the rest;
- * "Billing street address" → "Delivery street address" for another party's address.
+ * "Billing street address" → "Delivery street address" for another party's address. A command that
+ * swapped one does another thing ("Switch to annual billing" → "Switch to monthly billing"), as does one
+ * that swapped how much it acts on ("Issue full refund" → "Issue partial refund").
  */
 const OPPOSITE_GROUPS: readonly (readonly string[])[] = [
   ['hourly', 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'annual', 'annually', 'yearly'],
@@ -2875,23 +2878,39 @@ const OPPOSITE_GROUPS: readonly (readonly string[])[] = [
   // prefilled from it, once the billing step is done).
   ['billing', 'shipping'],
 ];
-const OPPOSITE_GROUP = new Map(OPPOSITE_GROUPS.flatMap((group, index) => group.map((word) => [word, index])));
+// A field's "(full balance)" hint may become "(partial payment accepted)"; a command's amount is what it does.
+const COMMAND_OPPOSITE_GROUPS: readonly (readonly string[])[] = [...OPPOSITE_GROUPS, ['full', 'partial']];
+const groupIndex = (groups: readonly (readonly string[])[]) =>
+  new Map(groups.flatMap((group, index) => group.map((word) => [word, index] as const)));
+const OPPOSITE_GROUP = groupIndex(OPPOSITE_GROUPS);
+const COMMAND_OPPOSITE_GROUP = groupIndex(COMMAND_OPPOSITE_GROUPS);
 const SAME_WORD = new Map([
   ['min', 'minimum'],
   ['max', 'maximum'],
   ['annually', 'annual'],
   ['yearly', 'annual'],
+  // "$12 per month" → "$120 per year": a price for another period.
+  ['month', 'monthly'],
+  ['year', 'annual'],
   ['delivery', 'shipping'],
+  // An invoice address is the billing address (UK and EU wording).
+  ['invoice', 'billing'],
 ]);
 
 function oppositeAsked(recorded: Fingerprint, candidate: Fingerprint): boolean {
-  if (!isFormControlTag(recorded.tag) || recorded.type === 'checkbox' || recorded.type === 'radio') return false;
-  const words = (name: string) => new Set(tokenize(name).map((word) => SAME_WORD.get(word) ?? word));
+  // A choice's caption is one of the alternatives offered, not a reworded question.
+  const asks = isFormControlTag(recorded.tag) && recorded.type !== 'checkbox' && recorded.type !== 'radio';
+  const command = !asks && isCommand(recorded);
+  if (!asks && !command) return false;
+  const groups = command ? COMMAND_OPPOSITE_GROUP : OPPOSITE_GROUP;
+  // A menu button showing its current setting ("Chart interval: Weekly") says what is set, not what it does.
+  const said = (name: string) => (command ? (name.split(':')[0] as string) : name);
+  const words = (name: string) => new Set(tokenize(said(name)).map((word) => SAME_WORD.get(word) ?? word));
   const [before, after] = [words(recorded.name), words(candidate.name)];
   for (const word of before) {
-    const group = OPPOSITE_GROUP.get(word);
+    const group = groups.get(word);
     if (group === undefined || after.has(word)) continue;
-    for (const other of after) if (OPPOSITE_GROUP.get(other) === group && !before.has(other)) return true;
+    for (const other of after) if (groups.get(other) === group && !before.has(other)) return true;
   }
   return false;
 }
@@ -3186,7 +3205,10 @@ function keptIdentityInTranslation(
     !entry.comparison.identityConflict &&
     entry.comparison.identities.some(
       (key) =>
-        pageIdentity(key) || (key.startsWith('name:') && !!recorded.form && entry.fingerprint.form === recorded.form),
+        pageIdentity(key) ||
+        (key.startsWith('name:') &&
+          !!recorded.form &&
+          sameFormTranslated(recorded.form, recorded.lang, entry.fingerprint.form, entry.fingerprint.lang)),
     );
   const keeping = scored.filter(keeps);
   const [only] = keeping;
@@ -3194,6 +3216,31 @@ function keptIdentityInTranslation(
   const keys = only.comparison.identities;
   const via = keys.some((key) => key.startsWith('testid:')) ? 'testId' : keys.some(pageIdentity) ? 'id' : 'name';
   return { status: 'found', element: only.element, via, confidence: only.comparison.score };
+}
+
+/**
+ * Whether a form is the recorded one across a translation: the same stable description, or an action
+ * path that differs only by a leading segment naming the page's language ("/booking/vehicle" →
+ * "/de/booking/vehicle" on a page now in German), as localised sites prefix their routes. A segment that
+ * only looks like a language ("/hr/", "/it/", "/my/") is part of the route unless the page says so.
+ */
+export function sameFormTranslated(
+  recorded: string,
+  recordedLang: string | undefined,
+  candidate: string | undefined,
+  candidateLang: string | undefined,
+): boolean {
+  if (recorded === candidate) return true;
+  const ACTION = 'action:';
+  if (!candidate?.startsWith(ACTION) || !recorded.startsWith(ACTION)) return false;
+  const route = (form: string, lang: string | undefined) => {
+    const parts = form.slice(ACTION.length).split('/').filter(Boolean);
+    const first = parts[0]?.toLowerCase().replace(/_/g, '-');
+    const language = lang?.toLowerCase().replace(/_/g, '-');
+    const namesLanguage = !!first && !!language && (first === language || first === language.split('-')[0]);
+    return (namesLanguage && parts.length > 1 ? parts.slice(1) : parts).join('/');
+  };
+  return route(recorded, recordedLang) === route(candidate, candidateLang);
 }
 
 /**

@@ -412,3 +412,56 @@ describe('a field whose label says whose address it asks for', () => {
     expect(result.status === 'found' && result.element.id).toBe('del-street');
   });
 });
+
+describe('a command that now says it does the opposite amount', () => {
+  const page = (command: string) =>
+    `<main><h1>Flat 4B, 12 Mill Lane</h1><section><h2>Return the deposit</h2><p>The deposit is paid from the scheme to the tenant's account.</p><div><button type="button">${command}</button><button type="button">Propose deductions</button><button type="button">Raise dispute</button></div></section></main>`;
+
+  it('is not "Issue partial refund" where "Issue full refund" was', () => {
+    const target = record(page('Issue full refund (£1,200.00)'), 'section button');
+    expect(resolveOn(page('Issue partial refund (£1,020.00)'), target).status).not.toBe('found');
+  });
+
+  it('is found reworded with its amount kept', () => {
+    const target = record(page('Issue full refund (£1,200.00)'), 'section button');
+    const result = resolveOn(page('Issue a full refund (£1,200.00)'), target);
+    expect(result.status === 'found' && result.element.textContent).toBe('Issue a full refund (£1,200.00)');
+  });
+});
+
+describe('a command whose words say which period, party or setting', () => {
+  const card = (command: string, id = '') =>
+    `<main><h1>Billing</h1><section><h2>Helpdesk plan</h2><p>12 seats, renews 1 March.</p><button type="button"${id ? ` id="${id}"` : ''}>${command}</button><button type="button">Cancel plan</button></section></main>`;
+
+  it('is not the same toggle flipped to the other period, though it kept its id', () => {
+    const target = record(card('Switch to annual billing', 'cycle'), '#cycle');
+    expect(resolveOn(card('Switch to monthly billing', 'cycle'), target).status).not.toBe('found');
+  });
+
+  it('is not a price for another period ("per month" → "per year")', () => {
+    const target = record(card('Subscribe – $12 per month'), 'section button');
+    expect(resolveOn(card('Subscribe – $120 per year'), target).status).not.toBe('found');
+  });
+
+  it("is not another party's address where the invoice address was", () => {
+    const target = record(card('Edit invoice address'), 'section button');
+    expect(resolveOn(card('Edit delivery address'), target).status).not.toBe('found');
+  });
+
+  it('is found where it shows another setting now ("Chart interval: Weekly" → "Monthly")', () => {
+    const target = record(card('Chart interval: Weekly'), 'section button');
+    const result = resolveOn(card('Chart interval: Monthly'), target);
+    expect(result.status === 'found' && result.element.textContent).toBe('Chart interval: Monthly');
+  });
+});
+
+describe('a field whose hint says how much it takes', () => {
+  const form = (hint: string) =>
+    `<main><h1>Pay your bill</h1><form><label for="amount">Amount to pay (${hint})</label><input id="amount" name="payment[amount]"><button>Pay</button></form></main>`;
+
+  it('is found where "full balance" became "partial payment accepted"', () => {
+    const target = record(form('full balance'), '#amount');
+    const result = resolveOn(form('partial payment accepted'), target);
+    expect(result.status === 'found' && result.element.id).toBe('amount');
+  });
+});
