@@ -80,6 +80,7 @@ import {
   type Fingerprint,
   type Locator,
   type LocatorKind,
+  MAX_NEIGHBOURS,
   MAX_TEXT,
   type TargetDescriptor,
 } from './schema';
@@ -1258,7 +1259,7 @@ export function scoreCandidates(
   const numberedNames = fingerprints.some((fingerprint) => numberedLike(fingerprint.name, recorded.name));
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const firstNumberedCopy = firstNumberedCopyIndex(recorded, pool, fingerprints, comparisons);
-  const recordedSlot = slotParts(recorded.context);
+  const recordedSlot = slotOf(recorded);
   // Nothing around it told it from its look-alikes at recording (the same person's card in two
   // lists, word for word): only its wider section did (the other people of its list), which must
   // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
@@ -1920,6 +1921,30 @@ function bestNamedAsRecorded(recorded: Fingerprint, best: Scored, close: readonl
   return othersLostAWord ? best : null;
 }
 
+/**
+ * Wrappers regrouped kept fields ("Warning at" and "Critical at" now share a row), so the structural
+ * locators point at a neighbour while the recorded field name, id or test id is on one contender
+ * alone, under the recorded heading: what the server receives decides. Only when no other locator but a
+ * structural one voted, and the recorded surroundings and name are not kept around another element.
+ */
+function onlyKeepingIdentityAgainstStructure(
+  recorded: Fingerprint,
+  votes: readonly { kind: LocatorKind; entry: Scored }[],
+  close: readonly Scored[],
+  scored: readonly Scored[],
+): Scored | null {
+  const named = votes.filter((vote) => !STRUCTURAL_LOCATORS.has(vote.kind));
+  const [first] = named;
+  if (!first || !named.every((vote) => vote.entry === first.entry)) return null;
+  if (!named.some((vote) => COMPONENT_IDENTITY_LOCATORS.has(vote.kind))) return null;
+  const entry = first.entry;
+  // Under another heading it is another section's field that took the name ("postcode" moved to the new
+  // delivery address block, the billing one renamed in place).
+  if (!close.includes(entry) || !equalText(entry.fingerprint.heading ?? '', recorded.heading ?? '')) return null;
+  if (surroundingsKeptElsewhere(recorded, entry, scored) ?? nameKeptElsewhere(recorded, entry, scored)) return null;
+  return entry;
+}
+
 /** Fewest words a label needs before its split between a caption and a shorter label is told. */
 const MIN_SPLIT_LABEL_WORDS = 3;
 
@@ -2064,15 +2089,27 @@ function slotParts(context: string | undefined): Set<string> {
 }
 
 /**
- * A slot in a list whose time, date or resource is not the recorded one ("Thu 21 Mar 14:00–18:00" → "Thu
- * 21 Mar 10:00–14:00", "Sun Sep 14 9:00 AM Nursery" → "Sun Sep 21 9:00 AM Nursery", "19:00 Lane 6" →
- * "19:00 Lane 5"): a recorded part is gone and another stands there, so it is another slot, however alike
- * the rest; unless an id number of the record's is kept (an appointment moved to another time).
+ * The slot parts (slotParts) of an element's surroundings, with the dates of its heading: slots listed
+ * under day headings ("Thursday 14 March") name their day there, not beside each time.
+ */
+function slotOf(fingerprint: Fingerprint): Set<string> {
+  const parts = slotParts(fingerprint.context);
+  for (const part of slotParts(fingerprint.heading)) if (!TIME_OF_DAY.test(part) && /\d/.test(part)) parts.add(part);
+  return parts;
+}
+
+/**
+ * A slot in a list, or of commands named alike ("Sign up" under each shift), whose time, date or resource
+ * is not the recorded one ("Thu 21 Mar 14:00–18:00" → "Thu 21 Mar 10:00–14:00", "Sun Sep 14 9:00 AM
+ * Nursery" → "Sun Sep 21 9:00 AM Nursery", "19:00 Lane 6" → "19:00 Lane 5", the 17:00 shift under
+ * "Thursday 14 March" → the 18:00 one, or the 17:00 one under "Friday 15 March"): a recorded part is gone
+ * and another stands there, so it is another slot, however alike the rest; unless an id number of the
+ * record's is kept (an appointment moved to another time).
  * `before` holds the recorded slot's parts (slotParts), read once per resolution.
  */
 function slotReplaced(recorded: Fingerprint, before: ReadonlySet<string>, candidate: Fingerprint): boolean {
-  if (!recorded.inRecord || recorded.nameUnique !== false || before.size === 0) return false;
-  const after = slotParts(candidate.context);
+  if (!(recorded.inRecord || isCommand(recorded)) || recorded.nameUnique !== false || before.size === 0) return false;
+  const after = slotOf(candidate);
   if (![...before].some((part) => !after.has(part)) || ![...after].some((part) => !before.has(part))) return false;
   const around = new Set(contentTokens(candidate.context));
   return !recordIdNumbers(recorded).some((token) => around.has(token));
@@ -2751,7 +2788,8 @@ function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveRes
       onlyFirstNumberedCopy(close) ??
       onlyInColumnKeepingName(recorded, close) ??
       bestKeepingSurroundings(recorded, leader, close) ??
-      bestNamedAsRecorded(recorded, leader, close);
+      bestNamedAsRecorded(recorded, leader, close) ??
+      onlyKeepingIdentityAgainstStructure(recorded, votes, close, scored);
     if (kept) return { status: 'found', element: kept.element, via: 'fingerprint', confidence: kept.comparison.score };
     return {
       status: 'ambiguous',
@@ -3169,6 +3207,19 @@ function resolveTranslated(
     return exampleFigures.length > 0 && exampleFigures.every((figure) => figures.includes(figure));
   };
   const entryKeepsExample = keepsExample(entry);
+  const keepsNameFigures = (candidate: Scored) => keepsOwnNameFigures(recorded, candidate.fingerprint.name);
+  // Only where the list holds as many of its kind as at recording: a box inserted above ("Young driver
+  // (under 25)" before "Additional driver (under 25)") may take the place and the figure both.
+  const ofItsKind = scored.filter(
+    ({ fingerprint }) =>
+      fingerprint.type === recorded.type &&
+      (recorded.form ? fingerprint.form === entry.fingerprint.form : fingerprint.heading === entry.fingerprint.heading),
+  );
+  const listKept =
+    !!recorded.neighbours &&
+    recorded.neighbours.length < MAX_NEIGHBOURS &&
+    ofItsKind.length === recorded.neighbours.length + 1;
+  const entryKeepsFigures = listKept && keepsNameFigures(entry);
   const setApart = (other: Scored) => {
     // No list at all: fewer options than are listed (a "Routine / Rush" select).
     const otherOptions = other.fingerprint.options ? optionCount(other.fingerprint.options) : 0;
@@ -3176,6 +3227,7 @@ function resolveTranslated(
       (entryKeeps && !keeps(other)) ||
       (entryChoices >= MIN_CHOICES_KEPT && choices(other) <= entryChoices - MIN_CHOICES_KEPT) ||
       (entryKeepsExample && !keepsExample(other)) ||
+      (entryKeepsFigures && !keepsNameFigures(other)) ||
       (recordedOptions !== null &&
         entryOptions === recordedOptions &&
         otherOptions !== null &&
@@ -3186,6 +3238,20 @@ function resolveTranslated(
   if (rival && !identityVote) return namedOrRefused();
   const via = VIA_ORDER.find((kind) => kinds.has(kind)) ?? 'css';
   return { status: 'found', element: entry.element, via, confidence: entry.comparison.score };
+}
+
+/**
+ * Whether `name` holds every figure of the recorded name when no look-alike's name held a figure at
+ * recording ("… over 90 minutes" among unnumbered boxes): a measure no translation changes, not a place
+ * in a numbered list ("Passenger 2" beside "Passenger 1"), which rows inserted above would shift.
+ */
+export function keepsOwnNameFigures(recorded: Fingerprint, name: string): boolean {
+  // A time of day is a slot's, which another option may name too ("Workshop at 14:00").
+  const own = figuresOf(recorded.name).filter((figure) => !TIME_OF_DAY.test(figure));
+  if (own.length === 0 || !recorded.neighbours?.length) return false;
+  if (recorded.neighbours.some((neighbour) => /\d/.test(neighbour))) return false;
+  const figures = figuresOf(name);
+  return own.every((figure) => figures.includes(figure));
 }
 
 /**
