@@ -1259,7 +1259,7 @@ export function scoreCandidates(
   const numberedNames = fingerprints.some((fingerprint) => numberedLike(fingerprint.name, recorded.name));
   const sameRecordCard = sameRecordCardIndex(recorded, fingerprints, comparisons);
   const firstNumberedCopy = firstNumberedCopyIndex(recorded, pool, fingerprints, comparisons);
-  const recordedSlot = slotOf(recorded);
+  const recordedSlot = recordedSlotOf(recorded, fingerprints);
   // Nothing around it told it from its look-alikes at recording (the same person's card in two
   // lists, word for word): only its wider section did (the other people of its list), which must
   // still be around it. Not inside a component's copy: there its look-alikes are the other copies'.
@@ -2088,14 +2088,41 @@ function slotParts(context: string | undefined): Set<string> {
   return parts;
 }
 
+/** The recorded slot's parts (slotParts), and whether its heading's dates count: read once per resolution. */
+interface RecordedSlot {
+  parts: ReadonlySet<string>;
+  byDay: boolean;
+}
+
+/** The dates a heading names ("Thursday 14 March" → "mar 14"). */
+function headingDates(heading: string | undefined): Set<string> {
+  return new Set([...slotParts(heading)].filter((part) => !TIME_OF_DAY.test(part) && /\d/.test(part)));
+}
+
 /**
- * The slot parts (slotParts) of an element's surroundings, with the dates of its heading: slots listed
- * under day headings ("Thursday 14 March") name their day there, not beside each time.
+ * The slot parts (slotParts) of an element's surroundings, with the dates of its heading when `byDay`:
+ * slots listed under day headings ("Thursday 14 March") name their day there, not beside each time.
  */
-function slotOf(fingerprint: Fingerprint): Set<string> {
+function slotOf(fingerprint: Fingerprint, byDay: boolean): Set<string> {
   const parts = slotParts(fingerprint.context);
-  for (const part of slotParts(fingerprint.heading)) if (!TIME_OF_DAY.test(part) && /\d/.test(part)) parts.add(part);
+  if (byDay) for (const part of headingDates(fingerprint.heading)) parts.add(part);
   return parts;
+}
+
+/**
+ * The recorded slot. Its heading's dates count only while some element of its kind is still under them
+ * (the recorded day is still listed): a heading whose date moved on for every section ("Big savings ·
+ * ends 21 October" → "28 October") dates the offer, not one slot among others.
+ */
+function recordedSlotOf(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): RecordedSlot {
+  const day = headingDates(recorded.heading);
+  const byDay =
+    day.size > 0 &&
+    fingerprints.some((fingerprint) => {
+      const dates = headingDates(fingerprint.heading);
+      return [...day].every((part) => dates.has(part));
+    });
+  return { parts: slotOf(recorded, byDay), byDay };
 }
 
 /**
@@ -2105,11 +2132,12 @@ function slotOf(fingerprint: Fingerprint): Set<string> {
  * "Thursday 14 March" → the 18:00 one, or the 17:00 one under "Friday 15 March"): a recorded part is gone
  * and another stands there, so it is another slot, however alike the rest; unless an id number of the
  * record's is kept (an appointment moved to another time).
- * `before` holds the recorded slot's parts (slotParts), read once per resolution.
+ * `slot` is the recorded one (recordedSlotOf).
  */
-function slotReplaced(recorded: Fingerprint, before: ReadonlySet<string>, candidate: Fingerprint): boolean {
+function slotReplaced(recorded: Fingerprint, slot: RecordedSlot, candidate: Fingerprint): boolean {
+  const before = slot.parts;
   if (!(recorded.inRecord || isCommand(recorded)) || recorded.nameUnique !== false || before.size === 0) return false;
-  const after = slotOf(candidate);
+  const after = slotOf(candidate, slot.byDay);
   if (![...before].some((part) => !after.has(part)) || ![...after].some((part) => !before.has(part))) return false;
   const around = new Set(contentTokens(candidate.context));
   return !recordIdNumbers(recorded).some((token) => around.has(token));
@@ -2356,7 +2384,7 @@ function onlyRecordIdKeeper(
  */
 function onlyRecordLinkKeeper(
   recorded: Fingerprint,
-  recordedSlot: ReadonlySet<string>,
+  recordedSlot: RecordedSlot,
   fingerprints: readonly Fingerprint[],
 ): number {
   if (!recorded.recordLink || recorded.nameUnique !== false || !recorded.name) return -1;

@@ -46,6 +46,19 @@ describe('a shift slot among commands named alike', () => {
   });
 });
 
+describe('an offer under a heading whose date moved on', () => {
+  const card = (product: string, price: string) =>
+    `<div class="card"><strong>${product}</strong><span>${price}</span><button type="button">Add</button></div>`;
+  const page = (ends: string) =>
+    `<main><h1>Offers</h1><section><h2>Big savings · ends Tuesday ${ends} October</h2><div>${card('Free-range eggs 12 pack', '£2.10')}${card('Whole milk 2 l', '£1.25')}${card('Sourdough loaf', '£1.80')}</div></section></main>`;
+
+  it('is found when the date moved on for the whole page, not only for its section', () => {
+    const target = record(page('21'), 'div.card:nth-of-type(1) > button');
+    const result = resolveOn(page('28'), target);
+    expect(result.status === 'found' && result.element.parentElement?.textContent).toContain('eggs');
+  });
+});
+
 describe('the figures of a translated name', () => {
   const boxes = (name: string, neighbours: string[]): Fingerprint => ({
     tag: 'input',
