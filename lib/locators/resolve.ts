@@ -2116,12 +2116,12 @@ function slotOf(fingerprint: Fingerprint, byDay: boolean): Set<string> {
  */
 function recordedSlotOf(recorded: Fingerprint, fingerprints: readonly Fingerprint[]): RecordedSlot {
   const day = headingDates(recorded.heading);
-  const byDay =
-    day.size > 0 &&
-    fingerprints.some((fingerprint) => {
-      const dates = headingDates(fingerprint.heading);
-      return [...day].every((part) => dates.has(part));
-    });
+  // Candidates share a few headings: each is read once.
+  const headings = new Set(day.size > 0 ? fingerprints.map((fingerprint) => fingerprint.heading) : []);
+  const byDay = [...headings].some((heading) => {
+    const dates = headingDates(heading);
+    return [...day].every((part) => dates.has(part));
+  });
   return { parts: slotOf(recorded, byDay), byDay };
 }
 
@@ -3238,16 +3238,18 @@ function resolveTranslated(
   const keepsNameFigures = (candidate: Scored) => keepsOwnNameFigures(recorded, candidate.fingerprint.name);
   // Only where the list holds as many of its kind as at recording: a box inserted above ("Young driver
   // (under 25)" before "Additional driver (under 25)") may take the place and the figure both.
-  const ofItsKind = scored.filter(
-    ({ fingerprint }) =>
-      fingerprint.type === recorded.type &&
-      (recorded.form ? fingerprint.form === entry.fingerprint.form : fingerprint.heading === entry.fingerprint.heading),
-  );
-  const listKept =
+  const listKept = () =>
     !!recorded.neighbours &&
     recorded.neighbours.length < MAX_NEIGHBOURS &&
-    ofItsKind.length === recorded.neighbours.length + 1;
-  const entryKeepsFigures = listKept && keepsNameFigures(entry);
+    scored.filter(
+      ({ fingerprint }) =>
+        fingerprint.type === recorded.type &&
+        (recorded.form
+          ? fingerprint.form === entry.fingerprint.form
+          : fingerprint.heading === entry.fingerprint.heading),
+    ).length ===
+      recorded.neighbours.length + 1;
+  const entryKeepsFigures = keepsNameFigures(entry) && listKept();
   const setApart = (other: Scored) => {
     // No list at all: fewer options than are listed (a "Routine / Rush" select).
     const otherOptions = other.fingerprint.options ? optionCount(other.fingerprint.options) : 0;
