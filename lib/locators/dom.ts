@@ -14,6 +14,10 @@ export const MAX_GATHERED_TEXT = 400;
 const MAX_CONTEXT_DEPTH = 6;
 const MAX_HEADING_DEPTH = 8;
 const MAX_HEADING_SIBLINGS = 12;
+/** Boxes a field may sit in, each holding no other field, below the label it follows. */
+const MAX_FIELD_BOX_DEPTH = 2;
+/** The fields a person fills in, for telling which one an untied label captions. */
+const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea';
 /** A container is the element's "row" once it adds at least this much text beyond the element's own. */
 const CONTEXT_MIN_EXTRA_CHARS = 12;
 
@@ -323,15 +327,59 @@ function readLabelText(element: Element): string {
 /**
  * The caption a person sees right before a control that no label is tied to: a build that strips
  * ids also strips `for`, and the label then names nothing though it still reads "Email" above the
- * field. Only a label that labels no other control counts.
+ * field. Only a label that labels no other control counts. The field may sit in a box that holds no
+ * other field (`<label>Email</label><div class="control"><input><span class="icon"></span></div>`),
+ * with an icon, a unit or a "Show" button beside it: a redesign adds those, and the label still names it.
  */
 function visualLabelText(element: Element): string {
-  const previous = element.previousElementSibling;
-  if (!previous || tagOf(previous) !== 'label') return '';
-  const label = previous as HTMLLabelElement;
-  if (label.control !== undefined ? label.control !== null : label.hasAttribute('for')) return '';
-  if (label.querySelector('input, select, textarea, button')) return '';
-  return gatherText(label, MAX_GATHERED_TEXT);
+  const label = visualLabelOf(element);
+  return label ? gatherText(label, MAX_GATHERED_TEXT) : '';
+}
+
+function visualLabelOf(element: Element): Element | null {
+  if (inputType(element) === 'hidden') return null;
+  let field: Element = element;
+  for (let depth = 0; ; depth++) {
+    const previous = field.previousElementSibling;
+    const label = previous ? captionLabelOf(previous) : null;
+    if (previous && label) return namesNothing(label) && captionsOneField(previous) ? label : null;
+    const box = field.parentElement;
+    if (depth === MAX_FIELD_BOX_DEPTH || !box || !holdsOnlyField(box, element)) return null;
+    field = box;
+  }
+}
+
+/** A label, or a row holding one label and no field (the label beside a "Why we ask" link or an "Optional" tag). */
+function captionLabelOf(element: Element): HTMLLabelElement | null {
+  if (tagOf(element) === 'label') return element as HTMLLabelElement;
+  if (element.querySelector(FIELD_SELECTOR)) return null;
+  const labels = element.querySelectorAll('label');
+  return labels.length === 1 ? (labels[0] as HTMLLabelElement) : null;
+}
+
+function namesNothing(label: HTMLLabelElement): boolean {
+  if (label.control !== undefined ? label.control !== null : label.hasAttribute('for')) return false;
+  return !label.querySelector('input, select, textarea, button');
+}
+
+/**
+ * A label over a group of fields ("Address" above street, town and postcode boxes, "Date of birth"
+ * above three selects) names none of them: a line added first, or the group reordered, would take it.
+ */
+function captionsOneField(caption: Element): boolean {
+  let fields = 0;
+  for (let next = caption.nextElementSibling; next && !captionLabelOf(next); next = next.nextElementSibling) {
+    fields += next.matches(FIELD_SELECTOR) ? 1 : next.querySelectorAll(FIELD_SELECTOR).length;
+    if (fields > 1) return false;
+  }
+  return fields === 1;
+}
+
+/** A box around a field with no other field in it, nor a label of its own. */
+function holdsOnlyField(box: Element, field: Element): boolean {
+  if (tagOf(box) === 'label' || box.querySelector('label')) return false;
+  const fields = box.querySelectorAll(FIELD_SELECTOR);
+  return fields.length === 1 && fields[0] === field;
 }
 
 export function isFormControl(element: Element): boolean {
@@ -435,6 +483,9 @@ function ownLabels(element: Element): Element[] {
   if (type === 'radio' || type === 'checkbox') return [];
   const labels = (element as HTMLInputElement).labels;
   const found: Element[] = labels ? Array.from(labels).slice(0, 3) : [];
+  // An untied label is its label too: the same words whether or not a build kept its `for`.
+  const visual = found.length === 0 ? visualLabelOf(element) : null;
+  if (visual) found.push(visual);
   // A caption named by aria-labelledby is a label too ("<span id=amt-lbl>Other amount</span>").
   const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean).slice(0, 3) ?? [];
   const scope = scopeOf(element);

@@ -46,6 +46,48 @@ describe('accessibleName', () => {
     expect(accessibleName(doc.getElementById('r') as Element)).toBe('Remember me');
   });
 
+  it('reads an untied label right before a field, or before a box that holds no other field', () => {
+    const doc = page(
+      '<div><label>Email</label><input id="e"></div>' +
+        '<div><label>Full name</label><div class="control"><span><input id="n"></span></div><p>As on letters.</p></div>' +
+        '<div><label>Phone</label><div class="control">+44 <input id="p"></div></div>' +
+        '<div><div class="row"><label>NI number</label> <a href="/why">Why we ask</a></div><div><input id="ni"></div></div>' +
+        '<div><label>Password</label><div class="control"><span class="icon"></span><input id="w"><button type="button">Show</button></div></div>' +
+        '<div><label>Town</label><div class="row"><input id="t"><input id="c"></div></div>' +
+        '<div><label>When</label><div><label>Day <input id="d"></label></div></div>' +
+        '<div><label for="o">Other</label><div><input id="x"></div><input id="o"></div>',
+    );
+    expect(accessibleName(doc.getElementById('e') as Element)).toBe('Email');
+    expect(accessibleName(doc.getElementById('n') as Element)).toBe('Full name');
+    expect(accessibleName(doc.getElementById('p') as Element)).toBe('Phone');
+    expect(accessibleName(doc.getElementById('w') as Element)).toBe('Password');
+    expect(accessibleName(doc.getElementById('ni') as Element)).toBe('NI number');
+    // A box with two fields, or a label of its own, is not one field's; a tied label names its control.
+    expect(accessibleName(doc.getElementById('t') as Element)).toBe('');
+    expect(accessibleName(doc.getElementById('c') as Element)).toBe('');
+    expect(accessibleName(doc.getElementById('d') as Element)).toBe('Day');
+    expect(accessibleName(doc.getElementById('x') as Element)).toBe('');
+  });
+
+  it('reads no name from a label over a group of fields, nor for a hidden input', () => {
+    const doc = page(
+      '<div><label>Address</label><div><input id="street"></div><div><input id="town"></div></div>' +
+        '<div><label>Date of birth</label><select id="day"></select><select id="month"></select></div>' +
+        '<div><label>Customer</label><input type="hidden" id="h"><div><input id="customer"></div></div>',
+    );
+    for (const id of ['street', 'town', 'day', 'month', 'h']) {
+      expect(accessibleName(doc.getElementById(id) as Element)).toBe('');
+    }
+    expect(accessibleName(doc.getElementById('customer') as Element)).toBe('');
+  });
+
+  it("leaves an untied label out of the field's surroundings, as a tied one is", () => {
+    const doc = page(
+      '<section><h2>Contact</h2><div><label>Email</label><div><input id="e"></div><p>We send receipts here.</p></div></section>',
+    );
+    expect(contextText(doc.getElementById('e') as Element)).toBe('We send receipts here.');
+  });
+
   it('uses the value of submit inputs and the content of buttons', () => {
     const doc = page(
       '<input id="s" type="submit" value="Send"><button id="b"><svg aria-hidden="true"></svg> Save <b>draft</b></button>',

@@ -36,6 +36,24 @@ describe('a field whose label lost its `for`', () => {
     replay(after, descriptor, 'input.login');
   });
 
+  it('is told by its untied label when the field sits in a box of its own', () => {
+    // The recorded "Full name" split into First and Last name; the first kept the field name "name".
+    const field = (label: string, name: string, hint: string) =>
+      `<div class="field"><label>${label}</label><div class="control"><input type="text" name="${name}"></div><p>${hint}</p></div>`;
+    const email = field('Email', 'email', 'We send receipts and reminders here.');
+    const organisation = field('Organisation', 'org', 'Leave empty for private individuals.');
+    const descriptor = record(
+      `<main><form action="/contacts"><h2>Person</h2>${email}${field('Full name', 'name', 'As it should appear on letters and invoices.')}${organisation}</form></main>`,
+      'input[name="name"]',
+    );
+    expect(descriptor.fingerprint.name).toBe('Full name');
+    replay(
+      `<main><form action="/contacts"><h2>Person</h2>${email}<div class="row">${field('First name', 'name', 'Given name, as used in greetings.')}${field('Last name', 'last_name', 'Family name, used for sorting.')}</div>${organisation}</form></main>`,
+      descriptor,
+      null,
+    );
+  });
+
   it('is not taken from a label that names another control', () => {
     const descriptor = record(before, '#login-email');
     // "Email" now labels a checkbox; the field before it has no caption at all.
