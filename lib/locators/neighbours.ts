@@ -19,7 +19,7 @@ import {
 } from './dom';
 import { controlFamily } from './fingerprint';
 import { type Fingerprint, MAX_NEIGHBOUR, MAX_NEIGHBOURS, MAX_TEXT } from './schema';
-import { digitShape, normalizeText, truncate } from './text';
+import { contentTokens, digitShape, normalizeText, singular, truncate } from './text';
 
 type NeighbourKind = 'name' | 'context';
 
@@ -86,6 +86,31 @@ export function isRecordedNeighbour(recorded: Fingerprint, candidate: Fingerprin
   if (kind === 'context' && keyOf(candidate.heading ?? '') !== keyOf(recorded.heading ?? '')) return false;
   const key = neighbourKey(kind, candidate.name, candidate.context);
   return !placeOnly(kind, key, neighbourKey(kind, recorded.name, recorded.context)) && neighbours.includes(key);
+}
+
+/**
+ * At replay: whether the candidate's name is what is left of the recorded name and of a neighbour's
+ * alike once their qualifiers went ("Name" where "First name" and "Last name" were), that neighbour
+ * gone too from its form and no other field there so named: two fields merged into one, no more the recorded one than
+ * that neighbour. (Look-alikes all named so, "Approve" in each row, moved their qualifier aside.)
+ */
+export function mergedWithNeighbour(
+  recorded: Fingerprint,
+  candidate: Fingerprint,
+  candidates: readonly Fingerprint[],
+): boolean {
+  if (kindOf(recorded) !== 'name' || !recorded.neighbours?.length) return false;
+  const words = contentTokens(candidate.name).map(singular);
+  const within = (name: string) => {
+    const others = contentTokens(name).map(singular);
+    return others.length > words.length && words.every((word) => others.includes(word));
+  };
+  if (words.length === 0 || !within(recorded.name)) return false;
+  // Fields of the candidate's form only: a newsletter box's "First name" in the footer is not the neighbour.
+  const names = candidates.filter((other) => other.form === candidate.form).map((other) => keyOf(other.name));
+  const own = keyOf(candidate.name);
+  if (names.filter((name) => name === own).length > 1) return false;
+  return recorded.neighbours.some((neighbour) => within(neighbour) && !names.includes(neighbour));
 }
 
 /** Numbers that measure ("2 hours", "7 days", "10 kg"): a setting's amount, not a place in a list. */

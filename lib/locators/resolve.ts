@@ -73,7 +73,7 @@ import {
   widerSectionWords,
 } from './fingerprint';
 import { identifierWords, labelSaysIdentifier, MIN_IDENTIFIER_WORDS } from './identifier-words';
-import { isRecordedNeighbour } from './neighbours';
+import { isRecordedNeighbour, mergedWithNeighbour } from './neighbours';
 import { withReadCache } from './read-cache';
 import {
   type ElementDescriptor,
@@ -1556,6 +1556,16 @@ export function scoreCandidates(
       ['namesake', !(namesakeRecord && !idVouched && index !== recordIdKeeper)],
       // One of the elements beside the recorded one then, as it was: that neighbour, not it renamed.
       ['neighbour', !(isRecordedNeighbour(recorded, fingerprint) && !idVouched)],
+      // Unless what the server receives is still the recorded field's ("Delivery postcode" → "Postcode"
+      // once the billing one moved to the payment page, `delivery_postcode` kept).
+      [
+        'merged-with-neighbour',
+        !(
+          mergedWithNeighbour(recorded, fingerprint, fingerprints) &&
+          !idVouched &&
+          !uniqueIdentities.some((key) => key.startsWith('name:'))
+        ),
+      ],
       // Another row holds what the recorded row's other fields held and this one holds none of it: this
       // one is another row, whatever its number ("Segment 3" once a segment was inserted above the
       // recorded one). A row that kept some may have been edited since: its place and name decide.
@@ -2641,9 +2651,40 @@ function onlyHolderOfRecordedValue(scope: Scope, recorded: Fingerprint, scored: 
 }
 
 function resolveInScope(scope: Scope, descriptor: ElementDescriptor): ResolveResult {
+  if (isKindUnknown(descriptor.fingerprint)) return resolveByLocators(scope, descriptor);
+  const candidates = scoreCandidates(scope, descriptor);
+  return besideMergedField(pickCandidate(scope, descriptor, candidates), candidates.scored);
+}
+
+/**
+ * A field merged from the recorded one and its neighbour ("Name" where "First name" and "Last name"
+ * were) is not the recorded one, but it may be as close as what was picked without it ("Preferred
+ * first name", added beside it): the step then asks, as it would have with both in the running.
+ */
+function besideMergedField(result: ResolveResult, scored: readonly Scored[]): ResolveResult {
+  if (result.status !== 'found') return result;
+  const found = scored.find((entry) => entry.element === result.element);
+  if (!found) return result;
+  const merged = scored.find(
+    (entry) =>
+      entry.failed.length === 1 &&
+      entry.failed[0] === 'merged-with-neighbour' &&
+      entry.comparison.score >= found.comparison.score - MIN_MARGIN,
+  );
+  if (!merged) return result;
+  return {
+    status: 'ambiguous',
+    candidates: [found.element, merged.element],
+    reason: 'the recorded field and the one beside it were merged into one, and another field reads almost as well',
+  };
+}
+
+function pickCandidate(
+  scope: Scope,
+  descriptor: ElementDescriptor,
+  { scored, locatorMatches, numberedNames }: ReturnType<typeof scoreCandidates>,
+): ResolveResult {
   const recorded = descriptor.fingerprint;
-  if (isKindUnknown(recorded)) return resolveByLocators(scope, descriptor);
-  const { scored, locatorMatches, numberedNames } = scoreCandidates(scope, descriptor);
   if (scored.length === 0)
     return { status: 'not-found', reason: `no ${recorded.role || recorded.tag} elements remain` };
   const byElement = new Map(scored.map((entry) => [entry.element, entry]));
