@@ -336,7 +336,12 @@ function visualLabelText(element: Element): string {
   return label ? gatherText(label, MAX_GATHERED_TEXT) : '';
 }
 
+/** Read for the field's name and again for its surroundings (which leave it out): read once. */
 function visualLabelOf(element: Element): Element | null {
+  return cachedRead('visual label', element, () => readVisualLabel(element));
+}
+
+function readVisualLabel(element: Element): Element | null {
   if (inputType(element) === 'hidden') return null;
   let field: Element = element;
   for (let depth = 0; ; depth++) {

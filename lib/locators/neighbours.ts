@@ -88,16 +88,29 @@ export function isRecordedNeighbour(recorded: Fingerprint, candidate: Fingerprin
   return !placeOnly(kind, key, neighbourKey(kind, recorded.name, recorded.context)) && neighbours.includes(key);
 }
 
+/** At replay: the names of the candidate fields of each form (read once per resolution). */
+export function fieldNamesByForm(candidates: readonly Fingerprint[]): Map<string | undefined, string[]> {
+  const byForm = new Map<string | undefined, string[]>();
+  for (const candidate of candidates) {
+    const names = byForm.get(candidate.form) ?? [];
+    names.push(keyOf(candidate.name));
+    byForm.set(candidate.form, names);
+  }
+  return byForm;
+}
+
 /**
  * At replay: whether the candidate's name is what is left of the recorded name and of a neighbour's
  * alike once their qualifiers went ("Name" where "First name" and "Last name" were), that neighbour
- * gone too from its form and no other field there so named: two fields merged into one, no more the recorded one than
- * that neighbour. (Look-alikes all named so, "Approve" in each row, moved their qualifier aside.)
+ * gone too from its form and no other field there so named: two fields merged into one, no more the
+ * recorded one than that neighbour. (Look-alikes all named so, "Approve" in each row, moved their
+ * qualifier aside.) Only the candidate's form counts: a newsletter box's "First name" in the footer
+ * is not the neighbour. `namesByForm` is `fieldNamesByForm` of all candidates.
  */
 export function mergedWithNeighbour(
   recorded: Fingerprint,
   candidate: Fingerprint,
-  candidates: readonly Fingerprint[],
+  namesByForm: ReadonlyMap<string | undefined, readonly string[]>,
 ): boolean {
   if (kindOf(recorded) !== 'name' || !recorded.neighbours?.length) return false;
   const words = contentTokens(candidate.name).map(singular);
@@ -106,8 +119,7 @@ export function mergedWithNeighbour(
     return others.length > words.length && words.every((word) => others.includes(word));
   };
   if (words.length === 0 || !within(recorded.name)) return false;
-  // Fields of the candidate's form only: a newsletter box's "First name" in the footer is not the neighbour.
-  const names = candidates.filter((other) => other.form === candidate.form).map((other) => keyOf(other.name));
+  const names = namesByForm.get(candidate.form) ?? [];
   const own = keyOf(candidate.name);
   if (names.filter((name) => name === own).length > 1) return false;
   return recorded.neighbours.some((neighbour) => within(neighbour) && !names.includes(neighbour));

@@ -73,7 +73,7 @@ import {
   widerSectionWords,
 } from './fingerprint';
 import { identifierWords, labelSaysIdentifier, MIN_IDENTIFIER_WORDS } from './identifier-words';
-import { isRecordedNeighbour, mergedWithNeighbour } from './neighbours';
+import { fieldNamesByForm, isRecordedNeighbour, mergedWithNeighbour } from './neighbours';
 import { withReadCache } from './read-cache';
 import {
   type ElementDescriptor,
@@ -1128,6 +1128,7 @@ export function scoreCandidates(
     ? fingerprints.filter((fingerprint) => fingerprint.tag === recorded.tag && fingerprint.type === recorded.type)
         .length
     : 0;
+  const namesByForm = fieldNamesByForm(fingerprints);
   const recordedHeadingStays = fingerprints.some((fingerprint) =>
     equalText(fingerprint.heading ?? '', recorded.heading ?? ''),
   );
@@ -1561,7 +1562,7 @@ export function scoreCandidates(
       [
         'merged-with-neighbour',
         !(
-          mergedWithNeighbour(recorded, fingerprint, fingerprints) &&
+          mergedWithNeighbour(recorded, fingerprint, namesByForm) &&
           !idVouched &&
           !uniqueIdentities.some((key) => key.startsWith('name:'))
         ),
